@@ -1,0 +1,39 @@
+//! Build-time compiler of errcat's catalog: reads `catalog/koupleless.toml` and `catalog/blobstore.toml`, rejects an
+//! invalid catalog with messages that name the file and the entry, and emits the static tables `core` compiles in.
+
+mod emit;
+pub mod model;
+mod raw;
+#[path = "../../src/syntax.rs"]
+#[allow(dead_code)]
+mod syntax;
+mod validate;
+
+use std::path::Path;
+
+pub use model::Catalog;
+
+/// Validates the two catalog files given as `(file name, contents)`; every problem found, not just the first.
+pub fn validate(koupleless: (&str, &str), blobstore: (&str, &str)) -> Result<Catalog, Vec<String>> {
+    let k = validate::koupleless(koupleless.0, koupleless.1);
+    let b = validate::blobstore(blobstore.0, blobstore.1);
+    match (k, b) {
+        (Ok(koupleless), Ok(blobstore)) => Ok(Catalog { koupleless, blobstore }),
+        (k, b) => Err(k.err().into_iter().chain(b.err()).flatten().collect()),
+    }
+}
+
+/// Reads and validates `dir/koupleless.toml` and `dir/blobstore.toml`, naming them `catalog/<file>` in messages.
+pub fn load(dir: &Path) -> Result<Catalog, Vec<String>> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name)).map_err(|e| vec![format!("catalog/{name}: cannot read: {e}")])
+    };
+    let k = read("koupleless.toml")?;
+    let b = read("blobstore.toml")?;
+    validate(("catalog/koupleless.toml", &k), ("catalog/blobstore.toml", &b))
+}
+
+/// The Rust source of the static tables for a valid catalog.
+pub fn rust_source(catalog: &Catalog) -> String {
+    emit::rust(catalog)
+}

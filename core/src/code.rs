@@ -1,0 +1,95 @@
+//! The two-level code `Source.Type` as a value: strict parsing and composing.
+
+use std::fmt;
+
+use crate::syntax::{is_pascal_case, MAX_PART_LEN};
+use crate::{Error, Result, Source};
+
+/// A syntactically valid two-level code: a known Level-1 [`Source`] and a PascalCase type, joined by one `.`.
+///
+/// The type need not be catalogued: codes combine at run time. Use [`crate::lookup`] to resolve it to an entry.
+///
+/// ```
+/// use errcat::{Code, Source};
+/// let code = Code::parse("Arklet.InstallBizFailed").unwrap();
+/// assert_eq!(code.source(), Source::Arklet);
+/// assert_eq!(code.error_type(), "InstallBizFailed");
+/// assert_eq!(code.to_string(), "Arklet.InstallBizFailed");
+/// assert_eq!(Code::compose(Source::User, "DiskFull").unwrap().to_string(), "User.DiskFull");
+/// assert!(Code::parse("arklet.installBizFailed").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Code<'a> {
+    source: Source,
+    error_type: &'a str,
+}
+
+impl<'a> Code<'a> {
+    /// Parses `text` strictly: exactly one `.`, both parts PascalCase, the source one of [`Source::ALL`].
+    /// Any violation is an [`crate::ErrorKind::InvalidCode`] error saying which rule failed.
+    pub fn parse(text: &'a str) -> Result<Code<'a>> {
+        if text.is_empty() {
+            return Err(Error::invalid_code("empty code (expected Source.Type)"));
+        }
+        if text.len() > 2 * MAX_PART_LEN + 1 {
+            return Err(Error::invalid_code(format!(
+                "code is {} bytes long; at most {} are accepted",
+                text.len(),
+                2 * MAX_PART_LEN + 1
+            )));
+        }
+        let Some((source, error_type)) = text.split_once('.') else {
+            return Err(Error::invalid_code(format!("{text:?} has no \".\" (expected Source.Type)")));
+        };
+        if error_type.contains('.') {
+            return Err(Error::invalid_code(format!("{text:?} has more than one \".\" (expected Source.Type)")));
+        }
+        let source = parse_source(text, source)?;
+        check_type(text, error_type)?;
+        Ok(Code { source, error_type })
+    }
+
+    /// Builds `source.error_type`, checking the type like [`Code::parse`] does.
+    pub fn compose(source: Source, error_type: &'a str) -> Result<Code<'a>> {
+        check_type(error_type, error_type)?;
+        Ok(Code { source, error_type })
+    }
+
+    /// The Level-1 source.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The Level-2 type, as written.
+    pub fn error_type(&self) -> &'a str {
+        self.error_type
+    }
+}
+
+fn parse_source(text: &str, source: &str) -> Result<Source> {
+    if !is_pascal_case(source) {
+        return Err(Error::invalid_code(format!("{text:?}: source {source:?} is not PascalCase")));
+    }
+    Source::from_name(source).map_err(|_| {
+        let known: Vec<&str> = Source::ALL.iter().map(|s| s.name()).collect();
+        Error::invalid_code(format!("{text:?}: unknown source {source:?} (one of {})", known.join(", ")))
+    })
+}
+
+fn check_type(text: &str, error_type: &str) -> Result<()> {
+    if error_type.is_empty() {
+        return Err(Error::invalid_code(format!("{text:?}: empty type")));
+    }
+    if !is_pascal_case(error_type) {
+        return Err(Error::invalid_code(format!(
+            "{text:?}: type {error_type:?} is not PascalCase (ASCII letters and digits, capital first)"
+        )));
+    }
+    Ok(())
+}
+
+impl fmt::Display for Code<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.source.name(), self.error_type)
+    }
+}

@@ -1,0 +1,392 @@
+//! The catalog's value types. Every instance lives in the compiled-in tables, so every reference is `'static`.
+
+use std::fmt;
+
+use crate::tables::{
+    REPORTERS, REPORTER_ALL, REPORTER_NAMES, SERVICE_ALL, SERVICE_MODULES, SERVICE_NAMES, SOURCE_ALL, SOURCE_NAMES,
+    SOURCE_NOTES, VERSION_NAMES,
+};
+pub use crate::tables::{Reporter, Service, Source};
+
+/// A text published in English and Chinese. `zh` is empty where no Chinese text exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Chinese (简体中文).
+    pub zh: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to English when the Chinese text is missing.
+    ///
+    /// ```
+    /// let e = errcat::lookup("Arklet.PullBizError", None).unwrap().entry;
+    /// assert_eq!(e.meaning.get(errcat::Lang::Zh), "拉包失败");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh if !self.zh.is_empty() => self.zh,
+            _ => self.en,
+        }
+    }
+}
+
+/// A language of the catalog's texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// `"en"` or `"zh"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Parses `"en"` or `"zh"` (case-insensitive).
+    ///
+    /// ```
+    /// assert_eq!(errcat::Lang::parse("ZH").unwrap(), errcat::Lang::Zh);
+    /// assert!(errcat::Lang::parse("fr").is_err());
+    /// ```
+    pub fn parse(text: &str) -> crate::Result<Lang> {
+        match text.to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "zh" => Ok(Lang::Zh),
+            _ => Err(crate::Error::invalid_argument(format!("unknown language {text:?} (expected en or zh)"))),
+        }
+    }
+}
+
+/// Name lookups shared by the catalog's enums.
+macro_rules! named_enum {
+    ($ty:ident, $all:ident, $names:ident, $what:literal) => {
+        impl $ty {
+            /// Every value, in catalog order.
+            pub const ALL: &'static [$ty] = &$all;
+
+            /// The name as spelled in codes and in the catalog.
+            pub fn name(self) -> &'static str {
+                $names[self as usize]
+            }
+
+            /// The value named `name` (exact spelling), or `InvalidArgument`.
+            pub fn from_name(name: &str) -> crate::Result<$ty> {
+                Self::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
+                    let known: Vec<&str> = $names.to_vec();
+                    crate::Error::invalid_argument(format!(
+                        concat!("unknown ", $what, " {:?} (one of {})"),
+                        name,
+                        known.join(", ")
+                    ))
+                })
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = crate::Error;
+            fn from_str(s: &str) -> crate::Result<$ty> {
+                $ty::from_name(s)
+            }
+        }
+    };
+}
+named_enum!(Source, SOURCE_ALL, SOURCE_NAMES, "source");
+named_enum!(Reporter, REPORTER_ALL, REPORTER_NAMES, "reporter");
+named_enum!(Service, SERVICE_ALL, SERVICE_NAMES, "service");
+
+impl Source {
+    /// A quirk of this source worth knowing (e.g. `KubeAPIServer` is used but never declared).
+    pub fn note(self) -> Option<&'static str> {
+        SOURCE_NOTES[self as usize]
+    }
+}
+
+impl Reporter {
+    /// The reporter's published table: heading and Level-1 sources with their descriptions.
+    pub fn info(self) -> &'static ReporterInfo {
+        &REPORTERS[self as usize]
+    }
+
+    /// Parses a reporter name case-insensitively (`"arklet"`, `"Arklet"`).
+    pub fn parse(name: &str) -> crate::Result<Reporter> {
+        Self::ALL.iter().copied().find(|r| r.name().eq_ignore_ascii_case(name)).map_or_else(|| Self::from_name(name), Ok)
+    }
+}
+
+impl Service {
+    /// The module name this service writes in its audit log (`BLOBNODE`); `None` for `Generic`.
+    pub fn module(self) -> Option<&'static str> {
+        SERVICE_MODULES[self as usize]
+    }
+
+    /// Parses a service name or audit-log module name case-insensitively (`"blobnode"`, `"BLOBNODE"`).
+    pub fn parse(name: &str) -> crate::Result<Service> {
+        Self::ALL.iter().copied().find(|s| s.name().eq_ignore_ascii_case(name)).map_or_else(|| Self::from_name(name), Ok)
+    }
+}
+
+/// A reporter's table heading and the Level-1 sources it declares.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReporterInfo {
+    /// The reporter.
+    pub reporter: Reporter,
+    /// The source with the reporter's own name.
+    pub source: Source,
+    /// The published heading ("DashBoard Error Codes" for `KouplelessBoard`).
+    pub heading: Text,
+    /// The Level-1 sources of this table, as described from this reporter's point of view.
+    pub sources: &'static [ReporterSource],
+}
+
+/// One row of a reporter's Level-1 source table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReporterSource {
+    /// The source.
+    pub source: Source,
+    /// Its meaning for this reporter ("ModuleController" is upstream for Arklet, downstream for KouplelessBoard).
+    pub description: Text,
+}
+
+/// A Koupleless two-level error code entry: one row of a reporter's published table. Key = (reporter, type).
+#[derive(Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct KouplelessEntry {
+    /// The table the row is published in.
+    pub reporter: Reporter,
+    /// Business type, resolved where the published cell is `<br />` or empty.
+    pub business_type: Text,
+    /// The published business-type cell when it is not the business type itself (`<br />` or empty).
+    pub business_type_cell: Option<&'static str>,
+    /// Catalogued sources; the first is the default.
+    pub sources: &'static [Source],
+    /// The Level-2 type, as published (canonical spelling).
+    pub error_type: &'static str,
+    /// Meaning.
+    pub meaning: Text,
+    /// Solution as published (may be empty or `-`).
+    pub solution: Text,
+    /// Whether the published solution says to retry.
+    pub retryable: bool,
+    /// Other spellings that resolve to this entry.
+    pub aliases: &'static [&'static str],
+    /// Quirks of the published row.
+    pub notes: &'static [&'static str],
+}
+
+impl KouplelessEntry {
+    /// The default source of this entry.
+    pub fn default_source(&self) -> Source {
+        self.sources[0]
+    }
+}
+
+/// How a client should treat a blobstore status code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RetryClass {
+    /// Deterministic: the same request gets the same answer.
+    Never,
+    /// May succeed when retried (a leader change, a lost connection, a concurrent update).
+    Transient,
+    /// The service shed load: retry after a backoff.
+    Overload,
+    /// Not a failure (700 "nothing to do").
+    Ignore,
+}
+
+impl RetryClass {
+    /// `never`, `transient`, `overload` or `ignore`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RetryClass::Never => "never",
+            RetryClass::Transient => "transient",
+            RetryClass::Overload => "overload",
+            RetryClass::Ignore => "ignore",
+        }
+    }
+
+    /// Whether a client should retry (transient or overload).
+    pub fn retryable(self) -> bool {
+        matches!(self, RetryClass::Transient | RetryClass::Overload)
+    }
+}
+
+/// A CubeFS version the catalog knows (`v3.2.0` … `v3.5.3`, `master`), ordered oldest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Version(pub(crate) u8);
+
+impl Version {
+    /// The newest version (`master`), the default of every version argument.
+    pub const NEWEST: Version = Version(VERSION_NAMES.len() as u8 - 1);
+
+    /// Every version, oldest first.
+    pub fn all() -> impl Iterator<Item = Version> {
+        (0..VERSION_NAMES.len() as u8).map(Version)
+    }
+
+    /// The tag (`v3.5.0`, `master`).
+    pub fn name(self) -> &'static str {
+        VERSION_NAMES[usize::from(self.0)]
+    }
+
+    /// Parses `v3.5.0`, `3.5.0` or `master`.
+    ///
+    /// ```
+    /// use errcat::Version;
+    /// assert_eq!(Version::parse("3.5.0").unwrap().name(), "v3.5.0");
+    /// assert!(Version::parse("v9.9.9").is_err());
+    /// ```
+    pub fn parse(text: &str) -> crate::Result<Version> {
+        let t = text.trim();
+        Version::all()
+            .find(|v| v.name() == t || v.name().strip_prefix('v') == Some(t))
+            .ok_or_else(|| {
+                let known: Vec<&str> = VERSION_NAMES.to_vec();
+                crate::Error::invalid_argument(format!("unknown CubeFS version {text:?} (one of {})", known.join(", ")))
+            })
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A set of CubeFS versions (bit i = the i-th version, oldest first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct VersionSet(pub(crate) u16);
+
+impl VersionSet {
+    /// Whether `v` is in the set.
+    pub fn contains(self, v: Version) -> bool {
+        self.0 & (1 << v.0) != 0
+    }
+
+    /// The versions in the set, oldest first.
+    pub fn iter(self) -> impl Iterator<Item = Version> {
+        Version::all().filter(move |v| self.contains(*v))
+    }
+
+    /// Oldest version in the set.
+    pub fn first(self) -> Option<Version> {
+        self.iter().next()
+    }
+
+    /// Newest version in the set.
+    pub fn last(self) -> Option<Version> {
+        self.iter().last()
+    }
+
+    /// The set as text: `v3.2.0..v3.5.0`, `master`, `v3.5.1..master`.
+    pub fn describe(self) -> String {
+        match (self.first(), self.last()) {
+            (Some(a), Some(b)) if a == b => a.name().to_string(),
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A CubeFS blobstore status code entry: one (number, Go const, message) as defined in a range of versions.
+#[derive(Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct StatusEntry {
+    /// The number, written as the HTTP status.
+    pub code: u16,
+    /// The service that defines it.
+    pub service: Service,
+    /// The exact Go error message (`{"error": message}`); empty where Go has none (829).
+    pub message: &'static str,
+    /// The published description, where there is one.
+    pub description: Option<Text>,
+    /// Whether the published status-code doc lists it.
+    pub documented: bool,
+    /// `blobstore/common/errors/<go_file>.go`.
+    pub go_file: &'static str,
+    /// The Go const (`CodeAccessLimited`).
+    pub go_const: &'static str,
+    /// The Go error variable (`ErrAccessLimited`); empty where there is none.
+    pub go_err: &'static str,
+    /// The CubeFS versions in which this exact entry is defined.
+    pub versions: VersionSet,
+    /// The number it was moved to in a later version (552 → 429).
+    pub renumbered_to: Option<u16>,
+    /// The number it had in an earlier version (429 ← 552).
+    pub renumbered_from: Option<u16>,
+    /// How a client should treat it.
+    pub retry: RetryClass,
+    /// Quirks worth knowing.
+    pub notes: &'static [&'static str],
+}
+
+impl StatusEntry {
+    /// The description in `lang`, else the Go message.
+    pub fn meaning(&self, lang: Lang) -> &'static str {
+        self.description.map_or(self.message, |d| d.get(lang))
+    }
+}
+
+/// The status range a service owns in some versions; a fallback when no entry defines a number.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ServiceRange {
+    /// The service.
+    pub service: Service,
+    /// First number of the range.
+    pub first: u16,
+    /// Last number of the range (inclusive).
+    pub last: u16,
+    /// The versions in which the range applies.
+    pub versions: VersionSet,
+}
+
+/// Any catalog entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// A Koupleless two-level code.
+    Koupleless(&'static KouplelessEntry),
+    /// A blobstore status code.
+    Blobstore(&'static StatusEntry),
+}
+
+/// The two systems the catalog holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum System {
+    /// Koupleless two-level codes.
+    Koupleless,
+    /// CubeFS blobstore status codes.
+    Blobstore,
+}
+
+impl System {
+    /// `koupleless` or `blobstore`.
+    pub fn name(self) -> &'static str {
+        match self {
+            System::Koupleless => "koupleless",
+            System::Blobstore => "blobstore",
+        }
+    }
+
+    /// Parses `koupleless` or `blobstore` (case-insensitive).
+    pub fn parse(text: &str) -> crate::Result<System> {
+        match text.to_ascii_lowercase().as_str() {
+            "koupleless" => Ok(System::Koupleless),
+            "blobstore" => Ok(System::Blobstore),
+            _ => Err(crate::Error::invalid_argument(format!("unknown system {text:?} (koupleless or blobstore)"))),
+        }
+    }
+}
