@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 mod code;
 mod entries;
 mod error;
