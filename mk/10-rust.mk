@@ -1,0 +1,38 @@
+# Rust workspace: the core crate, the catalog compiler and the CLI.
+
+TEST_TARGETS += test-rust
+DEMO_TARGETS += demo-cli
+BENCH_TARGETS += bench-rust
+
+.PHONY: toolchain cli test-rust demo-cli bench-rust catalog-json
+
+# rustfmt and clippy are rustup components; a fresh rustup may lack them.
+toolchain:
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+cli:
+	$(CARGO) build --release -p errcat-cli
+
+# Regenerates the committed export; the tests fail when it drifts from the catalog.
+catalog-json: cli
+	$(ERRCAT) export --format json > testdata/catalog.json
+
+test-rust: toolchain
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) test --workspace
+
+demo-cli: cli
+	@echo "== errcat explain: a Koupleless code"
+	$(ERRCAT) explain Arklet.InstallBizFailed
+	@echo "== a blobstore code at two CubeFS versions"
+	$(ERRCAT) explain --version v3.5.0 552
+	$(ERRCAT) explain --version master 552
+	@echo "== an alias (the published spelling stays canonical), in Chinese"
+	$(ERRCAT) explain --lang zh ModuleController.ResourceConstrained
+	@echo "== an unknown code: suggestions, and a number by its service range"
+	$(ERRCAT) explain Arklet.InstallBizFailes 640 || true
+
+bench-rust:
+	$(CARGO) bench -p errcat-bench
