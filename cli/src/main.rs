@@ -1,1 +1,84 @@
-fn main(){}
+//! `errcat`: explain, list and export error codes; analyse blobstore audit logs.
+
+mod audit;
+mod explain;
+mod list;
+mod style;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// One error-code catalog for Koupleless two-level codes and CubeFS blobstore status codes.
+#[derive(Parser, Debug)]
+#[command(name = "errcat", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Explain codes: meaning, solution, source, reporter/service, retryability, validity by version
+    Explain(explain::ExplainArgs),
+    /// List catalog entries, filtered
+    List(list::ListArgs),
+    /// Export the whole catalog to stdout
+    Export {
+        /// json (both languages), md (the published tables) or csv
+        #[arg(long, value_parser = ["json", "md", "markdown", "csv"])]
+        format: String,
+        /// Language of md and csv
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
+    /// Analyse CubeFS blobstore audit logs
+    Audit(audit::AuditArgs),
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Explain(args) => explain::run(&args),
+        Command::List(args) => list::run(&args),
+        Command::Export { format, lang } => {
+            let (Ok(format), Ok(lang)) = (errcat::Format::parse(&format), errcat::Lang::parse(&lang)) else {
+                unreachable!("clap restricts the values")
+            };
+            print(&errcat::export(format, lang))
+        }
+        Command::Audit(args) => audit::run(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Writes `text` to stdout; a closed pipe (`errcat export | head`) is not an error.
+fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("errcat: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Parses a `--version` value, or exits with a usage error (2).
+fn version_arg(text: Option<&str>) -> Option<errcat::Version> {
+    text.map(|t| errcat::Version::parse(t).unwrap_or_else(|e| usage_error(&e.to_string())))
+}
+
+/// Prints a usage error the way clap does and exits with status 2.
+fn usage_error(message: &str) -> ! {
+    Cli::command().error(clap::error::ErrorKind::InvalidValue, message).exit()
+}

@@ -363,6 +363,56 @@ pub enum Entry {
     Blobstore(&'static StatusEntry),
 }
 
+impl Entry {
+    /// Number of entries in the catalog; ids run from 0 to `COUNT - 1`.
+    pub const COUNT: usize = crate::tables::KOUPLELESS.len() + crate::tables::STATUS.len();
+
+    /// A stable small integer naming this entry inside this build of the catalog (Koupleless entries first, in
+    /// catalog order, then blobstore entries). Bindings use it to cache the host-side object of an entry.
+    ///
+    /// ```
+    /// let e = errcat::Entry::Blobstore(errcat::status(552, None).unwrap().entry);
+    /// assert_eq!(errcat::Entry::by_id(e.id()), Some(e));
+    /// ```
+    pub fn id(self) -> usize {
+        use crate::tables::{KOUPLELESS, STATUS};
+        match self {
+            Entry::Koupleless(e) => index_in(&KOUPLELESS, e),
+            Entry::Blobstore(e) => KOUPLELESS.len() + index_in(&STATUS, e),
+        }
+    }
+
+    /// The entry with `id`, if any.
+    pub fn by_id(id: usize) -> Option<Entry> {
+        use crate::tables::{KOUPLELESS, STATUS};
+        match id.checked_sub(KOUPLELESS.len()) {
+            None => Some(Entry::Koupleless(&KOUPLELESS[id])),
+            Some(i) => STATUS.get(i).map(Entry::Blobstore),
+        }
+    }
+
+    /// The system the entry belongs to.
+    pub fn system(self) -> System {
+        match self {
+            Entry::Koupleless(_) => System::Koupleless,
+            Entry::Blobstore(_) => System::Blobstore,
+        }
+    }
+
+    /// The key used by the conformance vectors: `Reporter/Type` or `number/GoConst`.
+    pub fn key(self) -> String {
+        match self {
+            Entry::Koupleless(e) => format!("{}/{}", e.reporter, e.error_type),
+            Entry::Blobstore(e) => format!("{}/{}", e.code, e.go_const),
+        }
+    }
+}
+
+/// Position of `item` (a reference into `table`) in `table`.
+fn index_in<T>(table: &'static [T], item: &'static T) -> usize {
+    (item as *const T as usize - table.as_ptr() as usize) / std::mem::size_of::<T>()
+}
+
 /// The two systems the catalog holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum System {

@@ -25,6 +25,10 @@ pub(crate) fn types(wanted: &str, source: Option<Source>) -> Vec<String> {
     }
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
+    // A spelling that differs only in case is the answer; near misses would only distract from it.
+    if scored.first().is_some_and(|s| s.0 == 0) {
+        scored.retain(|s| s.0 == 0);
+    }
     scored.into_iter().take(MAX_SUGGESTIONS).map(|(_, t, s)| format!("{}.{t}", s.name())).collect()
 }
 
