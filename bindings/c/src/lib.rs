@@ -1,0 +1,1 @@
+//! errcat c binding (placeholder until its issue lands).

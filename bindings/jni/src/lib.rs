@@ -1,0 +1,1 @@
+//! errcat jni binding (placeholder until its issue lands).

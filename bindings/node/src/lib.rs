@@ -1,0 +1,1 @@
+//! errcat node binding (placeholder until its issue lands).

@@ -1,0 +1,1 @@
+//! errcat python binding (placeholder until its issue lands).
