@@ -13,7 +13,10 @@ fn main() {
         for p in &problems {
             eprintln!("error: {p}");
         }
-        panic!("invalid catalog: {} problem(s), listed above", problems.len());
+        panic!(
+            "invalid catalog: {} problem(s), listed above",
+            problems.len()
+        );
     });
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalog.rs");
     std::fs::write(out, errcat_codegen::rust_source(&catalog)).unwrap();

@@ -2,7 +2,10 @@
 
 use std::process::ExitCode;
 
-use errcat::{find, lookup, service_of, status, Entry, Error, ErrorKind, Lang, Reporter, Resolved, StatusMatch, Version};
+use errcat::{
+    find, lookup, service_of, status, Entry, Error, ErrorKind, Lang, Reporter, Resolved,
+    StatusMatch, Version,
+};
 use serde_json::{json, Value};
 
 use crate::style::{bad, label, pad, strong, warn};
@@ -42,7 +45,10 @@ fn resolve(code: &str, reporter: Option<Reporter>, version: Option<Version>) -> 
     let result = if is_number(code) {
         match code.parse::<i64>() {
             Ok(n) => status(n, version).map(Outcome::Blobstore),
-            Err(_) => Err(Error::new(ErrorKind::InvalidCode, format!("{code} is not a status code (0..=999)"))),
+            Err(_) => Err(Error::new(
+                ErrorKind::InvalidCode,
+                format!("{code} is not a status code (0..=999)"),
+            )),
         }
     } else {
         lookup(code, reporter).map(Outcome::Koupleless)
@@ -58,14 +64,26 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
         .map(|r| Reporter::parse(r).unwrap_or_else(|e| crate::usage_error(&e.to_string())));
     let version = crate::version_arg(args.version.as_deref());
     let lang = Lang::parse(&args.lang).unwrap_or_default();
-    let outcomes: Vec<(&str, Outcome)> =
-        args.codes.iter().map(|c| (c.as_str(), resolve(c, reporter, version))).collect();
-    let all_found = outcomes.iter().all(|(_, o)| !matches!(o, Outcome::Failed(_)));
+    let outcomes: Vec<(&str, Outcome)> = args
+        .codes
+        .iter()
+        .map(|c| (c.as_str(), resolve(c, reporter, version)))
+        .collect();
+    let all_found = outcomes
+        .iter()
+        .all(|(_, o)| !matches!(o, Outcome::Failed(_)));
     let text = if args.json {
-        let list: Vec<Value> = outcomes.iter().map(|(code, o)| to_json(code, o, version, lang)).collect();
+        let list: Vec<Value> = outcomes
+            .iter()
+            .map(|(code, o)| to_json(code, o, version, lang))
+            .collect();
         serde_json::to_string_pretty(&list).expect("JSON values serialise") + "\n"
     } else {
-        outcomes.iter().map(|(code, o)| to_text(code, o, version, lang)).collect::<Vec<_>>().join("\n")
+        outcomes
+            .iter()
+            .map(|(code, o)| to_text(code, o, version, lang))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     let printed = crate::print(&text);
     if printed != ExitCode::SUCCESS || !all_found {
@@ -94,19 +112,35 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
     match outcome {
         Outcome::Koupleless(r) => {
             let e = r.entry;
-            out.push_str(&format!("{}  {}\n", strong(&r.to_string()), e.meaning.get(lang)));
+            out.push_str(&format!(
+                "{}  {}\n",
+                strong(&r.to_string()),
+                e.meaning.get(lang)
+            ));
             field(&mut out, "solution", e.solution.get(lang));
             let catalogued: Vec<&str> = e.sources.iter().map(|s| s.name()).collect();
             let source = if r.is_dynamic() {
-                format!("{} (dynamic combination; catalogued: {})", r.source, catalogued.join(", "))
+                format!(
+                    "{} (dynamic combination; catalogued: {})",
+                    r.source,
+                    catalogued.join(", ")
+                )
             } else {
                 format!("{} (catalogued: {})", r.source, catalogued.join(", "))
             };
             field(&mut out, "source", &source);
-            field(&mut out, "reporter", &format!("{} — {}", e.reporter, e.business_type.get(lang)));
+            field(
+                &mut out,
+                "reporter",
+                &format!("{} — {}", e.reporter, e.business_type.get(lang)),
+            );
             field(&mut out, "retryable", yes_no(e.retryable));
             if let Some(alias) = r.alias {
-                field(&mut out, "alias", &format!("{alias} → published spelling {}", e.error_type));
+                field(
+                    &mut out,
+                    "alias",
+                    &format!("{alias} → published spelling {}", e.error_type),
+                );
             }
             for note in e.notes {
                 field(&mut out, "note", note);
@@ -114,7 +148,11 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
         }
         Outcome::Blobstore(m) => {
             let e = m.entry;
-            let message = if e.message.is_empty() { "(no message)" } else { e.message };
+            let message = if e.message.is_empty() {
+                "(no message)"
+            } else {
+                e.message
+            };
             out.push_str(&format!("{}  {message}\n", strong(&e.code.to_string())));
             if e.description.is_some() {
                 field(&mut out, "meaning", e.meaning(lang));
@@ -123,16 +161,36 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
             let validity = if m.valid {
                 format!("{} (valid at {})", e.versions.describe(), m.version)
             } else {
-                warn(&format!("{} — not defined at {}", e.versions.describe(), m.version))
+                warn(&format!(
+                    "{} — not defined at {}",
+                    e.versions.describe(),
+                    m.version
+                ))
             };
             field(&mut out, "versions", &validity);
             if let Some(to) = e.renumbered_to {
-                field(&mut out, "renumbered", &format!("now {to} (from {})", next_version(e)));
+                field(
+                    &mut out,
+                    "renumbered",
+                    &format!("now {to} (from {})", next_version(e)),
+                );
             }
             if let Some(from) = e.renumbered_from {
-                field(&mut out, "renumbered", &format!("was {from} before {}", e.versions.describe()));
+                field(
+                    &mut out,
+                    "renumbered",
+                    &format!("was {from} before {}", e.versions.describe()),
+                );
             }
-            field(&mut out, "retry", &format!("{} (retryable: {})", e.retry.name(), yes_no(e.retry.retryable())));
+            field(
+                &mut out,
+                "retry",
+                &format!(
+                    "{} (retryable: {})",
+                    e.retry.name(),
+                    yes_no(e.retry.retryable())
+                ),
+            );
             let go = format!("{} {} (errors/{}.go)", e.go_const, e.go_err, e.go_file);
             field(&mut out, "go", if e.go_const.is_empty() { "" } else { &go });
             field(&mut out, "documented", yes_no(e.documented));
@@ -144,7 +202,11 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
             }
         }
         Outcome::Failed(err) => {
-            out.push_str(&format!("{}  {}\n", strong(code), bad(&format!("{}: {}", err.kind(), err.message()))));
+            out.push_str(&format!(
+                "{}  {}\n",
+                strong(code),
+                bad(&format!("{}: {}", err.kind(), err.message()))
+            ));
             if !err.suggestions().is_empty() {
                 field(&mut out, "did you mean", &err.suggestions().join(", "));
             }
@@ -161,7 +223,9 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
 
 fn next_version(e: &errcat::StatusEntry) -> String {
     let last = e.versions.last().unwrap_or(Version::NEWEST);
-    Version::all().find(|v| *v > last).map_or_else(|| last.to_string(), |v| v.to_string())
+    Version::all()
+        .find(|v| *v > last)
+        .map_or_else(|| last.to_string(), |v| v.to_string())
 }
 
 /// The other entries with the same number, in other versions.
@@ -170,9 +234,12 @@ fn others(e: &'static errcat::StatusEntry) -> Vec<String> {
         .unwrap_or_default()
         .into_iter()
         .filter_map(|other| match other {
-            Entry::Blobstore(o) if !std::ptr::eq(o, e) => {
-                Some(format!("{} = {:?} in {}", o.code, o.message, o.versions.describe()))
-            }
+            Entry::Blobstore(o) if !std::ptr::eq(o, e) => Some(format!(
+                "{} = {:?} in {}",
+                o.code,
+                o.message,
+                o.versions.describe()
+            )),
             _ => None,
         })
         .collect()

@@ -32,15 +32,26 @@ pub struct ListArgs {
 /// Runs the command.
 pub fn run(args: &ListArgs) -> ExitCode {
     let filter = Filter {
-        system: args.system.as_deref().map(|s| System::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
-        reporter: args.reporter.as_deref().map(|r| Reporter::parse(r).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
-        service: args.service.as_deref().map(|s| Service::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
+        system: args
+            .system
+            .as_deref()
+            .map(|s| System::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
+        reporter: args
+            .reporter
+            .as_deref()
+            .map(|r| Reporter::parse(r).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
+        service: args
+            .service
+            .as_deref()
+            .map(|s| Service::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
         version: crate::version_arg(args.version.as_deref()),
     };
     let lang = Lang::parse(&args.lang).unwrap_or_default();
     if args.json {
         let list: Vec<_> = entries(filter).map(errcat::export::entry_json).collect();
-        return crate::print(&(serde_json::to_string_pretty(&list).expect("JSON values serialise") + "\n"));
+        return crate::print(
+            &(serde_json::to_string_pretty(&list).expect("JSON values serialise") + "\n"),
+        );
     }
     let rows: Vec<[String; 4]> = entries(filter)
         .map(|entry| match entry {
@@ -58,7 +69,12 @@ pub fn run(args: &ListArgs) -> ExitCode {
             ],
         })
         .collect();
-    let width = |i: usize| rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str())).max().unwrap_or(0);
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str()))
+            .max()
+            .unwrap_or(0)
+    };
     let widths = [width(0), width(1), width(2)];
     let mut out = String::new();
     for r in &rows {

@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 /// One error-code catalog for Koupleless two-level codes and CubeFS blobstore status codes.
 #[derive(Parser, Debug)]
-#[command(name = "errcat", version, about, propagate_version = true)]
+#[command(name = "errcat", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,7 +48,9 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
         Command::Export { format, lang } => {
-            let (Ok(format), Ok(lang)) = (errcat::Format::parse(&format), errcat::Lang::parse(&lang)) else {
+            let (Ok(format), Ok(lang)) =
+                (errcat::Format::parse(&format), errcat::Lang::parse(&lang))
+            else {
                 unreachable!("clap restricts the values")
             };
             print(&errcat::export(format, lang))
@@ -80,5 +82,7 @@ fn version_arg(text: Option<&str>) -> Option<errcat::Version> {
 
 /// Prints a usage error the way clap does and exits with status 2.
 fn usage_error(message: &str) -> ! {
-    Cli::command().error(clap::error::ErrorKind::InvalidValue, message).exit()
+    Cli::command()
+        .error(clap::error::ErrorKind::InvalidValue, message)
+        .exit()
 }

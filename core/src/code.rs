@@ -39,10 +39,14 @@ impl<'a> Code<'a> {
             )));
         }
         let Some((source, error_type)) = text.split_once('.') else {
-            return Err(Error::invalid_code(format!("{text:?} has no \".\" (expected Source.Type)")));
+            return Err(Error::invalid_code(format!(
+                "{text:?} has no \".\" (expected Source.Type)"
+            )));
         };
         if error_type.contains('.') {
-            return Err(Error::invalid_code(format!("{text:?} has more than one \".\" (expected Source.Type)")));
+            return Err(Error::invalid_code(format!(
+                "{text:?} has more than one \".\" (expected Source.Type)"
+            )));
         }
         let source = parse_source(text, source)?;
         check_type(text, error_type)?;
@@ -68,11 +72,16 @@ impl<'a> Code<'a> {
 
 fn parse_source(text: &str, source: &str) -> Result<Source> {
     if !is_pascal_case(source) {
-        return Err(Error::invalid_code(format!("{text:?}: source {source:?} is not PascalCase")));
+        return Err(Error::invalid_code(format!(
+            "{text:?}: source {source:?} is not PascalCase"
+        )));
     }
     Source::from_name(source).map_err(|_| {
         let known: Vec<&str> = Source::ALL.iter().map(|s| s.name()).collect();
-        Error::invalid_code(format!("{text:?}: unknown source {source:?} (one of {})", known.join(", ")))
+        Error::invalid_code(format!(
+            "{text:?}: unknown source {source:?} (one of {})",
+            known.join(", ")
+        ))
     })
 }
 

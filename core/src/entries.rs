@@ -41,7 +41,9 @@ impl Filter {
 pub fn entries(filter: Filter) -> impl Iterator<Item = Entry> {
     let koupleless = KOUPLELESS
         .iter()
-        .filter(move |e| filter.wants(System::Koupleless) && filter.reporter.is_none_or(|r| e.reporter == r))
+        .filter(move |e| {
+            filter.wants(System::Koupleless) && filter.reporter.is_none_or(|r| e.reporter == r)
+        })
         .map(Entry::Koupleless);
     let blobstore = STATUS
         .iter()

@@ -64,7 +64,12 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// A new error of `kind`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), suggestions: Vec::new(), candidates: Vec::new() }
+        Error {
+            kind,
+            message: message.into(),
+            suggestions: Vec::new(),
+            candidates: Vec::new(),
+        }
     }
 
     pub(crate) fn invalid_code(message: impl Into<String>) -> Error {
@@ -76,15 +81,24 @@ impl Error {
     }
 
     pub(crate) fn not_found(message: impl Into<String>, suggestions: Vec<String>) -> Error {
-        Error { suggestions, ..Error::new(ErrorKind::NotFound, message) }
+        Error {
+            suggestions,
+            ..Error::new(ErrorKind::NotFound, message)
+        }
     }
 
     pub(crate) fn ambiguous(message: impl Into<String>, candidates: Vec<String>) -> Error {
-        Error { candidates, ..Error::new(ErrorKind::Ambiguous, message) }
+        Error {
+            candidates,
+            ..Error::new(ErrorKind::Ambiguous, message)
+        }
     }
 
     pub(crate) fn with_suggestions(self, suggestions: Vec<String>) -> Error {
-        Error { suggestions, ..self }
+        Error {
+            suggestions,
+            ..self
+        }
     }
 
     /// The kind.

@@ -43,12 +43,25 @@ fn entries_of(indices: &'static [u16]) -> impl Iterator<Item = &'static Kouplele
 
 fn describe(e: &KouplelessEntry) -> String {
     let sources: Vec<&str> = e.sources.iter().map(|s| s.name()).collect();
-    format!("{}/{}.{}", e.reporter.name(), sources.join("|"), e.error_type)
+    format!(
+        "{}/{}.{}",
+        e.reporter.name(),
+        sources.join("|"),
+        e.error_type
+    )
 }
 
 fn resolved(code: Code<'_>, entry: &'static KouplelessEntry) -> Resolved {
-    let alias = entry.aliases.iter().copied().find(|a| *a == code.error_type());
-    Resolved { source: code.source(), entry, alias }
+    let alias = entry
+        .aliases
+        .iter()
+        .copied()
+        .find(|a| *a == code.error_type());
+    Resolved {
+        source: code.source(),
+        entry,
+        alias,
+    }
 }
 
 /// Resolves a two-level code (`"Arklet.InstallBizFailed"`) to its entry, inside `reporter`'s table when given.
@@ -72,7 +85,10 @@ pub fn lookup(code: &str, reporter: Option<Reporter>) -> Result<Resolved> {
     let parsed = Code::parse(code).map_err(|e| with_malformed_suggestions(e, code))?;
     let Some(indices) = TYPES.get(parsed.error_type()) else {
         return Err(Error::not_found(
-            format!("{code}: type {:?} is not in the catalog", parsed.error_type()),
+            format!(
+                "{code}: type {:?} is not in the catalog",
+                parsed.error_type()
+            ),
             suggest::types(parsed.error_type(), Some(parsed.source())),
         ));
     };
@@ -88,12 +104,17 @@ pub fn lookup(code: &str, reporter: Option<Reporter>) -> Result<Resolved> {
                     reporter.map_or("", |r| r.name()),
                     elsewhere.join(", ")
                 ),
-                entries_of(indices).map(|e| format!("{}.{}", parsed.source().name(), e.error_type)).take(1).collect(),
+                entries_of(indices)
+                    .map(|e| format!("{}.{}", parsed.source().name(), e.error_type))
+                    .take(1)
+                    .collect(),
             ))
         }
         (Some(only), None) => Ok(resolved(parsed, only)),
         _ => {
-            let by_source = in_table.clone().filter(|e| e.sources.contains(&parsed.source()));
+            let by_source = in_table
+                .clone()
+                .filter(|e| e.sources.contains(&parsed.source()));
             let mut picked = by_source.clone();
             match (picked.next(), picked.next()) {
                 (Some(only), None) => Ok(resolved(parsed, only)),
@@ -104,7 +125,10 @@ pub fn lookup(code: &str, reporter: Option<Reporter>) -> Result<Resolved> {
                         in_table.map(describe).collect()
                     };
                     Err(Error::ambiguous(
-                        format!("{code} is ambiguous: {} entries match; give the reporter", names.len()),
+                        format!(
+                            "{code} is ambiguous: {} entries match; give the reporter",
+                            names.len()
+                        ),
                         names,
                     ))
                 }
@@ -133,10 +157,18 @@ fn with_malformed_suggestions(e: Error, text: &str) -> Error {
 /// ```
 pub fn find(code: &str) -> Result<Vec<Entry>> {
     if !code.is_empty() && code.len() <= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-        let n: usize = code.parse().map_err(|_| Error::invalid_code(format!("{code:?} is not a status code")))?;
-        let found: Vec<Entry> = STATUS_BY_CODE[n].iter().map(|&i| Entry::Blobstore(&STATUS[usize::from(i)])).collect();
+        let n: usize = code
+            .parse()
+            .map_err(|_| Error::invalid_code(format!("{code:?} is not a status code")))?;
+        let found: Vec<Entry> = STATUS_BY_CODE[n]
+            .iter()
+            .map(|&i| Entry::Blobstore(&STATUS[usize::from(i)]))
+            .collect();
         if found.is_empty() {
-            return Err(Error::not_found(format!("status {n} is not in the catalog"), Vec::new()));
+            return Err(Error::not_found(
+                format!("status {n} is not in the catalog"),
+                Vec::new(),
+            ));
         }
         return Ok(found);
     }
@@ -144,7 +176,10 @@ pub fn find(code: &str) -> Result<Vec<Entry>> {
     match TYPES.get(parsed.error_type()) {
         Some(indices) => Ok(entries_of(indices).map(Entry::Koupleless).collect()),
         None => Err(Error::not_found(
-            format!("{code}: type {:?} is not in the catalog", parsed.error_type()),
+            format!(
+                "{code}: type {:?} is not in the catalog",
+                parsed.error_type()
+            ),
             suggest::types(parsed.error_type(), Some(parsed.source())),
         )),
     }

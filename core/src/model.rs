@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use crate::tables::{
-    REPORTERS, REPORTER_ALL, REPORTER_NAMES, SERVICE_ALL, SERVICE_MODULES, SERVICE_NAMES, SOURCE_ALL, SOURCE_NAMES,
-    SOURCE_NOTES, VERSION_NAMES,
-};
 pub use crate::tables::{Reporter, Service, Source};
+use crate::tables::{
+    REPORTERS, REPORTER_ALL, REPORTER_NAMES, SERVICE_ALL, SERVICE_MODULES, SERVICE_NAMES,
+    SOURCE_ALL, SOURCE_NAMES, SOURCE_NOTES, VERSION_NAMES,
+};
 
 /// A text published in English and Chinese. `zh` is empty where no Chinese text exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,7 +61,9 @@ impl Lang {
         match text.to_ascii_lowercase().as_str() {
             "en" => Ok(Lang::En),
             "zh" => Ok(Lang::Zh),
-            _ => Err(crate::Error::invalid_argument(format!("unknown language {text:?} (expected en or zh)"))),
+            _ => Err(crate::Error::invalid_argument(format!(
+                "unknown language {text:?} (expected en or zh)"
+            ))),
         }
     }
 }
@@ -80,14 +82,18 @@ macro_rules! named_enum {
 
             /// The value named `name` (exact spelling), or `InvalidArgument`.
             pub fn from_name(name: &str) -> crate::Result<$ty> {
-                Self::ALL.iter().copied().find(|v| v.name() == name).ok_or_else(|| {
-                    let known: Vec<&str> = $names.to_vec();
-                    crate::Error::invalid_argument(format!(
-                        concat!("unknown ", $what, " {:?} (one of {})"),
-                        name,
-                        known.join(", ")
-                    ))
-                })
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.name() == name)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = $names.to_vec();
+                        crate::Error::invalid_argument(format!(
+                            concat!("unknown ", $what, " {:?} (one of {})"),
+                            name,
+                            known.join(", ")
+                        ))
+                    })
             }
         }
 
@@ -124,7 +130,11 @@ impl Reporter {
 
     /// Parses a reporter name case-insensitively (`"arklet"`, `"Arklet"`).
     pub fn parse(name: &str) -> crate::Result<Reporter> {
-        Self::ALL.iter().copied().find(|r| r.name().eq_ignore_ascii_case(name)).map_or_else(|| Self::from_name(name), Ok)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|r| r.name().eq_ignore_ascii_case(name))
+            .map_or_else(|| Self::from_name(name), Ok)
     }
 }
 
@@ -136,7 +146,11 @@ impl Service {
 
     /// Parses a service name or audit-log module name case-insensitively (`"blobnode"`, `"BLOBNODE"`).
     pub fn parse(name: &str) -> crate::Result<Service> {
-        Self::ALL.iter().copied().find(|s| s.name().eq_ignore_ascii_case(name)).map_or_else(|| Self::from_name(name), Ok)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|s| s.name().eq_ignore_ascii_case(name))
+            .map_or_else(|| Self::from_name(name), Ok)
     }
 }
 
@@ -256,7 +270,10 @@ impl Version {
             .find(|v| v.name() == t || v.name().strip_prefix('v') == Some(t))
             .ok_or_else(|| {
                 let known: Vec<&str> = VERSION_NAMES.to_vec();
-                crate::Error::invalid_argument(format!("unknown CubeFS version {text:?} (one of {})", known.join(", ")))
+                crate::Error::invalid_argument(format!(
+                    "unknown CubeFS version {text:?} (one of {})",
+                    known.join(", ")
+                ))
             })
     }
 }
@@ -436,7 +453,9 @@ impl System {
         match text.to_ascii_lowercase().as_str() {
             "koupleless" => Ok(System::Koupleless),
             "blobstore" => Ok(System::Blobstore),
-            _ => Err(crate::Error::invalid_argument(format!("unknown system {text:?} (koupleless or blobstore)"))),
+            _ => Err(crate::Error::invalid_argument(format!(
+                "unknown system {text:?} (koupleless or blobstore)"
+            ))),
         }
     }
 }

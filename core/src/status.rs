@@ -41,16 +41,32 @@ pub fn status(code: i64, version: Option<Version>) -> Result<StatusMatch> {
     let n = checked(code)?;
     let entries = STATUS_BY_CODE[n].iter().map(|&i| &STATUS[usize::from(i)]);
     if let Some(entry) = entries.clone().find(|e| e.versions.contains(version)) {
-        return Ok(StatusMatch { entry, version, valid: true });
+        return Ok(StatusMatch {
+            entry,
+            version,
+            valid: true,
+        });
     }
-    let older = entries.clone().filter(|e| e.versions.last().is_some_and(|v| v < version)).max_by_key(|e| e.versions.last());
+    let older = entries
+        .clone()
+        .filter(|e| e.versions.last().is_some_and(|v| v < version))
+        .max_by_key(|e| e.versions.last());
     let nearest = older.or_else(|| entries.min_by_key(|e| e.versions.first()));
     match nearest {
-        Some(entry) => Ok(StatusMatch { entry, version, valid: false }),
+        Some(entry) => Ok(StatusMatch {
+            entry,
+            version,
+            valid: false,
+        }),
         None => {
-            let range = range_service(n, version)
-                .map_or_else(|| "no service range covers it".to_string(), |s| format!("it is in the range of {s}"));
-            Err(Error::not_found(format!("status {code} is not in the catalog at {version}; {range}"), Vec::new()))
+            let range = range_service(n, version).map_or_else(
+                || "no service range covers it".to_string(),
+                |s| format!("it is in the range of {s}"),
+            );
+            Err(Error::not_found(
+                format!("status {code} is not in the catalog at {version}; {range}"),
+                Vec::new(),
+            ))
         }
     }
 }
@@ -58,7 +74,10 @@ pub fn status(code: i64, version: Option<Version>) -> Result<StatusMatch> {
 fn range_service(n: usize, version: Version) -> Option<Service> {
     RANGES
         .iter()
-        .find(|r| r.versions.contains(version) && (usize::from(r.first)..=usize::from(r.last)).contains(&n))
+        .find(|r| {
+            r.versions.contains(version)
+                && (usize::from(r.first)..=usize::from(r.last)).contains(&n)
+        })
         .map(|r| r.service)
 }
 
@@ -80,5 +99,10 @@ pub fn service_of(code: i64, version: Option<Version>) -> Result<Service> {
         .find(|e| e.versions.contains(version))
         .map(|e| e.service)
         .or_else(|| range_service(n, version))
-        .ok_or_else(|| Error::not_found(format!("status {code} belongs to no service at {version}"), Vec::new()))
+        .ok_or_else(|| {
+            Error::not_found(
+                format!("status {code} belongs to no service at {version}"),
+                Vec::new(),
+            )
+        })
 }

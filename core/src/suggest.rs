@@ -29,20 +29,34 @@ pub(crate) fn types(wanted: &str, source: Option<Source>) -> Vec<String> {
     if scored.first().is_some_and(|s| s.0 == 0) {
         scored.retain(|s| s.0 == 0);
     }
-    scored.into_iter().take(MAX_SUGGESTIONS).map(|(_, t, s)| format!("{}.{t}", s.name())).collect()
+    scored
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, t, s)| format!("{}.{t}", s.name()))
+        .collect()
 }
 
 /// Suggestions for text that failed to parse as a code: a case-insensitive or near spelling of a real code.
 pub(crate) fn malformed(text: &str) -> Vec<String> {
     let (source, error_type) = text.split_once('.').unwrap_or(("", text));
-    let source = Source::ALL.iter().copied().find(|s| s.name().eq_ignore_ascii_case(source));
+    let source = Source::ALL
+        .iter()
+        .copied()
+        .find(|s| s.name().eq_ignore_ascii_case(source));
     if error_type.len() > 2 * crate::syntax::MAX_PART_LEN {
         return Vec::new();
     }
-    let cleaned: String = error_type.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let cleaned: String = error_type
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
     types(&cleaned, source)
         .into_iter()
-        .chain(source.filter(|_| TYPES.contains_key(cleaned.as_str())).map(|s| format!("{}.{cleaned}", s.name())))
+        .chain(
+            source
+                .filter(|_| TYPES.contains_key(cleaned.as_str()))
+                .map(|s| format!("{}.{cleaned}", s.name())),
+        )
         .take(MAX_SUGGESTIONS)
         .collect()
 }

@@ -17,9 +17,15 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Resolves `code`: digits are a blobstore status at `version`, anything else a two-level code looked up in
     /// `reporter`'s table.
-    pub fn resolve(code: &str, reporter: Option<Reporter>, version: Option<Version>) -> Result<ErrorCode> {
+    pub fn resolve(
+        code: &str,
+        reporter: Option<Reporter>,
+        version: Option<Version>,
+    ) -> Result<ErrorCode> {
         if !code.is_empty() && code.len() <= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-            let n = code.parse::<i64>().map_err(|_| Error::invalid_code(format!("{code:?} is not a status code")))?;
+            let n = code
+                .parse::<i64>()
+                .map_err(|_| Error::invalid_code(format!("{code:?} is not a status code")))?;
             Ok(ErrorCode::Blobstore(status(n, version)?))
         } else {
             Ok(ErrorCode::Koupleless(lookup(code, reporter)?))
@@ -58,12 +64,19 @@ pub struct CodedError {
 impl CodedError {
     /// An error value for `code` (a two-level code, an alias or a status number at the newest version).
     pub fn new(code: &str, detail: impl Into<String>) -> Result<CodedError> {
-        Ok(CodedError::from_code(ErrorCode::resolve(code, None, None)?, detail))
+        Ok(CodedError::from_code(
+            ErrorCode::resolve(code, None, None)?,
+            detail,
+        ))
     }
 
     /// An error value for an already resolved code.
     pub fn from_code(code: ErrorCode, detail: impl Into<String>) -> CodedError {
-        CodedError { code, detail: detail.into(), cause: None }
+        CodedError {
+            code,
+            detail: detail.into(),
+            cause: None,
+        }
     }
 
     /// Sets the error that caused this one (replacing any previous cause).
@@ -101,7 +114,10 @@ impl CodedError {
             }
             ErrorCode::Blobstore(m) => {
                 let e = m.entry;
-                p.insert("type".into(), json!(format!("urn:errcat:blobstore:{}", e.code)));
+                p.insert(
+                    "type".into(),
+                    json!(format!("urn:errcat:blobstore:{}", e.code)),
+                );
                 p.insert("title".into(), json!(e.meaning(crate::Lang::En)));
                 p.insert("status".into(), json!(e.code));
                 p.insert("detail".into(), json!(self.detail));

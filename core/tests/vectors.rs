@@ -3,8 +3,8 @@
 mod common;
 
 use errcat::{
-    entries, export, find, lookup, service_of, status, Code, CodedError, Entry, Error, ErrorCode, Filter, Format, Lang,
-    Reporter, Service, Source, System, Version,
+    entries, export, find, lookup, service_of, status, Code, CodedError, Entry, Error, ErrorCode,
+    Filter, Format, Lang, Reporter, Service, Source, System, Version,
 };
 use serde_json::{json, Value};
 
@@ -13,7 +13,9 @@ fn opt_str(args: &Value, key: &str) -> Option<String> {
 }
 
 fn version(args: &Value) -> errcat::Result<Option<Version>> {
-    opt_str(args, "version").map(|v| Version::parse(&v)).transpose()
+    opt_str(args, "version")
+        .map(|v| Version::parse(&v))
+        .transpose()
 }
 
 fn key(entry: Entry) -> String {
@@ -33,7 +35,9 @@ fn coded(args: &Value) -> errcat::Result<CodedError> {
 fn run(op: &str, args: &Value) -> errcat::Result<Value> {
     Ok(match op {
         "lookup" => {
-            let reporter = opt_str(args, "reporter").map(|r| Reporter::from_name(&r)).transpose()?;
+            let reporter = opt_str(args, "reporter")
+                .map(|r| Reporter::from_name(&r))
+                .transpose()?;
             let r = lookup(args["code"].as_str().unwrap(), reporter)?;
             json!({
                 "code": r.to_string(), "source": r.source.name(), "type": r.entry.error_type,
@@ -43,7 +47,10 @@ fn run(op: &str, args: &Value) -> errcat::Result<Value> {
             })
         }
         "find" => {
-            let keys: Vec<String> = find(args["code"].as_str().unwrap())?.into_iter().map(key).collect();
+            let keys: Vec<String> = find(args["code"].as_str().unwrap())?
+                .into_iter()
+                .map(key)
+                .collect();
             json!({ "count": keys.len(), "keys": keys })
         }
         "status" => {
@@ -56,7 +63,9 @@ fn run(op: &str, args: &Value) -> errcat::Result<Value> {
                 "go_const": e.go_const, "go_err": e.go_err,
             })
         }
-        "service_of" => json!({ "service": service_of(args["code"].as_i64().unwrap(), version(args)?)?.name() }),
+        "service_of" => {
+            json!({ "service": service_of(args["code"].as_i64().unwrap(), version(args)?)?.name() })
+        }
         "parse" => {
             let c = Code::parse(args["text"].as_str().unwrap())?;
             json!({ "source": c.source().name(), "type": c.error_type(), "code": c.to_string() })
@@ -67,9 +76,15 @@ fn run(op: &str, args: &Value) -> errcat::Result<Value> {
         }
         "entries" => {
             let filter = Filter {
-                system: opt_str(args, "system").map(|s| System::parse(&s)).transpose()?,
-                reporter: opt_str(args, "reporter").map(|s| Reporter::from_name(&s)).transpose()?,
-                service: opt_str(args, "service").map(|s| Service::from_name(&s)).transpose()?,
+                system: opt_str(args, "system")
+                    .map(|s| System::parse(&s))
+                    .transpose()?,
+                reporter: opt_str(args, "reporter")
+                    .map(|s| Reporter::from_name(&s))
+                    .transpose()?,
+                service: opt_str(args, "service")
+                    .map(|s| Service::from_name(&s))
+                    .transpose()?,
                 version: version(args)?,
             };
             let keys: Vec<String> = entries(filter).map(key).collect();
@@ -93,24 +108,44 @@ fn check(case: &Value) -> Result<(), String> {
         (Ok(view), Some(expect), _) => {
             for (k, want) in expect.as_object().unwrap() {
                 let ok = match k.as_str() {
-                    "contains" => want.as_array().unwrap().iter().all(|s| view["text"].as_str().unwrap().contains(s.as_str().unwrap())),
+                    "contains" => want
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .all(|s| view["text"].as_str().unwrap().contains(s.as_str().unwrap())),
                     "equals_file" => {
-                        let file = std::fs::read_to_string(common::repo().join(want.as_str().unwrap())).unwrap();
+                        let file =
+                            std::fs::read_to_string(common::repo().join(want.as_str().unwrap()))
+                                .unwrap();
                         view["text"].as_str().unwrap() == file
                     }
                     _ => &view[k] == want,
                 };
                 if !ok {
-                    return Err(format!("{name}: {k}: want {want}, got {}", if view.get(k).is_some() { &view[k] } else { &Value::Null }));
+                    return Err(format!(
+                        "{name}: {k}: want {want}, got {}",
+                        if view.get(k).is_some() {
+                            &view[k]
+                        } else {
+                            &Value::Null
+                        }
+                    ));
                 }
             }
             Ok(())
         }
         (Err(e), _, Some(want)) => {
             if e.kind().name() != want["kind"] {
-                return Err(format!("{name}: want {}, got {:?}: {e}", want["kind"], e.kind()));
+                return Err(format!(
+                    "{name}: want {}, got {:?}: {e}",
+                    want["kind"],
+                    e.kind()
+                ));
             }
-            for (field, got) in [("suggestions", e.suggestions()), ("candidates", e.candidates())] {
+            for (field, got) in [
+                ("suggestions", e.suggestions()),
+                ("candidates", e.candidates()),
+            ] {
                 if let Some(list) = want.get(field) {
                     if list != &json!(got) {
                         return Err(format!("{name}: {field}: want {list}, got {got:?}"));
@@ -131,7 +166,13 @@ fn every_vector_passes() {
     let cases = doc["cases"].as_array().unwrap();
     assert!(cases.len() >= 80, "at least 80 vectors");
     let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -18,7 +18,10 @@ pub fn validate(koupleless: (&str, &str), blobstore: (&str, &str)) -> Result<Cat
     let k = validate::koupleless(koupleless.0, koupleless.1);
     let b = validate::blobstore(blobstore.0, blobstore.1);
     match (k, b) {
-        (Ok(koupleless), Ok(blobstore)) => Ok(Catalog { koupleless, blobstore }),
+        (Ok(koupleless), Ok(blobstore)) => Ok(Catalog {
+            koupleless,
+            blobstore,
+        }),
         (k, b) => Err(k.err().into_iter().chain(b.err()).flatten().collect()),
     }
 }
@@ -26,11 +29,15 @@ pub fn validate(koupleless: (&str, &str), blobstore: (&str, &str)) -> Result<Cat
 /// Reads and validates `dir/koupleless.toml` and `dir/blobstore.toml`, naming them `catalog/<file>` in messages.
 pub fn load(dir: &Path) -> Result<Catalog, Vec<String>> {
     let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name)).map_err(|e| vec![format!("catalog/{name}: cannot read: {e}")])
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| vec![format!("catalog/{name}: cannot read: {e}")])
     };
     let k = read("koupleless.toml")?;
     let b = read("blobstore.toml")?;
-    validate(("catalog/koupleless.toml", &k), ("catalog/blobstore.toml", &b))
+    validate(
+        ("catalog/koupleless.toml", &k),
+        ("catalog/blobstore.toml", &b),
+    )
 }
 
 /// The Rust source of the static tables for a valid catalog.

@@ -14,7 +14,8 @@ struct Problems<'a> {
 
 impl Problems<'_> {
     fn add(&mut self, entry: &str, problem: impl std::fmt::Display) {
-        self.list.push(format!("{}: {}: {}", self.file, entry, problem));
+        self.list
+            .push(format!("{}: {}: {}", self.file, entry, problem));
     }
 }
 
@@ -31,7 +32,10 @@ fn text(raw: &RawText) -> Text {
 
 /// Validates `koupleless.toml` (already named `file` in messages).
 pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
-    let mut p = Problems { file, list: Vec::new() };
+    let mut p = Problems {
+        file,
+        list: Vec::new(),
+    };
     let raw: KouplelessFile = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(e) => return Err(vec![format!("{file}: not a valid catalog file: {e}")]),
@@ -47,13 +51,19 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
         if source_index.insert(s.name.clone(), sources.len()).is_some() {
             p.add(&what, "duplicate source");
         }
-        sources.push(Source { name: s.name.clone(), note: s.note.clone() });
+        sources.push(Source {
+            name: s.name.clone(),
+            note: s.note.clone(),
+        });
     }
     let find_source = |p: &mut Problems, what: &str, name: &str| -> usize {
         match source_index.get(name) {
             Some(&i) => i,
             None => {
-                p.add(what, format!("unknown source {name:?} (declare it as a [[source]])"));
+                p.add(
+                    what,
+                    format!("unknown source {name:?} (declare it as a [[source]])"),
+                );
                 0
             }
         }
@@ -64,18 +74,35 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
     for r in &raw.reporter {
         let what = format!("reporter {}", r.name);
         let source = find_source(&mut p, &what, &r.name);
-        if reporter_index.insert(r.name.clone(), reporters.len()).is_some() {
+        if reporter_index
+            .insert(r.name.clone(), reporters.len())
+            .is_some()
+        {
             p.add(&what, "duplicate reporter");
         }
         let mut listed = Vec::new();
         for rs in &r.sources {
             let i = find_source(&mut p, &what, &rs.source);
             if rs.en.as_deref().unwrap_or("").is_empty() {
-                p.add(&what, format!("source {} has no English description", rs.source));
+                p.add(
+                    &what,
+                    format!("source {} has no English description", rs.source),
+                );
             }
-            listed.push((i, Text { en: rs.en.clone().unwrap_or_default(), zh: rs.zh.clone().unwrap_or_default() }));
+            listed.push((
+                i,
+                Text {
+                    en: rs.en.clone().unwrap_or_default(),
+                    zh: rs.zh.clone().unwrap_or_default(),
+                },
+            ));
         }
-        reporters.push(Reporter { name: r.name.clone(), source, heading: text(&r.heading), sources: listed });
+        reporters.push(Reporter {
+            name: r.name.clone(),
+            source,
+            heading: text(&r.heading),
+            sources: listed,
+        });
     }
 
     let mut entries: Vec<Entry> = Vec::new();
@@ -96,13 +123,23 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
         if e.sources.is_empty() {
             p.add(&what, "no source");
         }
-        let entry_sources: Vec<usize> = e.sources.iter().map(|s| find_source(&mut p, &what, s)).collect();
+        let entry_sources: Vec<usize> = e
+            .sources
+            .iter()
+            .map(|s| find_source(&mut p, &what, s))
+            .collect();
         for spelling in std::iter::once(&e.error_type).chain(&e.aliases) {
             if spelling != &e.error_type && !is_pascal_case(spelling) {
                 p.add(&what, format!("alias {spelling:?} is not PascalCase"));
             }
             if let Some(first) = keys.insert((reporter, spelling.clone()), what.clone()) {
-                p.add(&what, format!("duplicate key: {} {spelling} already defined by {first}", e.reporter));
+                p.add(
+                    &what,
+                    format!(
+                        "duplicate key: {} {spelling} already defined by {first}",
+                        e.reporter
+                    ),
+                );
             }
         }
         let meaning = text(&e.meaning);
@@ -112,7 +149,10 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
         let solution = text(&e.solution);
         match (says_retry(&solution), e.retryable) {
             (true, false) => p.add(&what, "solution says retry but the entry is not retryable"),
-            (false, true) => p.add(&what, "entry is retryable but its solution does not say retry"),
+            (false, true) => p.add(
+                &what,
+                "entry is retryable but its solution does not say retry",
+            ),
             _ => {}
         }
         entries.push(Entry {
@@ -129,7 +169,11 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
         });
     }
     if p.list.is_empty() {
-        Ok(Koupleless { sources, reporters, entries })
+        Ok(Koupleless {
+            sources,
+            reporters,
+            entries,
+        })
     } else {
         Err(p.list)
     }
@@ -137,7 +181,10 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
 
 /// Validates `blobstore.toml` (already named `file` in messages).
 pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
-    let mut p = Problems { file, list: Vec::new() };
+    let mut p = Problems {
+        file,
+        list: Vec::new(),
+    };
     let raw: BlobstoreFile = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(e) => return Err(vec![format!("{file}: not a valid catalog file: {e}")]),
@@ -145,7 +192,11 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
     if raw.versions.is_empty() || raw.versions.len() > 16 {
         p.add("versions", "between 1 and 16 versions are supported");
     }
-    let all_versions: u16 = if raw.versions.len() >= 16 { u16::MAX } else { (1u16 << raw.versions.len()) - 1 };
+    let all_versions: u16 = if raw.versions.len() >= 16 {
+        u16::MAX
+    } else {
+        (1u16 << raw.versions.len()) - 1
+    };
     let version = |p: &mut Problems, what: &str, v: &str| -> Option<usize> {
         let found = raw.versions.iter().position(|x| x == v);
         if found.is_none() {
@@ -155,7 +206,9 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
     };
     let span = |p: &mut Problems, what: &str, since: Option<&str>, until: Option<&str>| -> u16 {
         let lo = since.map_or(Some(0), |v| version(p, what, v));
-        let hi = until.map_or(Some(raw.versions.len().saturating_sub(1)), |v| version(p, what, v));
+        let hi = until.map_or(Some(raw.versions.len().saturating_sub(1)), |v| {
+            version(p, what, v)
+        });
         match (lo, hi) {
             (Some(lo), Some(hi)) if lo <= hi => (lo..=hi).fold(0, |m, i| m | 1 << i),
             (Some(_), Some(_)) => {
@@ -169,13 +222,20 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
     let services: Vec<Service> = raw
         .service
         .iter()
-        .map(|s| Service { name: s.name.clone(), module: s.module.clone(), note: s.note.clone() })
+        .map(|s| Service {
+            name: s.name.clone(),
+            module: s.module.clone(),
+            note: s.note.clone(),
+        })
         .collect();
     let service = |p: &mut Problems, what: &str, name: &str| -> usize {
-        services.iter().position(|s| s.name == name).unwrap_or_else(|| {
-            p.add(what, format!("unknown service {name:?}"));
-            0
-        })
+        services
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or_else(|| {
+                p.add(what, format!("unknown service {name:?}"));
+                0
+            })
     };
     let mut ranges = Vec::new();
     for r in &raw.range {
@@ -193,7 +253,15 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
 
     let mut codes: Vec<Code> = Vec::new();
     for c in &raw.code {
-        let what = format!("code {} ({})", c.code, if c.go_const.is_empty() { "no const" } else { &c.go_const });
+        let what = format!(
+            "code {} ({})",
+            c.code,
+            if c.go_const.is_empty() {
+                "no const"
+            } else {
+                &c.go_const
+            }
+        );
         if c.code > MAX_STATUS {
             p.add(&what, "a status code has at most three digits");
         }
@@ -204,22 +272,38 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
                 // Without an explicit service, one range must cover the code in every version it is valid in.
                 let by_range: Vec<usize> = (0..raw.versions.len())
                     .filter(|v| versions & (1 << v) != 0)
-                    .map(|v| ranges.iter().find(|r| r.versions & (1 << v) != 0 && (r.first..=r.last).contains(&c.code)))
+                    .map(|v| {
+                        ranges.iter().find(|r| {
+                            r.versions & (1 << v) != 0 && (r.first..=r.last).contains(&c.code)
+                        })
+                    })
                     .map(|r| r.map_or(usize::MAX, |r| r.service))
                     .collect();
                 match by_range.first() {
                     Some(&s) if s != usize::MAX && by_range.iter().all(|&x| x == s) => s,
                     _ => {
-                        p.add(&what, "outside every known range without an explicit service");
+                        p.add(
+                            &what,
+                            "outside every known range without an explicit service",
+                        );
                         0
                     }
                 }
             }
         };
-        let retry = RETRY_CLASSES.iter().position(|r| *r == c.retry).unwrap_or_else(|| {
-            p.add(&what, format!("unknown retry class {:?} (one of {RETRY_CLASSES:?})", c.retry));
-            0
-        });
+        let retry = RETRY_CLASSES
+            .iter()
+            .position(|r| *r == c.retry)
+            .unwrap_or_else(|| {
+                p.add(
+                    &what,
+                    format!(
+                        "unknown retry class {:?} (one of {RETRY_CLASSES:?})",
+                        c.retry
+                    ),
+                );
+                0
+            });
         let description = c.description.as_ref().map(text);
         if let Some(d) = &description {
             if d.en.is_empty() {
@@ -229,13 +313,23 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
         if c.documented && description.is_none() {
             p.add(&what, "documented but has no description");
         }
-        for other in codes.iter().filter(|o| o.code == c.code && o.versions & versions != 0) {
-            let clash = (0..raw.versions.len()).find(|v| other.versions & versions & (1 << v) != 0).unwrap_or(0);
+        for other in codes
+            .iter()
+            .filter(|o| o.code == c.code && o.versions & versions != 0)
+        {
+            let clash = (0..raw.versions.len())
+                .find(|v| other.versions & versions & (1 << v) != 0)
+                .unwrap_or(0);
+            let other_name = if other.go_const.is_empty() {
+                "no const"
+            } else {
+                &other.go_const
+            };
             p.add(
                 &what,
                 format!(
-                    "two entries valid for {} in {}: {} and {}",
-                    c.code, raw.versions[clash], other.go_const, c.go_const
+                    "also valid in {} is code {} ({other_name})",
+                    raw.versions[clash], c.code
                 ),
             );
         }
@@ -256,16 +350,27 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
         });
     }
     for c in &codes {
-        for (link, target) in [("renumbered_to", c.renumbered_to), ("renumbered_from", c.renumbered_from)] {
+        for (link, target) in [
+            ("renumbered_to", c.renumbered_to),
+            ("renumbered_from", c.renumbered_from),
+        ] {
             if let Some(t) = target {
                 if !codes.iter().any(|o| o.code == t) {
-                    p.add(&format!("code {} ({})", c.code, c.go_const), format!("{link} {t} is not in the catalog"));
+                    p.add(
+                        &format!("code {} ({})", c.code, c.go_const),
+                        format!("{link} {t} is not in the catalog"),
+                    );
                 }
             }
         }
     }
     if p.list.is_empty() {
-        Ok(Blobstore { versions: raw.versions, services, ranges, codes })
+        Ok(Blobstore {
+            versions: raw.versions,
+            services,
+            ranges,
+            codes,
+        })
     } else {
         Err(p.list)
     }

@@ -16,7 +16,10 @@ pub struct AuditOptions {
 
 impl Default for AuditOptions {
     fn default() -> Self {
-        AuditOptions { version: None, max_api_level: 2 }
+        AuditOptions {
+            version: None,
+            max_api_level: 2,
+        }
     }
 }
 
@@ -32,7 +35,10 @@ pub struct Report {
 impl Report {
     /// The full report as JSON (schema documented in the README).
     pub fn to_json(&self) -> String {
-        format!("{{\"lines\":{},\"malformed\":{}}}", self.lines, self.malformed)
+        format!(
+            "{{\"lines\":{},\"malformed\":{}}}",
+            self.lines, self.malformed
+        )
     }
 }
 

@@ -3,8 +3,19 @@
 use crate::{entries, Entry, Filter, Lang};
 
 const COLUMNS: [&str; 13] = [
-    "system", "reporter_or_service", "code", "sources", "type", "message", "meaning", "solution", "retryable",
-    "retry", "versions", "aliases", "notes",
+    "system",
+    "reporter_or_service",
+    "code",
+    "sources",
+    "type",
+    "message",
+    "meaning",
+    "solution",
+    "retryable",
+    "retry",
+    "versions",
+    "aliases",
+    "notes",
 ];
 
 pub(crate) fn catalog(lang: Lang) -> String {
@@ -16,7 +27,11 @@ pub(crate) fn catalog(lang: Lang) -> String {
                 "koupleless".into(),
                 e.reporter.name().into(),
                 format!("{}.{}", e.sources[0].name(), e.error_type),
-                e.sources.iter().map(|s| s.name()).collect::<Vec<_>>().join("|"),
+                e.sources
+                    .iter()
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join("|"),
                 e.error_type.into(),
                 String::new(),
                 e.meaning.get(lang).into(),

@@ -7,7 +7,13 @@ use crate::tables::{KOUPLELESS, REPORTERS, STATUS};
 use crate::{Lang, Service};
 
 /// Published order of the blobstore doc's sections.
-const DOC_ORDER: [Service; 5] = [Service::Access, Service::Proxy, Service::Clustermgr, Service::BlobNode, Service::Scheduler];
+const DOC_ORDER: [Service; 5] = [
+    Service::Access,
+    Service::Proxy,
+    Service::Clustermgr,
+    Service::BlobNode,
+    Service::Scheduler,
+];
 
 struct Words {
     title: &'static str,
@@ -71,14 +77,26 @@ pub(crate) fn catalog(lang: Lang) -> String {
         for e in KOUPLELESS.iter().filter(|e| e.reporter == r.reporter) {
             let sources: Vec<&str> = e.sources.iter().map(|s| s.name()).collect();
             let business = e.business_type_cell.unwrap_or(e.business_type.get(lang));
-            row(&mut out, &[business, &sources.join(" / "), e.error_type, e.meaning.get(lang), e.solution.get(lang)]);
+            row(
+                &mut out,
+                &[
+                    business,
+                    &sources.join(" / "),
+                    e.error_type,
+                    e.meaning.get(lang),
+                    e.solution.get(lang),
+                ],
+            );
         }
     }
     writeln!(out, "{}", w.blobstore).unwrap();
     for service in DOC_ORDER {
         writeln!(out, "### {}", service.name()).unwrap();
         header(&mut out, w.status_header);
-        for e in STATUS.iter().filter(|e| e.service == service && e.documented) {
+        for e in STATUS
+            .iter()
+            .filter(|e| e.service == service && e.documented)
+        {
             let description = e.description.map_or("", |d| d.get(lang));
             row(&mut out, &[&e.code.to_string(), e.message, description]);
         }
@@ -86,8 +104,21 @@ pub(crate) fn catalog(lang: Lang) -> String {
     writeln!(out, "{}", w.undocumented).unwrap();
     header(&mut out, w.undocumented_header);
     for e in STATUS.iter().filter(|e| !e.documented) {
-        let message = if e.message.is_empty() { e.meaning(lang) } else { e.message };
-        row(&mut out, &[&e.code.to_string(), e.service.name(), message, &e.versions.describe(), e.retry.name()]);
+        let message = if e.message.is_empty() {
+            e.meaning(lang)
+        } else {
+            e.message
+        };
+        row(
+            &mut out,
+            &[
+                &e.code.to_string(),
+                e.service.name(),
+                message,
+                &e.versions.describe(),
+                e.retry.name(),
+            ],
+        );
     }
     out
 }

@@ -26,7 +26,9 @@ impl Format {
             "json" => Ok(Format::Json),
             "md" | "markdown" => Ok(Format::Markdown),
             "csv" => Ok(Format::Csv),
-            _ => Err(Error::invalid_argument(format!("unknown export format {text:?} (json, md or csv)"))),
+            _ => Err(Error::invalid_argument(format!(
+                "unknown export format {text:?} (json, md or csv)"
+            ))),
         }
     }
 }

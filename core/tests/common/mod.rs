@@ -13,6 +13,9 @@ pub fn repo() -> PathBuf {
 pub fn reference(name: &str) -> String {
     let path = repo().join("../shared/reference").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("the truth tests need ../shared/reference beside the repo; cannot read {}: {e}", path.display())
+        panic!(
+            "the truth tests need ../shared/reference beside the repo; cannot read {}: {e}",
+            path.display()
+        )
     })
 }
