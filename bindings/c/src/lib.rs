@@ -1,4 +1,39 @@
-//! errcat C binding (placeholder until its issue lands).
+//! # errcat C API
 //!
-//! HELPER WORKING ON THIS CRATE: READ /tmp/helper-rules.md FIRST — the house rules for this task (which files you
-//! own, what not to edit, how `make test` is wired, the audit API you may rely on). Then delete this note.
+//! `liberrcat.so` / `liberrcat.a` and `include/errcat.h` (generated from this crate by cbindgen). Thin glue: each
+//! export checks its arguments, calls the `errcat` core and converts the result for C.
+//!
+//! Conventions, the same for every function:
+//! - A call returns an `errcat_status`: `ERRCAT_OK` (0) or the kind of error. The thread's last error
+//!   (`errcat_last_error_message()`, `..._json()`, suggestions, candidates) says more; every call resets it.
+//! - Arguments are NULL-checked, strings must be UTF-8 and at most `ERRCAT_MAX_STRING_LEN` bytes: anything else is
+//!   `ERRCAT_INVALID_ARGUMENT`, never a crash. No panic unwinds into C: a bug is `ERRCAT_INTERNAL`.
+//! - `errcat_entry` and every `const char *` the library returns point to static data: never free them.
+//!   Everything returned as `char *` (exports, JSON, error messages) is owned by the caller and freed with
+//!   `errcat_string_free`, nothing else.
+//! - Every function is thread-safe.
+
+mod audit;
+mod blobstore;
+mod catalog;
+mod code;
+mod guard;
+mod last_error;
+mod lookup;
+mod status;
+mod strings;
+mod table;
+mod wire;
+#[cfg(test)]
+mod tests;
+
+pub use audit::*;
+pub use blobstore::*;
+pub use catalog::*;
+pub use code::*;
+pub use last_error::*;
+pub use lookup::*;
+pub use status::*;
+pub use strings::{errcat_string_free, ERRCAT_MAX_STRING_LEN};
+pub use table::{errcat_entry, errcat_system};
+pub use wire::*;

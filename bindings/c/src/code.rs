@@ -1,0 +1,88 @@
+//! The two-level code `Source.Type` as a value: strict parsing and composing.
+
+use std::ffi::c_char;
+
+use errcat_core::{Code, Error, ErrorKind, Source};
+
+use crate::guard;
+use crate::status::errcat_status;
+use crate::strings::{arg, out};
+use crate::table::table;
+
+/// The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
+pub const ERRCAT_MAX_TYPE_LEN: usize = 128;
+
+/// Room for the longest code: a source, `.`, the longest type, and the NUL.
+pub const ERRCAT_CODE_CAPACITY: usize = 2 * ERRCAT_MAX_TYPE_LEN + 2;
+
+/// A syntactically valid code, filled by `errcat_parse` and `errcat_compose`. Plain data: nothing to free.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug)]
+pub struct errcat_code {
+    /// The Level-1 source (static).
+    pub source: *const c_char,
+    /// The Level-2 type as written, NUL-terminated.
+    pub error_type: [c_char; ERRCAT_MAX_TYPE_LEN + 1],
+    /// The code rendered back to text, `Source.Type`, NUL-terminated.
+    pub code: [c_char; ERRCAT_CODE_CAPACITY],
+}
+
+impl errcat_code {
+    fn clear(&mut self) {
+        self.source = std::ptr::null();
+        self.error_type[0] = 0;
+        self.code[0] = 0;
+    }
+
+    fn set(&mut self, code: Code<'_>) -> errcat_core::Result<()> {
+        self.source = table().name(code.source().name()).as_ptr();
+        copy(code.error_type(), &mut self.error_type)?;
+        copy(&code.to_string(), &mut self.code)
+    }
+}
+
+/// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
+fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
+    if text.len() >= buffer.len() {
+        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code (limits changed?)")));
+    }
+    for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
+        *dst = src as c_char;
+    }
+    buffer[text.len()] = 0;
+    Ok(())
+}
+
+/// Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
+/// catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
+///
+/// # Safety
+/// `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
+#[no_mangle]
+pub unsafe extern "C" fn errcat_parse(text: *const c_char, out_code: *mut errcat_code) -> errcat_status {
+    guard::call(|| {
+        let out = out(out_code, "out_code")?;
+        out.clear();
+        out.set(Code::parse(arg(text, "text")?)?)
+    })
+}
+
+/// Builds `source.error_type` (`source` is an exact source name: `Arklet`, `User`, `KubeAPIServer`, ...), checking
+/// the type like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type `ERRCAT_INVALID_CODE`.
+///
+/// # Safety
+/// `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
+#[no_mangle]
+pub unsafe extern "C" fn errcat_compose(
+    source: *const c_char,
+    error_type: *const c_char,
+    out_code: *mut errcat_code,
+) -> errcat_status {
+    guard::call(|| {
+        let out = out(out_code, "out_code")?;
+        out.clear();
+        let source = Source::from_name(arg(source, "source")?)?;
+        out.set(Code::compose(source, arg(error_type, "error_type")?)?)
+    })
+}
