@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::syntax::{is_pascal_case, MAX_PART_LEN};
+use crate::tables::source_by_name;
 use crate::{Error, Result, Source};
 
 /// A syntactically valid two-level code: a known Level-1 [`Source`] and a PascalCase type, joined by one `.`.
@@ -28,29 +29,15 @@ impl<'a> Code<'a> {
     /// Parses `text` strictly: exactly one `.`, both parts PascalCase, the source one of [`Source::ALL`].
     /// Any violation is an [`crate::ErrorKind::InvalidCode`] error saying which rule failed.
     pub fn parse(text: &'a str) -> Result<Code<'a>> {
-        if text.is_empty() {
-            return Err(Error::invalid_code("empty code (expected Source.Type)"));
+        match split(text) {
+            Some((source, error_type)) => Ok(Code { source, error_type }),
+            None => Err(diagnose(text)),
         }
-        if text.len() > 2 * MAX_PART_LEN + 1 {
-            return Err(Error::invalid_code(format!(
-                "code is {} bytes long; at most {} are accepted",
-                text.len(),
-                2 * MAX_PART_LEN + 1
-            )));
-        }
-        let Some((source, error_type)) = text.split_once('.') else {
-            return Err(Error::invalid_code(format!(
-                "{text:?} has no \".\" (expected Source.Type)"
-            )));
-        };
-        if error_type.contains('.') {
-            return Err(Error::invalid_code(format!(
-                "{text:?} has more than one \".\" (expected Source.Type)"
-            )));
-        }
-        let source = parse_source(text, source)?;
-        check_type(text, error_type)?;
-        Ok(Code { source, error_type })
+    }
+
+    /// A code whose type is already known to be valid (a catalogued spelling).
+    pub(crate) fn trusted(source: Source, error_type: &'a str) -> Code<'a> {
+        Code { source, error_type }
     }
 
     /// Builds `source.error_type`, checking the type like [`Code::parse`] does.
@@ -67,6 +54,49 @@ impl<'a> Code<'a> {
     /// The Level-2 type, as written.
     pub fn error_type(&self) -> &'a str {
         self.error_type
+    }
+}
+
+/// The fast path of [`Code::parse`]: one scan for the `.`, one over the type, one `match` for the source.
+#[inline]
+fn split(text: &str) -> Option<(Source, &str)> {
+    if text.len() > 2 * MAX_PART_LEN + 1 {
+        return None;
+    }
+    let (source, error_type) = text.split_once('.')?;
+    // A second '.' fails the PascalCase check; known source names are PascalCase by construction.
+    if !is_pascal_case(error_type) {
+        return None;
+    }
+    Some((source_by_name(source)?, error_type))
+}
+
+/// The precise error for text that [`split`] rejected.
+fn diagnose(text: &str) -> Error {
+    if text.is_empty() {
+        return Error::invalid_code("empty code (expected Source.Type)");
+    }
+    if text.len() > 2 * MAX_PART_LEN + 1 {
+        return Error::invalid_code(format!(
+            "code is {} bytes long; at most {} are accepted",
+            text.len(),
+            2 * MAX_PART_LEN + 1
+        ));
+    }
+    let Some((source, error_type)) = text.split_once('.') else {
+        return Error::invalid_code(format!("{text:?} has no \".\" (expected Source.Type)"));
+    };
+    if error_type.contains('.') {
+        return Error::invalid_code(format!(
+            "{text:?} has more than one \".\" (expected Source.Type)"
+        ));
+    }
+    match parse_source(text, source).and_then(|_| check_type(text, error_type)) {
+        Err(e) => e,
+        Ok(()) => Error::new(
+            crate::ErrorKind::Internal,
+            format!("{text:?} was rejected without a reason"),
+        ),
     }
 }
 

@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use crate::tables::{KOUPLELESS, STATUS, STATUS_BY_CODE, TYPES};
+use crate::syntax::type_slot;
+use crate::tables::{
+    source_by_name, KOUPLELESS, STATUS, STATUS_BY_CODE, TYPE_KEYS, TYPE_MASK, TYPE_SEED, TYPE_SLOTS,
+};
 use crate::{suggest, Code, Entry, Error, KouplelessEntry, Reporter, Result, Source};
 
 /// A code resolved to its catalog entry. Displays as `Source.Type` with the canonical type spelling.
@@ -35,6 +38,14 @@ impl fmt::Display for Resolved {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.source.name(), self.entry.error_type)
     }
+}
+
+/// The entries a type spelling (canonical or alias) names, through the compiled-in perfect hash: one hash, one
+/// compare.
+pub(crate) fn type_entries(spelling: &str) -> Option<&'static [u16]> {
+    let index = TYPE_SLOTS[type_slot(spelling, TYPE_SEED, TYPE_MASK)];
+    let (key, entries) = TYPE_KEYS.get(usize::from(index))?;
+    (*key == spelling).then_some(*entries)
 }
 
 fn entries_of(indices: &'static [u16]) -> impl Iterator<Item = &'static KouplelessEntry> + Clone {
@@ -82,15 +93,8 @@ fn resolved(code: Code<'_>, entry: &'static KouplelessEntry) -> Resolved {
 /// assert!(lookup("OtherUpstream.InvalidParameter", Some(Reporter::KouplelessBoard)).is_ok());
 /// ```
 pub fn lookup(code: &str, reporter: Option<Reporter>) -> Result<Resolved> {
-    let parsed = Code::parse(code).map_err(|e| with_malformed_suggestions(e, code))?;
-    let Some(indices) = TYPES.get(parsed.error_type()) else {
-        return Err(Error::not_found(
-            format!(
-                "{code}: type {:?} is not in the catalog",
-                parsed.error_type()
-            ),
-            suggest::types(parsed.error_type(), Some(parsed.source())),
-        ));
+    let Some((parsed, indices)) = catalogued(code) else {
+        return Err(not_catalogued(code));
     };
     let in_table = entries_of(indices).filter(|e| reporter.is_none_or(|r| e.reporter == r));
     let mut candidates = in_table.clone();
@@ -137,6 +141,32 @@ pub fn lookup(code: &str, reporter: Option<Reporter>) -> Result<Resolved> {
     }
 }
 
+/// The fast path of [`lookup`]: a type spelling found in the catalog is valid by construction, so a hit needs no
+/// syntax check beyond the source's `match`.
+#[inline]
+fn catalogued(code: &str) -> Option<(Code<'_>, &'static [u16])> {
+    if code.len() > 2 * crate::syntax::MAX_PART_LEN + 1 {
+        return None;
+    }
+    let (source, error_type) = code.split_once('.')?;
+    let indices = type_entries(error_type)?;
+    Some((Code::trusted(source_by_name(source)?, error_type), indices))
+}
+
+/// Why `code` missed the fast path: malformed (`InvalidCode`) or an unknown type (`NotFound`), with suggestions.
+fn not_catalogued(code: &str) -> Error {
+    match Code::parse(code) {
+        Err(e) => with_malformed_suggestions(e, code),
+        Ok(parsed) => Error::not_found(
+            format!(
+                "{code}: type {:?} is not in the catalog",
+                parsed.error_type()
+            ),
+            suggest::types(parsed.error_type(), Some(parsed.source())),
+        ),
+    }
+}
+
 fn with_malformed_suggestions(e: Error, text: &str) -> Error {
     let suggestions = suggest::malformed(text);
     if suggestions.is_empty() {
@@ -173,7 +203,7 @@ pub fn find(code: &str) -> Result<Vec<Entry>> {
         return Ok(found);
     }
     let parsed = Code::parse(code).map_err(|e| with_malformed_suggestions(e, code))?;
-    match TYPES.get(parsed.error_type()) {
+    match type_entries(parsed.error_type()) {
         Some(indices) => Ok(entries_of(indices).map(Entry::Koupleless).collect()),
         None => Err(Error::not_found(
             format!(

@@ -1,6 +1,7 @@
 //! Close matches for codes that are not in the catalog: case-insensitive equality first, then edit distance.
 
-use crate::tables::{KOUPLELESS, TYPES};
+use crate::lookup::type_entries;
+use crate::tables::{KOUPLELESS, TYPE_KEYS};
 use crate::Source;
 
 /// At most this many suggestions.
@@ -12,7 +13,7 @@ pub(crate) fn types(wanted: &str, source: Option<Source>) -> Vec<String> {
     let lower = wanted.to_ascii_lowercase();
     let budget = (wanted.len() / 4).clamp(2, 4);
     let mut scored: Vec<(usize, &str, Source)> = Vec::new();
-    for (spelling, indices) in TYPES.entries() {
+    for (spelling, indices) in TYPE_KEYS.iter() {
         let distance = if spelling.eq_ignore_ascii_case(wanted) {
             0
         } else {
@@ -54,7 +55,7 @@ pub(crate) fn malformed(text: &str) -> Vec<String> {
         .into_iter()
         .chain(
             source
-                .filter(|_| TYPES.contains_key(cleaned.as_str()))
+                .filter(|_| type_entries(&cleaned).is_some())
                 .map(|s| format!("{}.{cleaned}", s.name())),
         )
         .take(MAX_SUGGESTIONS)

@@ -15,3 +15,16 @@ pub fn is_pascal_case(part: &str) -> bool {
         _ => false,
     }
 }
+
+/// Slot of a type spelling in the compiled-in perfect-hash index (`tables::TYPE_SLOTS`). The build step searches
+/// a `seed` for which every catalogued spelling gets its own slot; run time hashes the same way. FxHash, not
+/// SipHash: the index only ever holds the catalog's own keys, and SipHash alone would cost as much as the whole
+/// `HashMap` baseline the lookup is measured against.
+pub fn type_slot(text: &str, seed: usize, mask: usize) -> usize {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::with_seed(seed);
+    hasher.write(text.as_bytes());
+    // Fibonacci hashing: the top bits of the product depend on every bit of the hash; FxHash's low bits do not.
+    let mixed = hasher.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (u64::BITS - (mask as u64).count_ones())) as usize & mask
+}

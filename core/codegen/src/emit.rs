@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::model::*;
+use crate::syntax::type_slot;
 
 fn lit(s: &str) -> String {
     format!("{s:?}")
@@ -58,6 +59,56 @@ fn enumeration(out: &mut String, doc: &str, name: &str, variants: &[(String, Str
     .unwrap();
 }
 
+/// Slots in the type index: a power of two, ample for the ~70 spellings so a collision-free seed is found fast.
+const TYPE_SLOTS: usize = 1024;
+
+/// Emits `TYPE_KEYS` (spelling -> entry indices) and `TYPE_SLOTS` (slot -> index into TYPE_KEYS, 255 = empty)
+/// with the first seed that gives every spelling its own slot under `syntax::type_slot`.
+fn perfect_hash(out: &mut String, by_type: &BTreeMap<&str, Vec<usize>>) {
+    assert!(
+        by_type.len() < 255,
+        "the type index holds at most 254 spellings"
+    );
+    let (seed, slots) = (0..100_000usize)
+        .find_map(|seed| {
+            let mut slots = vec![255u8; TYPE_SLOTS];
+            for (i, key) in by_type.keys().enumerate() {
+                let slot = &mut slots[type_slot(key, seed, TYPE_SLOTS - 1)];
+                if *slot != 255 {
+                    return None;
+                }
+                *slot = i as u8;
+            }
+            Some((seed, slots))
+        })
+        .expect("a collision-free seed for the type index");
+    writeln!(out, "pub(crate) const TYPE_SEED: usize = {seed};").unwrap();
+    writeln!(
+        out,
+        "pub(crate) const TYPE_MASK: usize = {};",
+        TYPE_SLOTS - 1
+    )
+    .unwrap();
+    let keys: Vec<String> = by_type
+        .iter()
+        .map(|(k, v)| format!("({}, &{v:?})", lit(k)))
+        .collect();
+    writeln!(
+        out,
+        "pub(crate) static TYPE_KEYS: [(&str, &[u16]); {}] = [{}];",
+        keys.len(),
+        keys.join(", ")
+    )
+    .unwrap();
+    let slots: Vec<String> = slots.iter().map(u8::to_string).collect();
+    writeln!(
+        out,
+        "pub(crate) static TYPE_SLOTS: [u8; {TYPE_SLOTS}] = [{}];\n",
+        slots.join(", ")
+    )
+    .unwrap();
+}
+
 /// Rust source for the whole catalog.
 pub fn rust(cat: &Catalog) -> String {
     let k = &cat.koupleless;
@@ -82,6 +133,18 @@ pub fn rust(cat: &Catalog) -> String {
         "Source",
         &source_docs,
     );
+    let arms: Vec<String> = k
+        .sources
+        .iter()
+        .map(|s| format!("{} => Some(Source::{}),", lit(&s.name), s.name))
+        .collect();
+    writeln!(
+        out,
+        "/// The source spelled exactly `name`: a `match`, compiled to length checks and compares.\n\
+         #[inline]\npub(crate) fn source_by_name(name: &str) -> Option<Source> {{\n    match name {{ {} _ => None }}\n}}\n",
+        arms.join(" ")
+    )
+    .unwrap();
     let notes: Vec<String> = k
         .sources
         .iter()
@@ -174,17 +237,7 @@ pub fn rust(cat: &Catalog) -> String {
             by_type.entry(spelling).or_default().push(i);
         }
     }
-    let mut map = phf_codegen::Map::new();
-    let values: Vec<String> = by_type.values().map(|v| format!("&{v:?}")).collect();
-    for ((key, _), value) in by_type.iter().zip(&values) {
-        map.entry(*key, value);
-    }
-    writeln!(
-        out,
-        "pub(crate) static TYPES: phf::Map<&'static str, &'static [u16]> = {};\n",
-        map.build()
-    )
-    .unwrap();
+    perfect_hash(&mut out, &by_type);
 
     let service_docs: Vec<(String, String)> = b
         .services

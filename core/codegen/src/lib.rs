@@ -6,7 +6,7 @@ pub mod model;
 mod raw;
 #[path = "../../src/syntax.rs"]
 #[allow(dead_code)]
-mod syntax;
+pub(crate) mod syntax;
 mod validate;
 
 use std::path::Path;
