@@ -66,7 +66,7 @@ fn main() {
     group.bench_function("lookup/errcat", |b| {
         b.iter(|| {
             codes.iter().for_each(|k| {
-                black_box(errcat::lookup(black_box(k), None));
+                let _ = black_box(errcat::lookup(black_box(k), None));
             })
         })
     });
@@ -80,7 +80,7 @@ fn main() {
     group.bench_function("status/errcat", |b| {
         b.iter(|| {
             numbers.iter().for_each(|&n| {
-                black_box(errcat::status(black_box(n), None));
+                let _ = black_box(errcat::status(black_box(n), None));
             })
         })
     });
@@ -94,7 +94,7 @@ fn main() {
     group.bench_function("parse/errcat", |b| {
         b.iter(|| {
             codes.iter().for_each(|k| {
-                black_box(Code::parse(black_box(k)));
+                let _ = black_box(Code::parse(black_box(k)));
             })
         })
     });
