@@ -1,1 +1,39 @@
-//! errcat python binding (placeholder until its issue lands).
+//! `errcat._native`: the pyo3 extension module behind the `errcat` Python package (`python/`).
+//!
+//! Thin by design: every function converts its Python arguments, calls the `errcat` core, and converts the result
+//! back. The Python value classes (entries, enums, exceptions) live in the package's Python modules; this crate
+//! builds them from what the core returns and caches the ones that describe static catalog data (see [`host`]), so
+//! an entry crosses the boundary once per process. Panics never cross: [`guard::guard`] turns them into
+//! `errcat.InternalError`.
+
+use pyo3::prelude::*;
+
+mod api;
+mod args;
+mod audit;
+mod errors;
+mod guard;
+mod host;
+mod wire;
+
+/// The module `errcat._native`.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("VERSION", errcat::VERSION)?;
+    m.add_function(wrap_pyfunction!(api::lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(api::find, m)?)?;
+    m.add_function(wrap_pyfunction!(api::status, m)?)?;
+    m.add_function(wrap_pyfunction!(api::service_of, m)?)?;
+    m.add_function(wrap_pyfunction!(api::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(api::compose, m)?)?;
+    m.add_function(wrap_pyfunction!(api::entries, m)?)?;
+    m.add_function(wrap_pyfunction!(api::export, m)?)?;
+    m.add_function(wrap_pyfunction!(api::names, m)?)?;
+    m.add_function(wrap_pyfunction!(wire::resolve_code, m)?)?;
+    m.add_function(wrap_pyfunction!(wire::problem_json, m)?)?;
+    m.add_function(wrap_pyfunction!(wire::arklet_json, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::analyze_audit, m)?)?;
+    m.add_function(wrap_pyfunction!(guard::panic_for_test, m)?)?;
+    Ok(())
+}
