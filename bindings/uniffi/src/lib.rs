@@ -1,0 +1,1 @@
+//! errcat uniffi binding (placeholder until its issue lands).
