@@ -17,6 +17,8 @@ from ._errors import (
 from ._model import Code, KouplelessEntry, Resolved, StatusEntry, StatusMatch, Text
 from ._audit import AuditReport
 from ._wire import CodedError
+from typing import Union
+
 from ._native import (
     VERSION as __version__,
     analyze_audit,
@@ -29,6 +31,9 @@ from ._native import (
     service_of,
     status,
 )
+
+Entry = Union[KouplelessEntry, StatusEntry]
+"""Any catalog entry."""
 
 __all__ = [
     "lookup",
@@ -50,6 +55,7 @@ __all__ = [
     "Text",
     "KouplelessEntry",
     "StatusEntry",
+    "Entry",
     "Resolved",
     "StatusMatch",
     "Code",

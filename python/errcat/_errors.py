@@ -70,3 +70,4 @@ class InternalError(Error, RuntimeError):
 
 for _cls in (Error, NotFoundError, AmbiguousError, InvalidCodeError, InvalidArgumentError, IoError, InternalError):
     _cls.__module__ = "errcat"
+del _cls

@@ -140,3 +140,4 @@ class Code:
 
 for _cls in (Text, KouplelessEntry, StatusEntry, Resolved, StatusMatch, Code):
     _cls.__module__ = "errcat"
+del _cls

@@ -1,0 +1,98 @@
+"""analyze_audit: the same report as the CLI's JSON, on the test logs; the GIL is released while Rust works."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import List
+
+import pytest
+
+import errcat
+
+HERE = Path(__file__).resolve().parent
+
+
+def logs(repo: Path) -> List[Path]:
+    """The audit-log fixtures: this suite's sample and those of testdata/audit (when the analyser's issue has
+    committed them)."""
+    found = [HERE / "data" / "audit-sample.log"]
+    fixtures = repo / "testdata" / "audit"
+    if fixtures.is_dir():
+        found += sorted(p for p in fixtures.iterdir() if p.is_file() and p.suffix in {".log", ".gz"})
+    return found
+
+
+def cli(repo: Path) -> Path:
+    path = Path(os.environ.get("ERRCAT_CLI", repo / "target" / "release" / "errcat"))
+    if not path.exists():
+        pytest.fail(f"the errcat CLI is not built at {path} (make cli, or set ERRCAT_CLI)")
+    return path
+
+
+def cli_report(repo: Path, path: Path) -> "dict[str, object]":
+    run = subprocess.run(
+        [str(cli(repo)), "audit", "--format", "json", str(path)], capture_output=True, text=True, check=False
+    )
+    if run.returncode != 0 and "unexpected argument" in run.stderr:
+        pytest.skip("the CLI's `errcat audit --format json` is not implemented yet")
+    assert run.returncode == 0, run.stderr
+    report: "dict[str, object]" = json.loads(run.stdout)
+    return report
+
+
+def test_same_report_as_the_cli(repo: Path) -> None:
+    for path in logs(repo):
+        report = errcat.analyze_audit(path)
+        want = cli_report(repo, path)
+        assert report.to_dict() == want, path
+        assert report.lines == want["lines"] and report.malformed == want["malformed"]
+
+
+def test_report_object(repo: Path) -> None:
+    path = HERE / "data" / "audit-sample.log"
+    report = errcat.analyze_audit(str(path), version="v3.5.0", max_api_level=3)
+    assert report.to_dict() == json.loads(report.to_json())
+    assert report.to_dict() is not report.to_dict()
+    for key, value in report.to_dict().items():
+        assert getattr(report, key) == value
+    with pytest.raises(AttributeError):
+        report.no_such_member
+    assert repr(report).startswith("AuditReport(lines=")
+    both = errcat.analyze_audit([path, str(path)])
+    assert both.lines == 2 * report.lines
+
+
+def test_gil_is_released(tmp_path: Path) -> None:
+    sample = (HERE / "data" / "audit-sample.log").read_bytes()
+    big = tmp_path / "big.log"
+    with big.open("wb") as out:
+        for _ in range(40_000):
+            out.write(sample)
+    ticks = 0
+    done = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    ticker = threading.Thread(target=count)
+    ticker.start()
+    started = time.perf_counter()
+    ticks_before = ticks
+    try:
+        report = errcat.analyze_audit(big)
+    finally:
+        elapsed = time.perf_counter() - started
+        done.set()
+        ticker.join()
+    if elapsed < 0.05:
+        pytest.skip(f"the analysis took {elapsed * 1000:.1f} ms (lines={report.lines}): too fast to observe the GIL")
+    # With the GIL held for the whole analysis the ticker could not run at all.
+    assert ticks - ticks_before >= 5, (ticks, elapsed)
