@@ -8,7 +8,8 @@
  *   - remembers successful `lookup`/`status` results by their arguments (the results are frozen and immutable,
  *     the set of inputs that succeed is finite, and each table is capped);
  *   - swaps the entry ids the native module returns for those cached entry objects;
- *   - spreads `analyzeAudit`'s JSON report into an object and always answers with a Promise.
+ *   - spreads `analyzeAudit`'s JSON report into an object and always answers with a Promise;
+ *   - makes `CodedError` throw a TypeError when called without `new`.
  * Argument checks (TypeError) and error shaping (`err.code = 'ERRCAT_*'`) happen in Rust.
  * The types are in index.d.ts, generated from the Rust sources.
  */
@@ -129,6 +130,16 @@ function analyzeAudit(paths, options) {
   return pending.then(({ json, lines, malformed }) => freezeDeep({ ...JSON.parse(json), lines, malformed }))
 }
 
+/**
+ * The native class, guarded: a napi class called without `new` would bind its Rust value to whatever `this` is
+ * (globalThis, say); JavaScript classes throw a TypeError there, and so does this one.
+ */
+const CodedError = new Proxy(native.CodedError, {
+  apply() {
+    throw new TypeError("Class constructor CodedError cannot be invoked without 'new'")
+  },
+})
+
 module.exports = {
   lookup,
   find,
@@ -139,7 +150,7 @@ module.exports = {
   compose: native.compose,
   exportCatalog: native.exportCatalog,
   analyzeAudit,
-  CodedError: native.CodedError,
+  CodedError,
   VERSION: native.VERSION,
   __napiBindingTarget: native.__napiBindingTarget,
 }
