@@ -8,7 +8,7 @@ use errcat_core::{Error, ErrorKind, Version};
 
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{arg, c_string_lossy, opt_arg, out, owned};
+use crate::strings::{arg, c_string_lossy, opt_arg, out_arg, owned};
 
 /// The most paths one `errcat_audit_analyze` call accepts.
 pub const ERRCAT_MAX_AUDIT_PATHS: usize = 4096;
@@ -49,11 +49,15 @@ pub unsafe extern "C" fn errcat_audit_analyze(
     paths: *const *const c_char,
     paths_len: usize,
     options: *const errcat_audit_options,
-    out_report: *mut errcat_audit_report,
+    out: *mut errcat_audit_report,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_report, "out_report")?;
-        *out = errcat_audit_report { lines: 0, malformed: 0, json: std::ptr::null_mut() };
+        let out = out_arg(out, "out")?;
+        *out = errcat_audit_report {
+            lines: 0,
+            malformed: 0,
+            json: std::ptr::null_mut(),
+        };
         if paths_len > ERRCAT_MAX_AUDIT_PATHS || (paths.is_null() && paths_len > 0) {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
@@ -66,7 +70,9 @@ pub unsafe extern "C" fn errcat_audit_analyze(
         }
         let mut opts = AuditOptions::default();
         if let Some(o) = options.as_ref() {
-            opts.version = opt_arg(o.version, "options.version")?.map(Version::parse).transpose()?;
+            opts.version = opt_arg(o.version, "options.version")?
+                .map(Version::parse)
+                .transpose()?;
             if o.max_api_level > 0 {
                 opts.max_api_level = o.max_api_level;
             }

@@ -6,7 +6,7 @@ use errcat_core::{Entry, Version};
 
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{opt_arg, out};
+use crate::strings::{opt_arg, out_arg};
 use crate::table::{errcat_entry, table};
 
 /// A status number resolved at a version by `errcat_blobstore_status`. Pointers are static: never free them.
@@ -25,7 +25,9 @@ pub struct errcat_status_match {
 
 fn version_arg(version: *const c_char) -> errcat_core::Result<Option<Version>> {
     // SAFETY: forwarded from the export's contract (NULL or a NUL-terminated string).
-    unsafe { opt_arg(version, "version") }?.map(Version::parse).transpose()
+    unsafe { opt_arg(version, "version") }?
+        .map(Version::parse)
+        .transpose()
 }
 
 /// The blobstore entry for status `code` at CubeFS `version` (`v3.5.0`, `3.5.0`, `master`; NULL = newest).
@@ -41,16 +43,20 @@ fn version_arg(version: *const c_char) -> errcat_core::Result<Option<Version>> {
 pub unsafe extern "C" fn errcat_blobstore_status(
     code: i64,
     version: *const c_char,
-    out_match: *mut errcat_status_match,
+    out: *mut errcat_status_match,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_match, "out_match")?;
-        *out = errcat_status_match { entry: std::ptr::null(), version: std::ptr::null(), valid: false };
+        let out = out_arg(out, "out")?;
+        *out = errcat_status_match {
+            entry: std::ptr::null(),
+            version: std::ptr::null(),
+            valid: false,
+        };
         let m = errcat_core::status(code, version_arg(version)?)?;
         let t = table();
         *out = errcat_status_match {
             entry: t.entry(Entry::Blobstore(m.entry)),
-            version: t.name(m.version.name()).as_ptr(),
+            version: t.version_name(m.version).as_ptr(),
             valid: m.valid,
         };
         Ok(())
@@ -58,22 +64,22 @@ pub unsafe extern "C" fn errcat_blobstore_status(
 }
 
 /// The service status `code` belongs to at `version` (NULL = newest): the service of the entry valid then, else
-/// the service whose range covers the number. `*out_service` receives a static name (`BlobNode`): never free it.
+/// the service whose range covers the number. `*out` receives a static name (`BlobNode`): never free it.
 /// `ERRCAT_NOT_FOUND` when neither says.
 ///
 /// # Safety
-/// `version` is NULL or a NUL-terminated string; `out_service` is NULL or points to a `const char *`.
+/// `version` is NULL or a NUL-terminated string; `out` is NULL or points to a `const char *`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_service_of(
     code: i64,
     version: *const c_char,
-    out_service: *mut *const c_char,
+    out: *mut *const c_char,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_service, "out_service")?;
+        let out = out_arg(out, "out")?;
         *out = std::ptr::null();
         let service = errcat_core::service_of(code, version_arg(version)?)?;
-        *out = table().name(service.name()).as_ptr();
+        *out = table().service(service).as_ptr();
         Ok(())
     })
 }

@@ -6,11 +6,14 @@ use errcat_core::{Code, Error, ErrorKind, Source};
 
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{arg, out};
+use crate::strings::{arg, out_arg};
 use crate::table::table;
 
 /// The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
 pub const ERRCAT_MAX_TYPE_LEN: usize = 128;
+
+/// Room for the longest type and the NUL.
+pub const ERRCAT_TYPE_CAPACITY: usize = ERRCAT_MAX_TYPE_LEN + 1;
 
 /// Room for the longest code: a source, `.`, the longest type, and the NUL.
 pub const ERRCAT_CODE_CAPACITY: usize = 2 * ERRCAT_MAX_TYPE_LEN + 2;
@@ -23,7 +26,7 @@ pub struct errcat_code {
     /// The Level-1 source (static).
     pub source: *const c_char,
     /// The Level-2 type as written, NUL-terminated.
-    pub error_type: [c_char; ERRCAT_MAX_TYPE_LEN + 1],
+    pub error_type: [c_char; ERRCAT_TYPE_CAPACITY],
     /// The code rendered back to text, `Source.Type`, NUL-terminated.
     pub code: [c_char; ERRCAT_CODE_CAPACITY],
 }
@@ -36,7 +39,7 @@ impl errcat_code {
     }
 
     fn set(&mut self, code: Code<'_>) -> errcat_core::Result<()> {
-        self.source = table().name(code.source().name()).as_ptr();
+        self.source = table().source(code.source()).as_ptr();
         copy(code.error_type(), &mut self.error_type)?;
         copy(&code.to_string(), &mut self.code)
     }
@@ -45,7 +48,10 @@ impl errcat_code {
 /// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
 fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
     if text.len() >= buffer.len() {
-        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code (limits changed?)")));
+        return Err(Error::new(
+            ErrorKind::Internal,
+            format!("{text:?} does not fit errcat_code (limits changed?)"),
+        ));
     }
     for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
         *dst = src as c_char;
@@ -60,9 +66,9 @@ fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
 /// # Safety
 /// `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_parse(text: *const c_char, out_code: *mut errcat_code) -> errcat_status {
+pub unsafe extern "C" fn errcat_parse(text: *const c_char, out: *mut errcat_code) -> errcat_status {
     guard::call(|| {
-        let out = out(out_code, "out_code")?;
+        let out = out_arg(out, "out")?;
         out.clear();
         out.set(Code::parse(arg(text, "text")?)?)
     })
@@ -77,10 +83,10 @@ pub unsafe extern "C" fn errcat_parse(text: *const c_char, out_code: *mut errcat
 pub unsafe extern "C" fn errcat_compose(
     source: *const c_char,
     error_type: *const c_char,
-    out_code: *mut errcat_code,
+    out: *mut errcat_code,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_code, "out_code")?;
+        let out = out_arg(out, "out")?;
         out.clear();
         let source = Source::from_name(arg(source, "source")?)?;
         out.set(Code::compose(source, arg(error_type, "error_type")?)?)

@@ -42,7 +42,10 @@ fn panic_error(payload: &(dyn std::any::Any + Send)) -> Error {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("unknown panic");
-    Error::new(ErrorKind::Internal, format!("internal error in errcat (a bug, please report it): {what}"))
+    Error::new(
+        ErrorKind::Internal,
+        format!("internal error in errcat (a bug, please report it): {what}"),
+    )
 }
 
 #[cfg(test)]
@@ -53,7 +56,8 @@ mod tests {
     fn a_panic_becomes_internal_with_a_message() {
         let status = call(|| panic!("boom"));
         assert_eq!(status, errcat_status::ERRCAT_INTERNAL);
-        let message = last_error::with(|e| e.map(|e| e.message.to_str().unwrap().to_string())).unwrap();
+        let message =
+            last_error::with(|e| e.map(|e| e.message.to_str().unwrap().to_string())).unwrap();
         assert!(message.contains("boom"), "{message}");
         // The library is still usable on this thread after the panic.
         assert_eq!(call(|| Ok(())), errcat_status::ERRCAT_OK);

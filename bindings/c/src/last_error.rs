@@ -43,8 +43,16 @@ pub(crate) fn set(error: Error) {
     let last = LastError {
         status: error.kind().into(),
         message: c_string_lossy(error.to_string()),
-        suggestions: error.suggestions().iter().map(|s| c_string_lossy(s.clone())).collect(),
-        candidates: error.candidates().iter().map(|s| c_string_lossy(s.clone())).collect(),
+        suggestions: error
+            .suggestions()
+            .iter()
+            .map(|s| c_string_lossy(s.clone()))
+            .collect(),
+        candidates: error
+            .candidates()
+            .iter()
+            .map(|s| c_string_lossy(s.clone()))
+            .collect(),
         json,
     };
     let _ = LAST.try_with(|slot| *slot.borrow_mut() = Some(last));
@@ -57,14 +65,18 @@ pub(crate) fn with<T>(f: impl FnOnce(Option<&LastError>) -> T) -> T {
 /// The status of this thread's last failed call, `ERRCAT_OK` when the last call succeeded (or none was made).
 #[no_mangle]
 pub extern "C" fn errcat_last_error_status() -> errcat_status {
-    guard::value(errcat_status::ERRCAT_INTERNAL, || with(|e| e.map_or(errcat_status::ERRCAT_OK, |e| e.status)))
+    guard::value(errcat_status::ERRCAT_INTERNAL, || {
+        with(|e| e.map_or(errcat_status::ERRCAT_OK, |e| e.status))
+    })
 }
 
 /// This thread's last error as people read it (with "did you mean ..." when there are suggestions), or NULL when
 /// the last call succeeded. Owned: free it with `errcat_string_free`.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_message() -> *mut c_char {
-    guard::value(std::ptr::null_mut(), || with(|e| e.map_or(std::ptr::null_mut(), |e| owned(e.message.clone()))))
+    guard::value(std::ptr::null_mut(), || {
+        with(|e| e.map_or(std::ptr::null_mut(), |e| owned(e.message.clone())))
+    })
 }
 
 /// This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL when the last call
@@ -72,7 +84,11 @@ pub extern "C" fn errcat_last_error_message() -> *mut c_char {
 #[no_mangle]
 pub extern "C" fn errcat_last_error_json() -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
-        with(|e| e.map_or(std::ptr::null_mut(), |e| owned(c_string_lossy(e.json.clone()))))
+        with(|e| {
+            e.map_or(std::ptr::null_mut(), |e| {
+                owned(c_string_lossy(e.json.clone()))
+            })
+        })
     })
 }
 
@@ -87,7 +103,10 @@ pub extern "C" fn errcat_last_error_suggestion_count() -> usize {
 #[no_mangle]
 pub extern "C" fn errcat_last_error_suggestion(index: usize) -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
-        with(|e| e.and_then(|e| e.suggestions.get(index)).map_or(std::ptr::null_mut(), |s| owned(s.clone())))
+        with(|e| {
+            e.and_then(|e| e.suggestions.get(index))
+                .map_or(std::ptr::null_mut(), |s| owned(s.clone()))
+        })
     })
 }
 
@@ -102,6 +121,9 @@ pub extern "C" fn errcat_last_error_candidate_count() -> usize {
 #[no_mangle]
 pub extern "C" fn errcat_last_error_candidate(index: usize) -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
-        with(|e| e.and_then(|e| e.candidates.get(index)).map_or(std::ptr::null_mut(), |s| owned(s.clone())))
+        with(|e| {
+            e.and_then(|e| e.candidates.get(index))
+                .map_or(std::ptr::null_mut(), |s| owned(s.clone()))
+        })
     })
 }

@@ -13,17 +13,28 @@
 //!   `errcat_string_free`, nothing else.
 //! - Every function is thread-safe.
 
-mod audit;
-mod blobstore;
-mod catalog;
-mod code;
-mod guard;
-mod last_error;
-mod lookup;
+// Declaration order is the order of include/errcat.h (cbindgen follows it): the boundary's conventions first,
+// then the operations as DESIGN.md lists them.
 mod status;
 mod strings;
+
+mod last_error;
+
 mod table;
+
+mod lookup;
+
+mod blobstore;
+
+mod code;
+
+mod catalog;
+
 mod wire;
+
+mod audit;
+
+mod guard;
 #[cfg(test)]
 mod tests;
 

@@ -6,7 +6,7 @@ use errcat_core::{Entry, Reporter, Resolved};
 
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{arg, counted_arg, opt_arg, out};
+use crate::strings::{arg, counted_arg, opt_arg, out_arg};
 use crate::table::{errcat_entry, table};
 
 /// A code resolved to its entry by `errcat_lookup`. Every pointer is static: never free it.
@@ -43,13 +43,20 @@ fn resolved_view(r: Resolved) -> errcat_resolved {
     errcat_resolved {
         entry: t.entry(Entry::Koupleless(r.entry)),
         code: t.code(r.entry, r.source).as_ptr(),
-        source: t.name(r.source.name()).as_ptr(),
-        alias: r.alias.and_then(|a| t.alias(r.entry, a)).map_or(std::ptr::null(), |a| a.as_ptr()),
+        source: t.source(r.source).as_ptr(),
+        alias: r
+            .alias
+            .and_then(|a| t.alias(r.entry, a))
+            .map_or(std::ptr::null(), |a| a.as_ptr()),
         dynamic: r.is_dynamic(),
     }
 }
 
-fn lookup_into(code: &str, reporter: Option<&str>, out: &mut errcat_resolved) -> errcat_core::Result<()> {
+fn lookup_into(
+    code: &str,
+    reporter: Option<&str>,
+    out: &mut errcat_resolved,
+) -> errcat_core::Result<()> {
     let reporter = reporter.map(Reporter::parse).transpose()?;
     *out = resolved_view(errcat_core::lookup(code, reporter)?);
     Ok(())
@@ -69,17 +76,18 @@ fn lookup_into(code: &str, reporter: Option<&str>, out: &mut errcat_resolved) ->
 pub unsafe extern "C" fn errcat_lookup(
     code: *const c_char,
     reporter: *const c_char,
-    out_resolved: *mut errcat_resolved,
+    out: *mut errcat_resolved,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_resolved, "out_resolved")?;
+        let out = out_arg(out, "out")?;
         *out = errcat_resolved::default();
         lookup_into(arg(code, "code")?, opt_arg(reporter, "reporter")?, out)
     })
 }
 
 /// `errcat_lookup` with a counted code (`code_len` bytes, no NUL needed) for callers whose strings carry a length
-/// (Go, Rust, C++ `std::string_view`). An embedded NUL byte is `ERRCAT_INVALID_ARGUMENT`.
+/// (Go, Rust, C++ `std::string_view`). An embedded NUL byte is part of the code, so the code is
+/// `ERRCAT_INVALID_CODE`, exactly as in the bindings whose strings can hold a NUL.
 ///
 /// # Safety
 /// `code` is NULL (then `code_len` must be 0) or points to `code_len` readable bytes; `reporter` is NULL or a
@@ -89,12 +97,16 @@ pub unsafe extern "C" fn errcat_lookup_n(
     code: *const c_char,
     code_len: usize,
     reporter: *const c_char,
-    out_resolved: *mut errcat_resolved,
+    out: *mut errcat_resolved,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_resolved, "out_resolved")?;
+        let out = out_arg(out, "out")?;
         *out = errcat_resolved::default();
-        lookup_into(counted_arg(code, code_len, "code")?, opt_arg(reporter, "reporter")?, out)
+        lookup_into(
+            counted_arg(code, code_len, "code")?,
+            opt_arg(reporter, "reporter")?,
+            out,
+        )
     })
 }
 
@@ -105,10 +117,13 @@ pub(crate) fn fill(
     capacity: usize,
     out_count: *mut usize,
 ) -> errcat_core::Result<()> {
-    let count = crate::strings::out(out_count, "out_count")?;
+    let count = crate::strings::out_arg(out_count, "out_count")?;
     *count = 0;
     if out.is_null() && capacity > 0 {
-        return Err(errcat_core::Error::new(errcat_core::ErrorKind::InvalidArgument, "out is NULL but capacity > 0"));
+        return Err(errcat_core::Error::new(
+            errcat_core::ErrorKind::InvalidArgument,
+            "out is NULL but capacity > 0",
+        ));
     }
     let t = table();
     let mut n = 0;
@@ -141,7 +156,7 @@ pub unsafe extern "C" fn errcat_find(
     out_count: *mut usize,
 ) -> errcat_status {
     guard::call(|| {
-        *crate::strings::out(out_count, "out_count")? = 0;
+        *crate::strings::out_arg(out_count, "out_count")? = 0;
         let found = errcat_core::find(arg(code, "code")?)?;
         fill(found.into_iter(), out, capacity, out_count)
     })

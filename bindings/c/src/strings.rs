@@ -27,7 +27,9 @@ pub(crate) unsafe fn arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> 
     // Bounded scan instead of strlen: never reads more than the limit + 1 bytes.
     while *ptr.add(len) != 0 {
         if len == ERRCAT_MAX_STRING_LEN {
-            return Err(invalid(format!("{name} is longer than {ERRCAT_MAX_STRING_LEN} bytes")));
+            return Err(invalid(format!(
+                "{name} is longer than {ERRCAT_MAX_STRING_LEN} bytes"
+            )));
         }
         len += 1;
     }
@@ -47,27 +49,35 @@ pub(crate) unsafe fn opt_arg<'a>(ptr: *const c_char, name: &str) -> Result<Optio
     }
 }
 
-/// Reads the counted string (`ptr`, `len`), which may hold any bytes: an embedded NUL, too long or not UTF-8 is an
-/// `InvalidArgument` error. `(NULL, 0)` is the empty string.
+/// Reads the counted string (`ptr`, `len`), which may hold any bytes, an embedded NUL included (the core then
+/// judges the text: a NUL is never part of a valid code). Too long or not UTF-8 is an `InvalidArgument` error.
+/// `(NULL, 0)` is the empty string.
 ///
 /// # Safety
 /// `ptr` is NULL or points to `len` readable bytes.
-pub(crate) unsafe fn counted_arg<'a>(ptr: *const c_char, len: usize, name: &str) -> Result<&'a str> {
+pub(crate) unsafe fn counted_arg<'a>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<&'a str> {
     if ptr.is_null() {
-        return if len == 0 { Ok("") } else { Err(invalid(format!("{name} is NULL"))) };
+        return if len == 0 {
+            Ok("")
+        } else {
+            Err(invalid(format!("{name} is NULL")))
+        };
     }
     if len > ERRCAT_MAX_STRING_LEN {
-        return Err(invalid(format!("{name} is longer than {ERRCAT_MAX_STRING_LEN} bytes")));
+        return Err(invalid(format!(
+            "{name} is longer than {ERRCAT_MAX_STRING_LEN} bytes"
+        )));
     }
     let bytes = std::slice::from_raw_parts(ptr.cast::<u8>(), len);
-    if bytes.contains(&0) {
-        return Err(invalid(format!("{name} contains a NUL byte")));
-    }
     std::str::from_utf8(bytes).map_err(|e| invalid(format!("{name} is not valid UTF-8 ({e})")))
 }
 
 /// Checks an out-pointer argument.
-pub(crate) fn out<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T> {
+pub(crate) fn out_arg<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T> {
     // SAFETY: the caller passes NULL or a pointer to writable storage for a T (the documented contract).
     unsafe { ptr.as_mut() }.ok_or_else(|| invalid(format!("{name} is NULL")))
 }
@@ -107,22 +117,41 @@ mod tests {
     fn arguments_are_checked() {
         unsafe {
             assert_eq!(arg(c"Arklet.X".as_ptr(), "code").unwrap(), "Arklet.X");
-            assert_eq!(arg(std::ptr::null(), "code").unwrap_err().kind(), ErrorKind::InvalidArgument);
+            assert_eq!(
+                arg(std::ptr::null(), "code").unwrap_err().kind(),
+                ErrorKind::InvalidArgument
+            );
             let bad = [0xffu8 as c_char, 0];
-            assert_eq!(arg(bad.as_ptr(), "code").unwrap_err().kind(), ErrorKind::InvalidArgument);
+            assert_eq!(
+                arg(bad.as_ptr(), "code").unwrap_err().kind(),
+                ErrorKind::InvalidArgument
+            );
             let huge = CString::new(vec![b'A'; 1 << 20]).unwrap();
-            assert!(arg(huge.as_ptr(), "code").unwrap_err().message().contains("longer"));
+            assert!(arg(huge.as_ptr(), "code")
+                .unwrap_err()
+                .message()
+                .contains("longer"));
             let edge = CString::new(vec![b'A'; ERRCAT_MAX_STRING_LEN]).unwrap();
-            assert_eq!(arg(edge.as_ptr(), "code").unwrap().len(), ERRCAT_MAX_STRING_LEN);
+            assert_eq!(
+                arg(edge.as_ptr(), "code").unwrap().len(),
+                ERRCAT_MAX_STRING_LEN
+            );
             assert_eq!(opt_arg(std::ptr::null(), "reporter").unwrap(), None);
             let nul = b"Arklet.X\0Y";
-            assert!(counted_arg(nul.as_ptr().cast(), nul.len(), "code").unwrap_err().message().contains("NUL"));
+            let with_nul = counted_arg(nul.as_ptr().cast(), nul.len(), "code").unwrap();
+            assert_eq!(
+                with_nul, "Arklet.X\0Y",
+                "a NUL is data, for the core to judge"
+            );
             assert_eq!(counted_arg(std::ptr::null(), 0, "code").unwrap(), "");
         }
     }
 
     #[test]
     fn lossy_strings_never_fail() {
-        assert_eq!(c_string_lossy("a\0b".into()).to_str().unwrap(), "a\u{FFFD}b");
+        assert_eq!(
+            c_string_lossy("a\0b".into()).to_str().unwrap(),
+            "a\u{FFFD}b"
+        );
     }
 }

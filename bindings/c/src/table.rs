@@ -101,8 +101,12 @@ pub(crate) struct Table {
     codes: Vec<Vec<&'static CStr>>,
     /// Koupleless entry id → its aliases, in catalog order.
     aliases: Vec<Vec<&'static CStr>>,
-    /// Every other static string handed out (source, service, version names, the version), by content.
-    names: HashMap<&'static str, &'static CStr>,
+    /// Names by position in `Source::ALL`, `Service::ALL` and `Version::all()`.
+    sources: Vec<&'static CStr>,
+    services: Vec<&'static CStr>,
+    versions: Vec<&'static CStr>,
+    /// The library version.
+    pub(crate) version: &'static CStr,
 }
 
 // SAFETY: every pointer in `Table` points to leaked data that is never written after construction.
@@ -110,13 +114,16 @@ unsafe impl Sync for Table {}
 // SAFETY: as above; the data is owned by no thread.
 unsafe impl Send for Table {}
 
-/// Leaks each distinct string once.
+/// Leaks each distinct catalog string once while the table is built. Only the C strings are leaked (and stay
+/// reachable from the table, so valgrind counts them as "still reachable", not lost); the map is dropped.
 #[derive(Default)]
 struct Interner(HashMap<&'static str, &'static CStr>);
 
 impl Interner {
     fn get(&mut self, s: &'static str) -> &'static CStr {
-        *self.0.entry(s).or_insert_with(|| Box::leak(c_string(s).into_boxed_c_str()))
+        self.0
+            .entry(s)
+            .or_insert_with(|| Box::leak(c_string(s).into_boxed_c_str()))
     }
 
     fn ptr(&mut self, s: &'static str) -> *const c_char {
@@ -124,15 +131,19 @@ impl Interner {
     }
 
     /// A NULL-terminated array of the strings; returns it and its length.
-    fn array(&mut self, items: impl Iterator<Item = &'static str>) -> (*const *const c_char, usize) {
+    fn array(
+        &mut self,
+        items: impl Iterator<Item = &'static str>,
+    ) -> (*const *const c_char, usize) {
         let mut ptrs: Vec<*const c_char> = items.map(|s| self.ptr(s)).collect();
         let len = ptrs.len();
         ptrs.push(std::ptr::null());
         (Box::leak(ptrs.into_boxed_slice()).as_ptr(), len)
     }
 
+    /// A string made at build time (not interned: each is distinct).
     fn leak(&mut self, s: String) -> &'static CStr {
-        self.get(Box::leak(s.into_boxed_str()))
+        Box::leak(crate::strings::c_string_lossy(s).into_boxed_c_str())
     }
 }
 
@@ -159,7 +170,10 @@ fn build() -> Table {
         match entry {
             Entry::Koupleless(e) => {
                 codes.push(
-                    Source::ALL.iter().map(|s| strings.leak(format!("{}.{}", s.name(), e.error_type))).collect(),
+                    Source::ALL
+                        .iter()
+                        .map(|s| strings.leak(format!("{}.{}", s.name(), e.error_type)))
+                        .collect(),
                 );
                 aliases.push(e.aliases.iter().map(|a| strings.get(a)).collect());
                 entries.push(koupleless(&mut strings, id, key, e));
@@ -167,20 +181,23 @@ fn build() -> Table {
             Entry::Blobstore(e) => entries.push(blobstore(&mut strings, id, key, e)),
         }
     }
-    for s in Source::ALL {
-        strings.get(s.name());
+    Table {
+        entries,
+        codes,
+        aliases,
+        sources: Source::ALL.iter().map(|s| strings.get(s.name())).collect(),
+        services: Service::ALL.iter().map(|s| strings.get(s.name())).collect(),
+        versions: Version::all().map(|v| strings.get(v.name())).collect(),
+        version: strings.get(errcat_core::VERSION),
     }
-    for s in Service::ALL {
-        strings.get(s.name());
-    }
-    for v in Version::all() {
-        strings.get(v.name());
-    }
-    strings.get(errcat_core::VERSION);
-    Table { entries, codes, aliases, names: strings.0 }
 }
 
-fn empty_entry(strings: &mut Interner, id: usize, system: errcat_system, key: *const c_char) -> errcat_entry {
+fn empty_entry(
+    strings: &mut Interner,
+    id: usize,
+    system: errcat_system,
+    key: *const c_char,
+) -> errcat_entry {
     let empty = strings.ptr("");
     let (none, _) = strings.array(std::iter::empty());
     errcat_entry {
@@ -220,11 +237,18 @@ fn empty_entry(strings: &mut Interner, id: usize, system: errcat_system, key: *c
     }
 }
 
-fn koupleless(strings: &mut Interner, id: usize, key: *const c_char, e: &'static KouplelessEntry) -> errcat_entry {
+fn koupleless(
+    strings: &mut Interner,
+    id: usize,
+    key: *const c_char,
+    e: &'static KouplelessEntry,
+) -> errcat_entry {
     let (sources, sources_len) = strings.array(e.sources.iter().map(|s| s.name()));
     let (aliases, aliases_len) = strings.array(e.aliases.iter().copied());
     let (notes, notes_len) = strings.array(e.notes.iter().copied());
-    let default_code = strings.leak(format!("{}.{}", e.default_source().name(), e.error_type)).as_ptr();
+    let default_code = strings
+        .leak(format!("{}.{}", e.default_source().name(), e.error_type))
+        .as_ptr();
     errcat_entry {
         reporter: strings.ptr(e.reporter.name()),
         error_type: strings.ptr(e.error_type),
@@ -246,11 +270,17 @@ fn koupleless(strings: &mut Interner, id: usize, key: *const c_char, e: &'static
     }
 }
 
-fn blobstore(strings: &mut Interner, id: usize, key: *const c_char, e: &'static StatusEntry) -> errcat_entry {
+fn blobstore(
+    strings: &mut Interner,
+    id: usize,
+    key: *const c_char,
+    e: &'static StatusEntry,
+) -> errcat_entry {
     let (notes, notes_len) = strings.array(e.notes.iter().copied());
     let (versions, versions_len) = strings.array(e.versions.iter().map(|v| v.name()));
     let description = |strings: &mut Interner, pick: fn(Text) -> &'static str| {
-        e.description.map_or(std::ptr::null(), |d| strings.ptr(pick(d)))
+        e.description
+            .map_or(std::ptr::null(), |d| strings.ptr(pick(d)))
     };
     errcat_entry {
         retryable: e.retry.retryable(),
@@ -282,20 +312,40 @@ impl Table {
 
     /// `Source.Type` for a Koupleless entry and a source, static.
     pub(crate) fn code(&self, entry: &'static KouplelessEntry, source: Source) -> &'static CStr {
-        let id = Entry::Koupleless(entry).id();
-        let index = Source::ALL.iter().position(|s| *s == source).expect("every source is in Source::ALL");
-        self.codes[id][index]
+        self.codes[Entry::Koupleless(entry).id()][position(Source::ALL, source)]
     }
 
     /// The static copy of alias `alias` of `entry`.
-    pub(crate) fn alias(&self, entry: &'static KouplelessEntry, alias: &str) -> Option<&'static CStr> {
+    pub(crate) fn alias(
+        &self,
+        entry: &'static KouplelessEntry,
+        alias: &str,
+    ) -> Option<&'static CStr> {
         let id = Entry::Koupleless(entry).id();
         let index = entry.aliases.iter().position(|a| *a == alias)?;
         Some(self.aliases[id][index])
     }
 
-    /// The static copy of a name (source, service, version, ...) the table holds.
-    pub(crate) fn name(&self, name: &str) -> &'static CStr {
-        self.names.get(name).copied().expect("every name handed out is interned when the table is built")
+    /// The source's name, static.
+    pub(crate) fn source(&self, source: Source) -> &'static CStr {
+        self.sources[position(Source::ALL, source)]
     }
+
+    /// The service's name, static.
+    pub(crate) fn service(&self, service: Service) -> &'static CStr {
+        self.services[position(Service::ALL, service)]
+    }
+
+    /// The version's tag, static.
+    pub(crate) fn version_name(&self, version: Version) -> &'static CStr {
+        let index = Version::all().position(|v| v == version);
+        self.versions[index.expect("every version is in Version::all()")]
+    }
+}
+
+/// Index of `item` in `all` (a handful of enum values: a linear scan beats hashing).
+fn position<T: PartialEq + Copy>(all: &[T], item: T) -> usize {
+    all.iter()
+        .position(|x| *x == item)
+        .expect("every enum value is in its ALL list")
 }

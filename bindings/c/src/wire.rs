@@ -6,7 +6,7 @@ use errcat_core::{CodedError, Error, ErrorCode, ErrorKind};
 
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{arg, c_string_lossy, out, owned};
+use crate::strings::{arg, c_string_lossy, out_arg, owned};
 
 /// The longest cause chain accepted (it also stops a chain that loops back on itself).
 pub const ERRCAT_MAX_CAUSE_DEPTH: usize = 64;
@@ -42,17 +42,19 @@ unsafe fn coded(value: *const errcat_error_value) -> errcat_core::Result<CodedEr
         next = v.cause;
     }
     let mut values = chain.into_iter().rev();
-    let innermost = values.next().ok_or_else(|| Error::new(ErrorKind::InvalidArgument, "value is NULL"))?;
+    let innermost = values
+        .next()
+        .ok_or_else(|| Error::new(ErrorKind::InvalidArgument, "value is NULL"))?;
     Ok(values.fold(innermost, |cause, outer| outer.with_cause(cause)))
 }
 
 unsafe fn render(
     value: *const errcat_error_value,
-    out_json: *mut *mut c_char,
+    out: *mut *mut c_char,
     to_text: fn(&CodedError) -> String,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out(out_json, "out_json")?;
+        let out = out_arg(out, "out")?;
         *out = std::ptr::null_mut();
         *out = owned(c_string_lossy(to_text(&coded(value)?)));
         Ok(())
@@ -60,28 +62,28 @@ unsafe fn render(
 }
 
 /// RFC 9457 `application/problem+json` for `value` and its causes (the exact text every errcat binding renders).
-/// Owned: free `*out_json` with `errcat_string_free`. An unknown code fails with its lookup error.
+/// Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error.
 ///
 /// # Safety
 /// `value` is NULL or points to an `errcat_error_value` whose strings are NULL or NUL-terminated and whose cause
-/// chain is made of such values; `out_json` is NULL or points to a `char *`.
+/// chain is made of such values; `out` is NULL or points to a `char *`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_problem_json(
     value: *const errcat_error_value,
-    out_json: *mut *mut c_char,
+    out: *mut *mut c_char,
 ) -> errcat_status {
-    render(value, out_json, CodedError::to_problem_json)
+    render(value, out, CodedError::to_problem_json)
 }
 
 /// The Arklet response envelope `{code, message, errorStackTrace, errorCode}` for `value` and its causes. Owned:
-/// free `*out_json` with `errcat_string_free`.
+/// free `*out` with `errcat_string_free`.
 ///
 /// # Safety
 /// As for `errcat_problem_json`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_arklet_json(
     value: *const errcat_error_value,
-    out_json: *mut *mut c_char,
+    out: *mut *mut c_char,
 ) -> errcat_status {
-    render(value, out_json, CodedError::to_arklet_json)
+    render(value, out, CodedError::to_arklet_json)
 }

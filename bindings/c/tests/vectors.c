@@ -1,0 +1,275 @@
+/* Runs every case of testdata/vectors.json through the C API, mirroring core/tests/vectors.rs: each call's
+ * result is turned into the "view" of testdata/README.md and compared key by key with the case's expectation. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cjson/cJSON.h>
+#include <errcat.h>
+
+#include "check.h"
+
+/* cJSON ends strings at the first NUL, so test_vectors reads the escape \u0000 as this noncharacter (U+FFFF) and
+ * the lookup case turns it back into a NUL byte for the counted errcat_lookup_n (C strings cannot hold one). */
+#define NUL_STANDIN "\xEF\xBF\xBF"
+
+/* Rewrites each escape \u0000 of the JSON text (not an escaped backslash followed by u0000) to \uFFFF. */
+static void stand_in_for_nul(char *json) {
+    for (char *p = json; *p; p++) {
+        if (p[0] == '\\' && p[1] == '\\') {
+            p++;
+        } else if (strncmp(p, "\\u0000", 6) == 0) {
+            memcpy(p, "\\uFFFF", 6);
+            p += 5;
+        }
+    }
+}
+
+/* `text` with each stand-in back to a NUL byte, in `buf`; returns the length. */
+static size_t with_nuls(const char *text, char *buf, size_t cap) {
+    size_t n = 0;
+    for (const char *p = text; *p && n < cap; n++) {
+        if (strncmp(p, NUL_STANDIN, 3) == 0) {
+            buf[n] = '\0';
+            p += 3;
+        } else {
+            buf[n] = *p++;
+        }
+    }
+    return n;
+}
+
+/* An argument string, or NULL when absent or null ("not given"). */
+static const char *opt(const cJSON *args, const char *key) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(args, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static cJSON *str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+
+static cJSON *int_or_null(uint16_t n) { return n ? cJSON_CreateNumber(n) : cJSON_CreateNull(); }
+
+static cJSON *string_array(const char *const *items, size_t len) {
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < len; i++) cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
+    return a;
+}
+
+static int64_t int_arg(const cJSON *args, const char *key) {
+    return (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(args, key));
+}
+
+/* Builds the errcat_error_value chain of a problem/arklet case; `values` has room for the whole chain. */
+static errcat_error_value *error_value(const cJSON *args, errcat_error_value *values, size_t depth) {
+    errcat_error_value *v = &values[depth];
+    v->code = opt(args, "code");
+    v->detail = opt(args, "detail");
+    const cJSON *cause = cJSON_GetObjectItemCaseSensitive(args, "cause");
+    v->cause = cJSON_IsObject(cause) ? error_value(cause, values, depth + 1) : NULL;
+    return v;
+}
+
+/* Entry keys of `entries` as a JSON array. */
+static cJSON *keys(const errcat_entry *const *entries, size_t n) {
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(entries[i]->key));
+    return a;
+}
+
+/* Calls the operation; on success stores its view in *view. */
+static errcat_status run(const char *op, const cJSON *args, cJSON **view) {
+    errcat_status s = ERRCAT_INTERNAL;
+    cJSON *v = cJSON_CreateObject();
+    if (strcmp(op, "lookup") == 0) {
+        errcat_resolved r;
+        const char *code = opt(args, "code");
+        if (code && strstr(code, NUL_STANDIN)) {
+            char buf[1024];
+            s = errcat_lookup_n(buf, with_nuls(code, buf, sizeof buf), opt(args, "reporter"), &r);
+        } else {
+            s = errcat_lookup(code, opt(args, "reporter"), &r);
+        }
+        if (s == ERRCAT_OK) {
+            cJSON_AddStringToObject(v, "code", r.code);
+            cJSON_AddStringToObject(v, "source", r.source);
+            cJSON_AddStringToObject(v, "type", r.entry->error_type);
+            cJSON_AddStringToObject(v, "reporter", r.entry->reporter);
+            cJSON_AddBoolToObject(v, "dynamic", r.dynamic);
+            cJSON_AddItemToObject(v, "alias", str_or_null(r.alias));
+            cJSON_AddBoolToObject(v, "retryable", r.entry->retryable);
+            cJSON_AddStringToObject(v, "meaning_en", r.entry->meaning_en);
+            cJSON_AddStringToObject(v, "meaning_zh", r.entry->meaning_zh);
+            cJSON_AddStringToObject(v, "solution_en", r.entry->solution_en);
+            cJSON_AddStringToObject(v, "solution_zh", r.entry->solution_zh);
+        }
+    } else if (strcmp(op, "find") == 0) {
+        const errcat_entry *found[8];
+        size_t n = 0;
+        s = errcat_find(opt(args, "code"), found, 8, &n);
+        if (s == ERRCAT_OK) {
+            CHECK(n <= 8, "find returned %zu entries", n);
+            cJSON_AddNumberToObject(v, "count", (double)n);
+            cJSON_AddItemToObject(v, "keys", keys(found, n < 8 ? n : 8));
+        }
+    } else if (strcmp(op, "status") == 0) {
+        errcat_status_match m;
+        s = errcat_blobstore_status(int_arg(args, "code"), opt(args, "version"), &m);
+        if (s == ERRCAT_OK) {
+            const errcat_entry *e = m.entry;
+            cJSON_AddNumberToObject(v, "code", e->status_code);
+            cJSON_AddStringToObject(v, "service", e->service);
+            cJSON_AddStringToObject(v, "message", e->message);
+            cJSON_AddBoolToObject(v, "valid", m.valid);
+            cJSON_AddItemToObject(v, "versions", string_array(e->versions, e->versions_len));
+            cJSON_AddStringToObject(v, "retry", e->retry);
+            cJSON_AddItemToObject(v, "renumbered_to", int_or_null(e->renumbered_to));
+            cJSON_AddItemToObject(v, "renumbered_from", int_or_null(e->renumbered_from));
+            cJSON_AddStringToObject(v, "go_const", e->go_const);
+            cJSON_AddStringToObject(v, "go_err", e->go_err);
+        }
+    } else if (strcmp(op, "service_of") == 0) {
+        const char *service = NULL;
+        s = errcat_service_of(int_arg(args, "code"), opt(args, "version"), &service);
+        if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "service", service);
+    } else if (strcmp(op, "parse") == 0 || strcmp(op, "compose") == 0) {
+        errcat_code c;
+        s = strcmp(op, "parse") == 0 ? errcat_parse(opt(args, "text"), &c)
+                                     : errcat_compose(opt(args, "source"), opt(args, "type"), &c);
+        if (s == ERRCAT_OK) {
+            cJSON_AddStringToObject(v, "source", c.source);
+            cJSON_AddStringToObject(v, "type", c.error_type);
+            cJSON_AddStringToObject(v, "code", c.code);
+        }
+    } else if (strcmp(op, "entries") == 0) {
+        errcat_filter f = {opt(args, "system"), opt(args, "reporter"), opt(args, "service"), opt(args, "version")};
+        size_t cap = errcat_entry_count(), n = 0;
+        const errcat_entry **all = malloc(cap * sizeof *all);
+        s = errcat_entries(&f, all, cap, &n);
+        if (s == ERRCAT_OK) {
+            cJSON_AddNumberToObject(v, "count", (double)n);
+            cJSON_AddItemToObject(v, "first", str_or_null(n ? all[0]->key : NULL));
+            cJSON_AddItemToObject(v, "last", str_or_null(n ? all[n - 1]->key : NULL));
+        }
+        free(all);
+    } else if (strcmp(op, "problem") == 0 || strcmp(op, "arklet") == 0) {
+        errcat_error_value chain[16];
+        char *json = NULL;
+        errcat_error_value *value = error_value(args, chain, 0);
+        s = strcmp(op, "problem") == 0 ? errcat_problem_json(value, &json) : errcat_arklet_json(value, &json);
+        if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "json", json);
+        errcat_string_free(json);
+    } else if (strcmp(op, "export") == 0) {
+        char *text = NULL;
+        s = errcat_export(opt(args, "format"), opt(args, "lang"), &text);
+        if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "text", text);
+        errcat_string_free(text);
+    } else {
+        CHECK(0, "unknown op %s", op);
+    }
+    *view = v;
+    return s;
+}
+
+/* Compares the last error's list (suggestions or candidates) with the expected JSON array. */
+static void check_list(const char *name, const char *field, const cJSON *want) {
+    int suggestions = strcmp(field, "suggestions") == 0;
+    size_t n = suggestions ? errcat_last_error_suggestion_count() : errcat_last_error_candidate_count();
+    cJSON *got = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++) {
+        char *item = suggestions ? errcat_last_error_suggestion(i) : errcat_last_error_candidate(i);
+        cJSON_AddItemToArray(got, cJSON_CreateString(item));
+        errcat_string_free(item);
+    }
+    char *g = cJSON_PrintUnformatted(got), *w = cJSON_PrintUnformatted(want);
+    CHECK(cJSON_Compare(got, want, 1), "%s: %s: want %s, got %s", name, field, w, g);
+    free(g);
+    free(w);
+    cJSON_Delete(got);
+}
+
+static int contains_all(const char *text, const cJSON *needles) {
+    const cJSON *n;
+    cJSON_ArrayForEach(n, needles) {
+        if (!strstr(text, n->valuestring)) return 0;
+    }
+    return 1;
+}
+
+static void check_case(const char *root, const cJSON *c) {
+    const char *name = cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring;
+    const char *op = cJSON_GetObjectItemCaseSensitive(c, "op")->valuestring;
+    const cJSON *expect = cJSON_GetObjectItemCaseSensitive(c, "expect");
+    const cJSON *error = cJSON_GetObjectItemCaseSensitive(c, "error");
+    cJSON *view = NULL;
+    errcat_status s = run(op, cJSON_GetObjectItemCaseSensitive(c, "args"), &view);
+    if (expect) {
+        if (s != ERRCAT_OK) {
+            char *message = errcat_last_error_message();
+            CHECK(0, "%s: unexpected %s: %s", name, errcat_status_name(s), message);
+            errcat_string_free(message);
+        } else {
+            const cJSON *want;
+            cJSON_ArrayForEach(want, expect) {
+                const char *key = want->string;
+                const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(view, "text"));
+                if (strcmp(key, "contains") == 0) {
+                    CHECK(text && contains_all(text, want), "%s: contains", name);
+                } else if (strcmp(key, "equals_file") == 0) {
+                    char path[4096];
+                    snprintf(path, sizeof path, "%s/%s", root, want->valuestring);
+                    char *file = read_file(path, NULL);
+                    CHECK(file && text && strcmp(file, text) == 0, "%s: export differs from %s", name, path);
+                    free(file);
+                } else {
+                    const cJSON *got = cJSON_GetObjectItemCaseSensitive(view, key);
+                    char *g = got ? cJSON_PrintUnformatted(got) : NULL, *w = cJSON_PrintUnformatted(want);
+                    CHECK(got && cJSON_Compare(got, want, 1), "%s: %s: want %s, got %s", name, key, w,
+                          g ? g : "(missing)");
+                    free(g);
+                    free(w);
+                }
+            }
+        }
+    } else {
+        const char *kind = cJSON_GetObjectItemCaseSensitive(error, "kind")->valuestring;
+        CHECK(strcmp(errcat_status_name(s), kind) == 0, "%s: want %s, got %s", name, kind, errcat_status_name(s));
+        CHECK(errcat_last_error_status() == s, "%s: last error status", name);
+        const char *fields[] = {"suggestions", "candidates"};
+        for (int i = 0; i < 2; i++) {
+            const cJSON *want = cJSON_GetObjectItemCaseSensitive(error, fields[i]);
+            if (want && s != ERRCAT_OK) check_list(name, fields[i], want);
+        }
+    }
+    cJSON_Delete(view);
+}
+
+void test_vectors(const char *root) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/testdata/vectors.json", root);
+    char *text = read_file(path, NULL);
+    CHECK(text != NULL, "cannot read %s", path);
+    if (!text) return;
+    stand_in_for_nul(text);
+    cJSON *doc = cJSON_Parse(text);
+    free(text);
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(doc, "cases"), *c;
+    int n = cJSON_GetArraySize(cases);
+    CHECK(n >= 80, "only %d vectors", n);
+    int before = check_failures;
+    cJSON_ArrayForEach(c, cases) check_case(root, c);
+    printf("vectors: %d cases, %d failures\n", n, check_failures - before);
+    cJSON_Delete(doc);
+}
+
+void test_export(const char *root) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/testdata/catalog.json", root);
+    size_t len = 0;
+    char *committed = read_file(path, &len);
+    char *exported = NULL;
+    CHECK(errcat_export("json", NULL, &exported) == ERRCAT_OK, "json export");
+    CHECK(committed && exported && strlen(exported) == len && memcmp(committed, exported, len) == 0,
+          "the JSON export differs from %s", path);
+    printf("export: %zu bytes, byte-equal to testdata/catalog.json\n", len);
+    free(committed);
+    errcat_string_free(exported);
+}

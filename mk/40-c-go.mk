@@ -1,0 +1,78 @@
+# C library (bindings/c → liberrcat.so, liberrcat.a, include/errcat.h, errcat.pc) and the Go module on top of it.
+#
+#   make c-lib             build target/release/liberrcat.{so,a}
+#   make c-header          regenerate include/errcat.h with cbindgen (the Rust tests fail when it drifts)
+#   make install PREFIX=/usr/local [DESTDIR=]   install the header, both libraries and errcat.pc
+#   make test-c test-go    C tests (against the installed library, under valgrind), Go tests (-race)
+#   make demo-c-go         a C and a Go program answering the questions of `make demo-cli`
+#   make bench-c bench-go  lookup through the C API / the Go module against a plain C / Go baseline
+
+TEST_TARGETS += test-c test-go
+DEMO_TARGETS += demo-c-go
+BENCH_TARGETS += bench-c bench-go
+
+.PHONY: c-lib c-header c-deps c-stage install test-c test-go demo-c-go bench-c bench-go
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+C_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
+C_LIB_DIR := $(ROOT)/target/release
+C_OUT := $(ROOT)/target/c
+# `make test` installs into this prefix and tests what a user gets from `make install`.
+C_STAGE := $(C_OUT)/stage
+C_PKG := PKG_CONFIG_PATH=$(C_STAGE)/lib/pkgconfig pkg-config
+C_TEST_SRC := $(wildcard $(ROOT)/bindings/c/tests/*.c)
+VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
+# Lookups per thread in the 8-thread test (about 12 s under valgrind, which serialises the threads).
+C_THREAD_LOOKUPS ?= 1000000
+GO_ENV := GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=1
+
+c-lib:
+	$(CARGO) build --release -p errcat-c
+
+c-header:
+	ERRCAT_BLESS_HEADER=1 $(CARGO) test -p errcat-c header_has_not_drifted
+
+# cJSON (reads the vectors in the C tests), pkg-config and valgrind come from Debian when missing.
+c-deps:
+	@missing=""; \
+	[ -f /usr/include/cjson/cJSON.h ] || missing="$$missing libcjson-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+install: c-lib
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(ROOT)/include/errcat.h $(DESTDIR)$(PREFIX)/include/errcat.h
+	install -m 644 $(C_LIB_DIR)/liberrcat.a $(DESTDIR)$(PREFIX)/lib/liberrcat.a
+	install -m 755 $(C_LIB_DIR)/liberrcat.so $(DESTDIR)$(PREFIX)/lib/liberrcat.so.$(C_VERSION)
+	ln -sf liberrcat.so.$(C_VERSION) $(DESTDIR)$(PREFIX)/lib/liberrcat.so.0
+	ln -sf liberrcat.so.0 $(DESTDIR)$(PREFIX)/lib/liberrcat.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(C_VERSION)|' $(ROOT)/errcat.pc.in \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/errcat.pc
+
+c-stage: c-deps
+	$(MAKE) --no-print-directory install PREFIX=$(C_STAGE) DESTDIR=
+
+test-c: c-stage
+	mkdir -p $(C_OUT)
+	@echo "== C tests: cc ... \$$(pkg-config --cflags --libs errcat), the installed shared library"
+	$(CC) -std=c11 -Wall -Wextra -Werror -g -O1 -o $(C_OUT)/errcat-tests $(C_TEST_SRC) \
+		$$($(C_PKG) --cflags --libs errcat) -lcjson -pthread
+	@echo "== under valgrind memcheck ($(C_THREAD_LOOKUPS) lookups per thread)"
+	ERRCAT_THREAD_LOOKUPS=$(C_THREAD_LOOKUPS) LD_LIBRARY_PATH=$(C_STAGE)/lib \
+		$(VALGRIND) $(C_OUT)/errcat-tests $(ROOT)
+	@echo "== the same tests linked statically (liberrcat.a), natively ($(C_THREAD_LOOKUPS) lookups per thread)"
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -o $(C_OUT)/errcat-tests-static $(C_TEST_SRC) \
+		$$($(C_PKG) --cflags errcat) $(C_STAGE)/lib/liberrcat.a $$($(C_PKG) --static --libs-only-l errcat | sed 's/-lerrcat//') \
+		-lcjson -pthread
+	ERRCAT_THREAD_LOOKUPS=$(C_THREAD_LOOKUPS) $(C_OUT)/errcat-tests-static $(ROOT)
+	@echo "== errcat.h from C++"
+	c++ -std=c++17 -Wall -Werror -o $(C_OUT)/cxx-compat $(ROOT)/bindings/c/tests/cxx_compat.cpp \
+		$$($(C_PKG) --cflags --libs errcat)
+	LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/cxx-compat
