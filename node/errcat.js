@@ -76,13 +76,21 @@ function memoOption(options, name) {
 }
 
 const lookups = new Memo()
+const plainLookups = lookups.plain
+
+// Each hot path is a small function V8 inlines: one Map probe for calls without options (results are only ever
+// stored under string codes and number statuses, so other argument types miss and reach the native checks).
 
 /** @type {typeof import('./index').lookup} */
 function lookup(code, options) {
-  if (options === undefined && typeof code === 'string') {
-    const hit = lookups.plain.get(code)
+  if (options === undefined) {
+    const hit = plainLookups.get(code)
     if (hit !== undefined) return hit
   }
+  return lookupUncached(code, options)
+}
+
+function lookupUncached(code, options) {
   const reporter = memoOption(options, 'reporter')
   const table = reporter === null || typeof code !== 'string' ? undefined : lookups.table(reporter)
   const hit = table?.get(code)
@@ -93,13 +101,18 @@ function lookup(code, options) {
 }
 
 const statuses = new Memo()
+const plainStatuses = statuses.plain
 
 /** @type {typeof import('./index').status} */
 function status(code, options) {
   if (options === undefined) {
-    const hit = statuses.plain.get(code)
+    const hit = plainStatuses.get(code)
     if (hit !== undefined) return hit
   }
+  return statusUncached(code, options)
+}
+
+function statusUncached(code, options) {
   const version = memoOption(options, 'version')
   const table = version === null || typeof code !== 'number' ? undefined : statuses.table(version)
   const hit = table?.get(code)
