@@ -29,10 +29,7 @@ fn is_nullish(value: &Unknown) -> Result<bool> {
 }
 
 fn wrong(env: &Env, name: &str, want: &str, got: &Unknown) -> Error {
-    type_error(
-        env,
-        format!("{name} must be {want}, got {}", describe(got)),
-    )
+    type_error(env, format!("{name} must be {want}, got {}", describe(got)))
 }
 
 /// A required string argument.
@@ -69,7 +66,11 @@ pub fn opt_number(env: &Env, value: Option<Unknown>, name: &str) -> Result<Optio
 }
 
 /// An optional options object (`undefined`/`null` = no options).
-pub fn options<'env>(env: &Env, value: Option<Unknown<'env>>, name: &str) -> Result<Option<Object<'env>>> {
+pub fn options<'env>(
+    env: &Env,
+    value: Option<Unknown<'env>>,
+    name: &str,
+) -> Result<Option<Object<'env>>> {
     match value {
         Some(v) if !is_nullish(&v)? => {
             if v.get_type()? != ValueType::Object {
@@ -90,7 +91,12 @@ pub fn field<'env>(object: &Option<Object<'env>>, key: &str) -> Result<Option<Un
 }
 
 /// An optional string field of an options object.
-pub fn string_field(env: &Env, object: &Option<Object>, key: &str, name: &str) -> Result<Option<String>> {
+pub fn string_field(
+    env: &Env,
+    object: &Option<Object>,
+    key: &str,
+    name: &str,
+) -> Result<Option<String>> {
     opt_string(env, field(object, key)?, &format!("{name}.{key}"))
 }
 

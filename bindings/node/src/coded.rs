@@ -37,8 +37,7 @@ fn cause_of(env: &Env, value: Option<Unknown>) -> Result<Option<errcat::CodedErr
     if value.get_type()? != ValueType::Object {
         return Err(not_coded());
     }
-    let instance =
-        unsafe { value.cast::<ClassInstance<CodedError>>() }.map_err(|_| not_coded())?;
+    let instance = unsafe { value.cast::<ClassInstance<CodedError>>() }.map_err(|_| not_coded())?;
     Ok(Some(instance.inner.clone()))
 }
 

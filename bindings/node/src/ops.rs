@@ -1,6 +1,8 @@
 //! The catalog operations: lookup, find, status, serviceOf, entries, parse, compose, exportCatalog.
 
-use errcat::{Code, Entry, ErrorKind, Filter, Format, Lang, Reporter, Service, Source, System, Version};
+use errcat::{
+    Code, Entry, ErrorKind, Filter, Format, Lang, Reporter, Service, Source, System, Version,
+};
 use napi::bindgen_prelude::*;
 use napi::Env;
 use napi_derive::napi;

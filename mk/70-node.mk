@@ -1,0 +1,48 @@
+# Node: the errcat npm package (node/) over the napi-rs module (bindings/node).
+#   make node-build     npm ci (when the lockfile changed) + build the .node into node/
+#   make node-generate  regenerate the committed loader and declarations (node/binding.js, node/index.d.ts)
+#   make test-node      pack the tarball, install it in an empty directory, run node/test against it
+
+TEST_TARGETS += test-node
+DEMO_TARGETS += demo-node
+BENCH_TARGETS += bench-node
+
+NODE_DIR := $(ROOT)/node
+NODE_OUT := $(ROOT)/target/node
+NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
+NAPI_BUILD := $(NAPI) build --platform --release --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts index.d.ts
+
+.PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node
+
+node-deps: $(NODE_DIR)/node_modules/.installed
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/package.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund
+	touch $@
+
+# Builds into target/node and copies only the .node: the committed binding.js/index.d.ts stay as they are, so the
+# drift test compares them with a fresh generation.
+node-build: node-deps
+	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir $(NODE_OUT)/build
+	cp $(NODE_OUT)/build/errcat.*.node $(NODE_DIR)/
+
+node-generate: node-deps
+	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir .
+
+# The tarball a user gets, installed in an empty directory.
+node-pack: node-build
+	rm -rf $(NODE_OUT)/pack && mkdir -p $(NODE_OUT)/pack/app
+	cd $(NODE_DIR) && npm pack --silent --pack-destination $(NODE_OUT)/pack
+	cd $(NODE_OUT)/pack/app && echo '{"name":"app","version":"1.0.0","private":true}' > package.json \
+		&& npm install --silent --no-audit --no-fund ../errcat-*.tgz
+
+test-node: node-pack
+	$(CARGO) build --release -p errcat-cli
+	cd $(NODE_DIR) && ERRCAT_PACKAGE_DIR=$(NODE_OUT)/pack/app/node_modules/errcat node --test test/*.test.js
+
+demo-node: node-pack
+	cp $(NODE_DIR)/demo.js $(NODE_OUT)/pack/app/demo.js
+	mkdir -p $(NODE_OUT)/pack/app/test/fixtures && cp $(NODE_DIR)/test/fixtures/audit-sample.log $(NODE_OUT)/pack/app/test/fixtures/
+	cd $(NODE_OUT)/pack/app && node demo.js
+
+bench-node: node-build
+	node bench/node/lookup.bench.mjs
