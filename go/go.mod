@@ -1,0 +1,3 @@
+module errcat.dev/errcat
+
+go 1.22

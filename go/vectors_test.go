@@ -1,0 +1,291 @@
+package errcat_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"errcat.dev/errcat"
+)
+
+const repo = ".."
+
+type vectorCase struct {
+	Name   string                     `json:"name"`
+	Op     string                     `json:"op"`
+	Args   map[string]json.RawMessage `json:"args"`
+	Expect map[string]json.RawMessage `json:"expect"`
+	Error  *struct {
+		Kind        string    `json:"kind"`
+		Suggestions *[]string `json:"suggestions"`
+		Candidates  *[]string `json:"candidates"`
+	} `json:"error"`
+}
+
+// str returns a string argument and whether it was given (null means "not given").
+func str(args map[string]json.RawMessage, key string) (string, bool) {
+	var s *string
+	_ = json.Unmarshal(args[key], &s)
+	if s == nil {
+		return "", false
+	}
+	return *s, true
+}
+
+func integer(t *testing.T, args map[string]json.RawMessage, key string) int {
+	var n int64
+	if err := json.Unmarshal(args[key], &n); err != nil {
+		t.Fatalf("%s: %v", key, err)
+	}
+	return int(n)
+}
+
+func versionOpts(args map[string]json.RawMessage) []errcat.Option {
+	if v, ok := str(args, "version"); ok {
+		return []errcat.Option{errcat.WithVersion(v)}
+	}
+	return nil
+}
+
+func errorValue(args map[string]json.RawMessage) *errcat.ErrorValue {
+	code, _ := str(args, "code")
+	detail, _ := str(args, "detail")
+	v := &errcat.ErrorValue{Code: code, Detail: detail}
+	var cause map[string]json.RawMessage
+	if json.Unmarshal(args["cause"], &cause) == nil && cause != nil {
+		v.Cause = errorValue(cause)
+	}
+	return v
+}
+
+func keys(entries []errcat.Entry) []string {
+	out := []string{}
+	for _, e := range entries {
+		out = append(out, e.Key)
+	}
+	return out
+}
+
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func intOrNull(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// view runs the case's operation and returns the view of its result defined in testdata/README.md.
+func view(t *testing.T, op string, args map[string]json.RawMessage) (map[string]any, error) {
+	switch op {
+	case "lookup":
+		code, _ := str(args, "code")
+		var opts []errcat.Option
+		if r, ok := str(args, "reporter"); ok {
+			opts = append(opts, errcat.WithReporter(r))
+		}
+		e, err := errcat.Lookup(code, opts...)
+		if err != nil {
+			return nil, err
+		}
+		k := e.Koupleless
+		return map[string]any{
+			"code": e.Code, "source": e.Source, "type": k.Type, "reporter": k.Reporter, "dynamic": e.Dynamic,
+			"alias": orNull(e.Alias), "retryable": k.Retryable, "meaning_en": k.Meaning.En,
+			"meaning_zh": k.Meaning.Zh, "solution_en": k.Solution.En, "solution_zh": k.Solution.Zh,
+		}, nil
+	case "find":
+		code, _ := str(args, "code")
+		found, err := errcat.Find(code)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"count": len(found), "keys": keys(found)}, nil
+	case "status":
+		e, err := errcat.Status(integer(t, args, "code"), versionOpts(args)...)
+		if err != nil {
+			return nil, err
+		}
+		s := e.Blobstore
+		return map[string]any{
+			"code": s.Code, "service": s.Service, "message": s.Message, "valid": e.Valid, "versions": s.Versions,
+			"retry": s.Retry, "renumbered_to": intOrNull(s.RenumberedTo),
+			"renumbered_from": intOrNull(s.RenumberedFrom), "go_const": s.GoConst, "go_err": s.GoErr,
+		}, nil
+	case "service_of":
+		service, err := errcat.ServiceOf(integer(t, args, "code"), versionOpts(args)...)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"service": service}, nil
+	case "parse", "compose":
+		var c errcat.Code
+		var err error
+		if op == "parse" {
+			text, _ := str(args, "text")
+			c, err = errcat.Parse(text)
+		} else {
+			source, _ := str(args, "source")
+			typ, _ := str(args, "type")
+			c, err = errcat.Compose(source, typ)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"source": c.Source, "type": c.Type, "code": c.String()}, nil
+	case "entries":
+		var f errcat.Filter
+		f.System, _ = str(args, "system")
+		f.Reporter, _ = str(args, "reporter")
+		f.Service, _ = str(args, "service")
+		f.Version, _ = str(args, "version")
+		all, err := errcat.Entries(f)
+		if err != nil {
+			return nil, err
+		}
+		v := map[string]any{"count": len(all), "first": nil, "last": nil}
+		if len(all) > 0 {
+			v["first"], v["last"] = all[0].Key, all[len(all)-1].Key
+		}
+		return v, nil
+	case "problem", "arklet":
+		value := errorValue(args)
+		var text string
+		var err error
+		if op == "problem" {
+			text, err = value.ProblemJSON()
+		} else {
+			text, err = value.ArkletJSON()
+		}
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"json": text}, nil
+	case "export":
+		format, _ := str(args, "format")
+		lang, _ := str(args, "lang")
+		text, err := errcat.Export(format, lang)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"text": text}, nil
+	}
+	t.Fatalf("unknown op %q", op)
+	return nil, nil
+}
+
+// normalize round-trips a Go value through JSON so it compares equal to the decoded expectation.
+func normalize(t *testing.T, v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out any
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func decodeRaw(t *testing.T, raw json.RawMessage) any {
+	var out any
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if err := d.Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func checkCase(t *testing.T, c vectorCase) {
+	got, err := view(t, c.Op, c.Args)
+	if c.Error != nil {
+		var e *errcat.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("want %s, got %v (view %v)", c.Error.Kind, err, got)
+		}
+		if e.Kind.String() != c.Error.Kind {
+			t.Fatalf("want %s, got %v", c.Error.Kind, err)
+		}
+		for _, list := range []struct {
+			name      string
+			want, got *[]string
+		}{{"suggestions", c.Error.Suggestions, &e.Suggestions}, {"candidates", c.Error.Candidates, &e.Candidates}} {
+			if list.want != nil && !reflect.DeepEqual(normalize(t, *list.want), normalize(t, append([]string{}, *list.got...))) {
+				t.Errorf("%s: want %q, got %q", list.name, *list.want, *list.got)
+			}
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	text, _ := got["text"].(string)
+	for key, raw := range c.Expect {
+		want := decodeRaw(t, raw)
+		switch key {
+		case "contains":
+			for _, s := range want.([]any) {
+				if !strings.Contains(text, s.(string)) {
+					t.Errorf("export lacks %q", s)
+				}
+			}
+		case "equals_file":
+			file, err := os.ReadFile(filepath.Join(repo, want.(string)))
+			if err != nil || string(file) != text {
+				t.Errorf("export differs from %s (%v)", want, err)
+			}
+		default:
+			if g := normalize(t, got[key]); !reflect.DeepEqual(g, want) {
+				t.Errorf("%s: want %v, got %v", key, want, g)
+			}
+		}
+	}
+}
+
+// TestVectors runs every case of testdata/vectors.json.
+func TestVectors(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(repo, "testdata", "vectors.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Cases []vectorCase `json:"cases"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Cases) < 80 {
+		t.Fatalf("only %d vectors", len(doc.Cases))
+	}
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) { checkCase(t, c) })
+	}
+}
+
+// TestExportEqualsCatalogJSON compares the JSON export with the committed testdata/catalog.json byte for byte.
+func TestExportEqualsCatalogJSON(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join(repo, "testdata", "catalog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := errcat.Export(errcat.FormatJSON, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Fatalf("the JSON export (%d bytes) differs from testdata/catalog.json (%d bytes)", len(got), len(want))
+	}
+}
