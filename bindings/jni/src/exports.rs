@@ -1,4 +1,5 @@
-//! The native methods of `io.errcat.Native`, one per core operation. Each converts, calls the core and converts
+//! The native methods of `io.errcat.Native` (`lookup0`, … : the JDK convention for the native half of a Java
+//! wrapper), one per core operation. Each converts, calls the core and converts
 //! back; [`run`] gives every one the same panic guard and error mapping.
 
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use errcat::{
     System, Version,
 };
 use jni::objects::{JClass, JIntArray, JObject, JObjectArray, JString};
-use jni::sys::{jboolean, jint};
+use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
 use crate::classes::{self, Classes};
@@ -45,7 +46,7 @@ fn entry_id(entry: Entry) -> jint {
 
 /// `null` when the library is ready, else why not (the class cache could not be built in `JNI_OnLoad`).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_loadError<'l>(
+pub extern "system" fn Java_io_errcat_Native_loadError0<'l>(
     mut env: EnvUnowned<'l>,
     _: JClass<'l>,
 ) -> JString<'l> {
@@ -59,7 +60,7 @@ pub extern "system" fn Java_io_errcat_Native_loadError<'l>(
 /// The core's names of an enum the Java side mirrors by ordinal, for the load-time check: 0 Source, 1 Reporter,
 /// 2 Service, 3 ErrorKind, 4 RetryClass; 5 is the CubeFS versions, oldest first.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_names<'l>(
+pub extern "system" fn Java_io_errcat_Native_names0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     which: jint,
@@ -80,7 +81,7 @@ pub extern "system" fn Java_io_errcat_Native_names<'l>(
 
 /// `errcat::Entry::COUNT`: the size of the Java entry cache.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_entryCount<'l>(
+pub extern "system" fn Java_io_errcat_Native_entryCount0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
 ) -> jint {
@@ -98,7 +99,7 @@ fn by_id(id: jint) -> Result<Entry> {
 
 /// The Java object of the entry with `id` (called once per entry by the Java cache).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_entry<'l>(
+pub extern "system" fn Java_io_errcat_Native_entry0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     id: jint,
@@ -108,7 +109,7 @@ pub extern "system" fn Java_io_errcat_Native_entry<'l>(
 
 /// The entry's JSON object, as in the catalog export.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_entryJson<'l>(
+pub extern "system" fn Java_io_errcat_Native_entryJson0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     id: jint,
@@ -120,7 +121,7 @@ pub extern "system" fn Java_io_errcat_Native_entryJson<'l>(
 
 /// `errcat::lookup`; `reporter` is a `Reporter` ordinal or -1.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_lookup<'l>(
+pub extern "system" fn Java_io_errcat_Native_lookup0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     code: JString<'l>,
@@ -136,7 +137,7 @@ pub extern "system" fn Java_io_errcat_Native_lookup<'l>(
 
 /// `errcat::find`, as entry ids.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_find<'l>(
+pub extern "system" fn Java_io_errcat_Native_find0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     code: JString<'l>,
@@ -150,37 +151,37 @@ pub extern "system" fn Java_io_errcat_Native_find<'l>(
 
 /// `errcat::status`; `version` may be null (newest).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_status<'l>(
+pub extern "system" fn Java_io_errcat_Native_status0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
-    code: jint,
+    code: jlong,
     version_text: JString<'l>,
 ) -> JObject<'l> {
     run(env, |env, c| {
         let version = version(env, &version_text)?;
-        let found = errcat::status(i64::from(code), version)?;
+        let found = errcat::status(code, version)?;
         objects::status_match(env, c, found)
     })
 }
 
 /// `errcat::service_of`, as a `Service` ordinal; `version` may be null (newest).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_serviceOf<'l>(
+pub extern "system" fn Java_io_errcat_Native_serviceOf0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
-    code: jint,
+    code: jlong,
     version_text: JString<'l>,
 ) -> jint {
     run(env, |env, _| {
         let version = version(env, &version_text)?;
-        let service = errcat::service_of(i64::from(code), version)?;
+        let service = errcat::service_of(code, version)?;
         Ok(ordinal_of(Service::ALL, &service))
     })
 }
 
 /// `errcat::entries`, as entry ids; each ordinal may be -1 and the version null (not given).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_entries<'l>(
+pub extern "system" fn Java_io_errcat_Native_entries0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     system: jint,
@@ -202,7 +203,7 @@ pub extern "system" fn Java_io_errcat_Native_entries<'l>(
 
 /// `errcat::Code::parse`.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_parse<'l>(
+pub extern "system" fn Java_io_errcat_Native_parse0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     text: JString<'l>,
@@ -216,7 +217,7 @@ pub extern "system" fn Java_io_errcat_Native_parse<'l>(
 
 /// `errcat::Code::compose`; `source` is a `Source` ordinal.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_compose<'l>(
+pub extern "system" fn Java_io_errcat_Native_compose0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     source: jint,
@@ -232,7 +233,7 @@ pub extern "system" fn Java_io_errcat_Native_compose<'l>(
 
 /// Fails like `errcat::CodedError::new` would for `code`; `CodedError.of` calls it so a bad code fails there.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_checkErrorCode<'l>(
+pub extern "system" fn Java_io_errcat_Native_checkErrorCode0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     code: JString<'l>,
@@ -246,7 +247,7 @@ pub extern "system" fn Java_io_errcat_Native_checkErrorCode<'l>(
 
 /// Renders the error chain `codes[0]` (caused by `codes[1]`, …) as problem+json, or as the Arklet envelope.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_render<'l>(
+pub extern "system" fn Java_io_errcat_Native_render0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     codes: JObjectArray<'l, JString<'l>>,
@@ -281,7 +282,7 @@ pub extern "system" fn Java_io_errcat_Native_render<'l>(
 
 /// `errcat::export` with a format and language given by name.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_export<'l>(
+pub extern "system" fn Java_io_errcat_Native_export0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     format: JString<'l>,
@@ -296,7 +297,7 @@ pub extern "system" fn Java_io_errcat_Native_export<'l>(
 
 /// `errcat::audit::analyze`; `version` may be null (newest), `max_api_level` negative (the core's default).
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_analyzeAudit<'l>(
+pub extern "system" fn Java_io_errcat_Native_analyzeAudit0<'l>(
     env: EnvUnowned<'l>,
     _: JClass<'l>,
     paths: JObjectArray<'l, JString<'l>>,
@@ -322,7 +323,7 @@ pub extern "system" fn Java_io_errcat_Native_analyzeAudit<'l>(
 
 /// Panics inside the guard, so the tests can prove a panic reaches Java as `ErrcatException(INTERNAL)`.
 #[no_mangle]
-pub extern "system" fn Java_io_errcat_Native_panicForTest<'l>(env: EnvUnowned<'l>, _: JClass<'l>) {
+pub extern "system" fn Java_io_errcat_Native_panicForTest0<'l>(env: EnvUnowned<'l>, _: JClass<'l>) {
     run(env, |_, _| -> Result<()> {
         panic!("panic requested by Native.panicForTest")
     })

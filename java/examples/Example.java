@@ -1,0 +1,35 @@
+import io.errcat.CodedError;
+import io.errcat.Errcat;
+import io.errcat.ErrcatException;
+import io.errcat.Lang;
+import io.errcat.Resolved;
+import io.errcat.StatusMatch;
+
+/** A program that uses only errcat's public API: `java -cp errcat-0.1.0.jar:. Example`. */
+public class Example {
+    public static void main(String[] args) {
+        Resolved r = Errcat.lookup("Arklet.InstallBizFailed");
+        System.out.println(r + " (" + r.reporter() + "): " + r.entry().meaning() + " / " + r.entry().meaning(Lang.ZH));
+
+        Resolved alias = Errcat.lookup("ModuleController.ResourceConstrained");
+        System.out.println(alias + " via alias " + alias.alias().orElse("-") + ", retryable=" + alias.entry().retryable());
+
+        for (String version : new String[] {"v3.5.0", "master"}) {
+            StatusMatch m = Errcat.status(552, version);
+            System.out.println("552 at " + version + ": " + m.entry().message() + ", valid=" + m.isValid()
+                    + ", retry=" + m.entry().retry() + ", renumbered to " + m.entry().renumberedTo());
+        }
+
+        try {
+            Errcat.lookup("Arklet.InstallBizFailes");
+        } catch (ErrcatException e) {
+            System.out.println(e.kind() + ": " + e.getMessage() + " -> " + e.suggestions());
+        }
+
+        CodedError err = CodedError.of("Arklet.InstallBizFailed", "install biz demo:1.0.0 failed")
+                .withCause(CodedError.of("User.MetaspaceFull", "Metaspace 512m used"));
+        System.out.println(err.toProblemJson());
+        System.out.println(err.toArkletJson());
+        System.out.println(Errcat.entries().size() + " entries in the catalog");
+    }
+}

@@ -1,0 +1,56 @@
+package io.errcat;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An errcat failure: a {@link ErrorKind kind}, a message for people, and for {@code NOT_FOUND} / {@code AMBIGUOUS}
+ * the codes to offer instead. Unchecked, like the other argument and lookup failures of the JDK.
+ *
+ * <pre>{@code
+ * try {
+ *     Errcat.lookup("Arklet.InstallBizFailes");
+ * } catch (ErrcatException e) {
+ *     e.kind();          // ErrorKind.NOT_FOUND
+ *     e.suggestions();   // [Arklet.InstallBizFailed]
+ * }
+ * }</pre>
+ */
+public class ErrcatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorKind kind;
+    private final List<String> suggestions;
+    private final List<String> candidates;
+
+    /** Built by the native library from a core error (the message already lists suggestions and candidates). */
+    ErrcatException(int kind, String message, String[] suggestions, String[] candidates) {
+        super(message);
+        this.kind = ErrorKind.values()[kind];
+        this.suggestions = Lists.of(suggestions);
+        this.candidates = Lists.of(candidates);
+    }
+
+    /** A failure raised on the Java side (an unknown enum name). */
+    ErrcatException(ErrorKind kind, String message) {
+        super(message);
+        this.kind = kind;
+        this.suggestions = Collections.emptyList();
+        this.candidates = Collections.emptyList();
+    }
+
+    /** What went wrong. */
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** For {@code NOT_FOUND}: close matches, best first (may be empty). */
+    public List<String> suggestions() {
+        return suggestions;
+    }
+
+    /** For {@code AMBIGUOUS}: the entries the code could mean, as {@code Reporter/Source.Type}. */
+    public List<String> candidates() {
+        return candidates;
+    }
+}
