@@ -1,0 +1,192 @@
+package io.errcat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The catalog as the JAR sees it: the export byte for byte, every entry's fields, the object caches. */
+class CatalogTest {
+
+    @Test
+    void testsRunAgainstThePackedJar() {
+        String location = Errcat.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        assertTrue(location.endsWith(".jar"), "io.errcat classes come from " + location);
+    }
+
+    @Test
+    void jsonExportEqualsCommittedCatalogByteForByte() throws Exception {
+        byte[] committed = Files.readAllBytes(Repo.root().resolve("testdata/catalog.json"));
+        byte[] exported = Errcat.exportCatalog("json", "en").getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(committed, exported, "testdata/catalog.json differs from the JAR's export");
+    }
+
+    @Test
+    void everyEntryMatchesItsExportObject() throws Exception {
+        JsonObject catalog = JsonParser.parseString(Repo.read("testdata/catalog.json")).getAsJsonObject();
+        List<JsonElement> expected = new ArrayList<>();
+        catalog.getAsJsonObject("koupleless").getAsJsonArray("entries").forEach(expected::add);
+        catalog.getAsJsonObject("blobstore").getAsJsonArray("entries").forEach(expected::add);
+        List<Entry> entries = Errcat.entries();
+        assertEquals(expected.size(), entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            JsonObject want = expected.get(i).getAsJsonObject();
+            assertEquals(want, JsonParser.parseString(entry.toJson()), entry.key());
+            assertEquals(want.get("retryable").getAsBoolean(), entry.retryable(), entry.key());
+            if (entry instanceof KouplelessEntry) {
+                checkKoupleless((KouplelessEntry) entry, want);
+            } else {
+                checkStatus((StatusEntry) entry, want);
+            }
+        }
+    }
+
+    private static void checkKoupleless(KouplelessEntry e, JsonObject want) {
+        assertEquals(CodeSystem.KOUPLELESS, e.system());
+        assertEquals(want.get("reporter").getAsString(), e.reporter().catalogName());
+        assertEquals(want.get("code").getAsString(), e.code());
+        assertEquals(want.get("type").getAsString(), e.type());
+        assertEquals(e.reporter() + "/" + e.type(), e.key());
+        assertEquals(strings(want.getAsJsonArray("sources")), names(e.sources()));
+        assertEquals(e.sources().get(0), e.defaultSource());
+        assertEquals(want.getAsJsonObject("meaning").get("en").getAsString(), e.meaning());
+        assertEquals(want.getAsJsonObject("meaning").get("zh").getAsString(), e.meaningText().zh());
+        assertEquals(want.getAsJsonObject("solution").get("en").getAsString(), e.solution());
+        assertEquals(want.getAsJsonObject("business_type").get("en").getAsString(), e.businessType().en());
+        JsonElement cell = want.get("business_type_cell");
+        assertEquals(cell.isJsonNull() ? null : cell.getAsString(), e.businessTypeCell().orElse(null));
+        assertEquals(strings(want.getAsJsonArray("aliases")), e.aliases());
+        assertEquals(strings(want.getAsJsonArray("notes")), e.notes());
+    }
+
+    private static void checkStatus(StatusEntry e, JsonObject want) {
+        assertEquals(CodeSystem.BLOBSTORE, e.system());
+        assertEquals(want.get("code").getAsInt(), e.number());
+        assertEquals(want.get("code").getAsString(), e.code());
+        assertEquals(want.get("service").getAsString(), e.service().catalogName());
+        assertEquals(want.get("message").getAsString(), e.message());
+        assertEquals(want.get("documented").getAsBoolean(), e.documented());
+        assertEquals(want.get("go_file").getAsString(), e.goFile());
+        assertEquals(want.get("go_const").getAsString(), e.goConst());
+        assertEquals(want.get("go_err").getAsString(), e.goErr());
+        assertEquals(strings(want.getAsJsonArray("versions")), e.versions());
+        assertEquals(want.get("retry").getAsString(), e.retry().catalogName());
+        JsonElement to = want.get("renumbered_to");
+        assertEquals(to.isJsonNull() ? -1 : to.getAsInt(), e.renumberedTo().orElse(-1));
+        JsonElement from = want.get("renumbered_from");
+        assertEquals(from.isJsonNull() ? -1 : from.getAsInt(), e.renumberedFrom().orElse(-1));
+        JsonElement description = want.get("description");
+        assertEquals(description.isJsonNull() ? e.message() : description.getAsJsonObject().get("en").getAsString(),
+                e.meaning());
+        assertEquals(description.isJsonNull(), !e.description().isPresent());
+        assertEquals(strings(want.getAsJsonArray("notes")), e.notes());
+    }
+
+    @Test
+    void entriesAreBuiltOnceAndShared() {
+        Resolved a = Errcat.lookup("Arklet.InstallBizFailed");
+        Resolved b = Errcat.lookup("Arklet.InstallBizFailed");
+        assertSame(a, b, "a repeated lookup returns the cached result");
+        Entry fromEntries = null;
+        for (Entry e : Errcat.entries(EntryFilter.all().withReporter(Reporter.ARKLET))) {
+            if (e.key().equals("Arklet/InstallBizFailed")) {
+                fromEntries = e;
+            }
+        }
+        assertSame(a.entry(), fromEntries, "one object per entry");
+        assertSame(a.entry(), Errcat.find("Arklet.InstallBizFailed").get(0));
+        assertSame(Errcat.status(552, "v3.5.0"), Errcat.status(552, "v3.5.0"));
+        assertSame(Errcat.status(552).entry(), Errcat.status(552, "v3.5.0").entry());
+        assertEquals(Errcat.status(552, "3.5.0"), Errcat.status(552, "v3.5.0"), "other spellings, same answer");
+    }
+
+    @Test
+    void valueSemantics() {
+        Resolved dynamic = Errcat.lookup("User.PullBizError");
+        assertTrue(dynamic.isDynamic());
+        assertEquals(Source.USER, dynamic.source());
+        assertEquals("User.PullBizError", dynamic.toString());
+        assertEquals(Reporter.ARKLET, dynamic.reporter());
+        assertEquals(dynamic.entry(), Errcat.lookup("Arklet.PullBizError").entry());
+        assertFalse(dynamic.equals(Errcat.lookup("Arklet.PullBizError")));
+        assertEquals("Arklet/PullBizError: Package pulling failed", dynamic.entry().toString());
+        assertEquals("拉包失败", dynamic.entry().meaning(Lang.ZH));
+        assertEquals("拉包失败", dynamic.entry().meaning(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("Package pulling failed", dynamic.entry().meaning(Locale.GERMAN));
+
+        Resolved alias = Errcat.lookup("ModuleController.ResourceConstrained");
+        assertEquals("ResourceConstrained", alias.alias().orElse(null));
+        assertEquals("ModuleController.ResourceConstraned", alias.code());
+
+        assertEquals(Code.parse("Arklet.InstallBizFailed"), Code.of(Source.ARKLET, "InstallBizFailed"));
+        assertEquals(Code.parse("User.DiskFull").hashCode(), Code.of(Source.USER, "DiskFull").hashCode());
+        assertEquals("KubeAPIServer.NewType", Code.of(Source.KUBE_API_SERVER, "NewType").toString());
+
+        StatusMatch moved = Errcat.status(552);
+        assertFalse(moved.isValid());
+        assertEquals("master", moved.version());
+        assertEquals(429, moved.entry().renumberedTo().getAsInt());
+        assertEquals(RetryClass.OVERLOAD, moved.entry().retry());
+        assertEquals(Service.BLOB_NODE, Errcat.serviceOf(640));
+        assertEquals(Service.PROXY, Errcat.serviceOf(825, "v3.5.3"));
+
+        CodedError e = CodedError.of("552", "limited").withCause(CodedError.of("User.MetaspaceFull", "disk"));
+        assertEquals(e, CodedError.of("552", "limited").withCause(CodedError.of("User.MetaspaceFull", "disk")));
+        assertEquals("552: limited (caused by User.MetaspaceFull: disk)", e.toString());
+        assertTrue(e.toProblemJson().contains("\"status\":552"));
+    }
+
+    @Test
+    void enumsAndVersionsMatchTheCatalog() throws Exception {
+        JsonObject catalog = JsonParser.parseString(Repo.read("testdata/catalog.json")).getAsJsonObject();
+        assertEquals(strings(catalog.getAsJsonObject("blobstore").getAsJsonArray("versions")), Errcat.versions());
+        List<String> sources = new ArrayList<>();
+        catalog.getAsJsonObject("koupleless").getAsJsonArray("sources")
+                .forEach(s -> sources.add(s.getAsJsonObject().get("name").getAsString()));
+        assertEquals(sources, names(java.util.Arrays.asList(Source.values())));
+        for (Source s : Source.values()) {
+            assertSame(s, Source.fromName(s.toString()));
+        }
+    }
+
+    @Test
+    void auditReportComesFromTheCore() throws Exception {
+        java.nio.file.Path log = Files.createTempFile("errcat-audit", ".log");
+        try {
+            Files.write(log, "not an audit line\n".getBytes(StandardCharsets.UTF_8));
+            AuditReport report = Errcat.analyzeAudit(java.util.Collections.singletonList(log),
+                    AuditOptions.defaults().withVersion("v3.5.0").withMaxApiLevel(3));
+            JsonObject json = JsonParser.parseString(report.toJson()).getAsJsonObject();
+            assertEquals(json.get("lines").getAsLong(), report.lines());
+            assertEquals(json.get("malformed").getAsLong(), report.malformed());
+            assertEquals(report.toJson(), report.toString());
+        } finally {
+            Files.delete(log);
+        }
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.getAsString()));
+        return out;
+    }
+
+    private static List<String> names(List<? extends Named> values) {
+        List<String> out = new ArrayList<>();
+        values.forEach(v -> out.add(v.catalogName()));
+        return out;
+    }
+}

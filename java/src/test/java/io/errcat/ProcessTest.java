@@ -1,0 +1,102 @@
+package io.errcat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JAR in a JVM of its own: `java -cp <the packed JAR>:<test classes>`, from an empty directory. */
+class ProcessTest {
+    @TempDir
+    Path work;
+
+    private static final class Run {
+        final int exit;
+        final String output;
+
+        Run(int exit, String output) {
+            this.exit = exit;
+            this.output = output;
+        }
+    }
+
+    private Run java(String mainClass, String... jvmArgs) throws IOException, InterruptedException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(Arrays.asList(jvmArgs));
+        command.add("-cp");
+        command.add(Repo.jar() + File.pathSeparator + Repo.testClasses());
+        command.add(mainClass);
+        Path empty = Files.createDirectories(work.resolve("cwd"));
+        Path log = work.resolve("output.txt");
+        Process p = new ProcessBuilder(command).directory(empty.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        return new Run(p.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void thePackedJarWorksOnItsOwn() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("native"));
+        Run run = java("io.errcat.smoke.Smoke", "-Derrcat.native.dir=" + dir);
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("smoke: ok"), run.output);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the extracted library is deleted once loaded");
+        }
+    }
+
+    @Test
+    void checkJniFindsNothing() throws Exception {
+        Run run = java("io.errcat.smoke.Smoke", "-Xcheck:jni");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("smoke: ok"), run.output);
+        assertFalse(run.output.contains("WARNING"), "-Xcheck:jni warnings:\n" + run.output);
+        assertFalse(run.output.contains("FATAL"), "-Xcheck:jni errors:\n" + run.output);
+    }
+
+    @Test
+    void anUnknownPlatformIsNamedInTheError() throws Exception {
+        Run run = java("io.errcat.smoke.LoadError", "-Dos.arch=sparcv9");
+        assertEquals(0, run.exit, run.output);
+        String[] lines = run.output.trim().split("\n");
+        assertEquals(2, lines.length, run.output);
+        for (String line : lines) {
+            assertTrue(line.startsWith("java.lang.UnsatisfiedLinkError: errcat: this JAR has no native library for "
+                    + "platform linux-sparcv9"), line);
+        }
+    }
+
+    @Test
+    void anUnusableExtractionDirectoryIsExplained() throws Exception {
+        Path file = Files.write(work.resolve("not-a-directory"), new byte[] {1});
+        Run run = java("io.errcat.smoke.LoadError", "-Derrcat.native.dir=" + file);
+        assertTrue(run.output.contains("java.lang.UnsatisfiedLinkError: errcat: loading the native library failed"),
+                run.output);
+        assertTrue(run.output.contains("not-a-directory"), run.output);
+    }
+
+    @Test
+    void anExplicitLibraryPathIsUsed() throws Exception {
+        Path lib = Repo.root().resolve("target/release/" + System.mapLibraryName("errcat_jni"));
+        Run run = java("io.errcat.smoke.Smoke", "-Derrcat.native.library=" + lib);
+        assertEquals(0, run.exit, run.output);
+        Run missing = java("io.errcat.smoke.LoadError", "-Derrcat.native.library=" + work.resolve("nope.so"));
+        assertTrue(missing.output.contains("UnsatisfiedLinkError") && missing.output.contains("nope.so"),
+                missing.output);
+    }
+}
