@@ -27,7 +27,7 @@ pub fn text<'a>(
     let s = value
         .cast::<PyString>()
         .map_err(|_| type_error(name, "str", value))?;
-    s.to_cow().map_err(|_| {
+    borrowed_utf8(s).map(Cow::Borrowed).ok_or_else(|| {
         to_py(
             value.py(),
             &Error::new(
@@ -36,6 +36,34 @@ pub fn text<'a>(
             ),
         )
     })
+}
+
+extern "C" {
+    // Exported by every CPython this wheel supports (3.9+) and part of the stable ABI since 3.10. pyo3 declares it
+    // only for abi3-py310 and up; under abi3-py39 its `to_cow` encodes every argument into a new bytes object and
+    // copies that into a String.
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut pyo3::ffi::PyObject,
+        size: *mut pyo3::ffi::Py_ssize_t,
+    ) -> *const std::os::raw::c_char;
+}
+
+/// The UTF-8 form CPython keeps inside the string object (the characters themselves for ASCII), or `None` when the
+/// string holds a lone surrogate (the pending `UnicodeEncodeError` is cleared).
+fn borrowed_utf8<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live str and we are attached to the interpreter; the buffer belongs to the object and lives
+    // as long as it does, which the lifetime `'a` ties to the borrow of `s`.
+    let data = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if data.is_null() {
+        drop(PyErr::take(s.py()));
+        return None;
+    }
+    let len = usize::try_from(size).ok()?;
+    // SAFETY: CPython returned `len` readable bytes at `data`, owned by `s` (see above).
+    let bytes = unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) };
+    // CPython produced it as UTF-8; checking again is cheap and keeps this function sound on its own.
+    std::str::from_utf8(bytes).ok()
 }
 
 /// An optional `str` argument (`None` = not given).
