@@ -1,0 +1,109 @@
+//! The one error type of the interface and the panic guard every exported function runs in.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
+///
+/// Kotlin raises it as `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.notFound`.
+/// The field is `reason`, not `message`: Kotlin exceptions already have a `message` (uniffi fills it with every
+/// field).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum ErrcatError {
+    /// No entry for the code; `suggestions` holds close matches, best first (may be empty).
+    NotFound {
+        reason: String,
+        suggestions: Vec<String>,
+    },
+    /// Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
+    Ambiguous {
+        reason: String,
+        candidates: Vec<String>,
+    },
+    /// The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+    InvalidCode { reason: String },
+    /// Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
+    /// well-formed Unicode.
+    InvalidArgument { reason: String },
+    /// Reading input failed (audit logs).
+    Io { reason: String },
+    /// A bug in errcat: a panic caught at the boundary.
+    Internal { reason: String },
+}
+
+// uniffi requires `std::error::Error` (hence `Display`) on error types.
+impl std::error::Error for ErrcatError {}
+
+impl std::fmt::Display for ErrcatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.reason())
+    }
+}
+
+impl ErrcatError {
+    /// The message, without the kind.
+    pub fn reason(&self) -> &str {
+        match self {
+            ErrcatError::NotFound { reason, .. }
+            | ErrcatError::Ambiguous { reason, .. }
+            | ErrcatError::InvalidCode { reason }
+            | ErrcatError::InvalidArgument { reason }
+            | ErrcatError::Io { reason }
+            | ErrcatError::Internal { reason } => reason,
+        }
+    }
+
+    /// The kind's name as written in the conformance vectors (`NotFound`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ErrcatError::NotFound { .. } => "NotFound",
+            ErrcatError::Ambiguous { .. } => "Ambiguous",
+            ErrcatError::InvalidCode { .. } => "InvalidCode",
+            ErrcatError::InvalidArgument { .. } => "InvalidArgument",
+            ErrcatError::Io { .. } => "Io",
+            ErrcatError::Internal { .. } => "Internal",
+        }
+    }
+
+    pub(crate) fn invalid_argument(reason: impl Into<String>) -> ErrcatError {
+        ErrcatError::InvalidArgument {
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<errcat::Error> for ErrcatError {
+    fn from(e: errcat::Error) -> ErrcatError {
+        use errcat::ErrorKind;
+        let reason = e.message().to_string();
+        match e.kind() {
+            ErrorKind::NotFound => ErrcatError::NotFound {
+                reason,
+                suggestions: e.suggestions().to_vec(),
+            },
+            ErrorKind::Ambiguous => ErrcatError::Ambiguous {
+                reason,
+                candidates: e.candidates().to_vec(),
+            },
+            ErrorKind::InvalidCode => ErrcatError::InvalidCode { reason },
+            ErrorKind::InvalidArgument => ErrcatError::InvalidArgument { reason },
+            ErrorKind::Io => ErrcatError::Io { reason },
+            ErrorKind::Internal => ErrcatError::Internal { reason },
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into [`ErrcatError::Internal`] with the panic message. uniffi would catch it too, but
+/// would raise an untyped `InternalException` in Kotlin (a `fatalError` in Swift); the error kinds promise
+/// `Internal`.
+pub fn guard<T>(f: impl FnOnce() -> Result<T, ErrcatError>) -> Result<T, ErrcatError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(ErrcatError::Internal {
+            reason: format!("errcat panicked: {what}"),
+        })
+    })
+}
