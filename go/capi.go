@@ -10,16 +10,24 @@ package errcat
 
 static char *go_error(errcat_status s) { return s == ERRCAT_OK ? NULL : errcat_last_error_json(); }
 
-static errcat_status go_lookup(_GoString_ code, const char *reporter, errcat_resolved *out, char **err) {
-	errcat_status s = errcat_lookup_n(_GoStringPtr(code), _GoStringLen(code), reporter, out);
-	*err = go_error(s);
-	return s;
+// The hot paths return their result by value: no Go pointer crosses, so nothing escapes to the heap and cgo has
+// no pointer to check.
+typedef struct { errcat_status status; errcat_resolved r; char *err; } go_lookup_result;
+
+static go_lookup_result go_lookup(_GoString_ code, const char *reporter) {
+	go_lookup_result out;
+	out.status = errcat_lookup_n(_GoStringPtr(code), _GoStringLen(code), reporter, &out.r);
+	out.err = go_error(out.status);
+	return out;
 }
 
-static errcat_status go_status(int64_t code, const char *version, errcat_status_match *out, char **err) {
-	errcat_status s = errcat_blobstore_status(code, version, out);
-	*err = go_error(s);
-	return s;
+typedef struct { errcat_status status; errcat_status_match m; char *err; } go_status_result;
+
+static go_status_result go_status(int64_t code, const char *version) {
+	go_status_result out;
+	out.status = errcat_blobstore_status(code, version, &out.m);
+	out.err = go_error(out.status);
+	return out;
 }
 
 static errcat_status go_service_of(int64_t code, const char *version, const char **out, char **err) {
@@ -79,6 +87,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -122,20 +131,44 @@ func failure(status C.errcat_status, errJSON *C.char) error {
 }
 
 // staticStrings caches Go copies of the library's static strings by address: they are never freed or changed,
-// so each crosses the boundary once.
-var staticStrings sync.Map // uintptr → string
+// so each crosses the boundary once. Copy-on-write: reads are one atomic load and a map access; the few thousand
+// writes happen while the cache warms up.
+var (
+	staticStrings   atomic.Pointer[map[uintptr]string]
+	staticStringsMu sync.Mutex
+)
 
 func staticString(p *C.char) string {
 	if p == nil {
 		return ""
 	}
 	key := uintptr(unsafe.Pointer(p))
-	if s, ok := staticStrings.Load(key); ok {
-		return s.(string)
+	if m := staticStrings.Load(); m != nil {
+		if s, ok := (*m)[key]; ok {
+			return s
+		}
 	}
-	s := C.GoString(p)
-	staticStrings.Store(key, s)
+	staticStringsMu.Lock()
+	defer staticStringsMu.Unlock()
+	old := staticStrings.Load()
+	next := make(map[uintptr]string, 1+len(mapOrEmpty(old)))
+	for k, v := range mapOrEmpty(old) {
+		next[k] = v
+	}
+	s, ok := next[key]
+	if !ok {
+		s = C.GoString(p)
+		next[key] = s
+	}
+	staticStrings.Store(&next)
 	return s
+}
+
+func mapOrEmpty(m *map[uintptr]string) map[uintptr]string {
+	if m == nil {
+		return nil
+	}
+	return *m
 }
 
 func stringArray(items **C.char, n C.size_t) []string {
@@ -210,11 +243,11 @@ func cLookup(code string, o options) (Entry, error) {
 	if reporter != nil {
 		defer C.free(unsafe.Pointer(reporter))
 	}
-	var r C.errcat_resolved
-	var errJSON *C.char
-	if s := C.go_lookup(code, reporter, &r, &errJSON); s != C.ERRCAT_OK {
-		return Entry{}, failure(s, errJSON)
+	res := C.go_lookup(code, reporter)
+	if res.status != C.ERRCAT_OK {
+		return Entry{}, failure(res.status, res.err)
 	}
+	r := &res.r
 	e := entryOf(r.entry)
 	e.Code, e.Source, e.Alias, e.Dynamic = staticString(r.code), staticString(r.source), staticString(r.alias), bool(r.dynamic)
 	return e, nil
@@ -228,11 +261,11 @@ func cStatus(code int, o options) (Entry, error) {
 	if version != nil {
 		defer C.free(unsafe.Pointer(version))
 	}
-	var m C.errcat_status_match
-	var errJSON *C.char
-	if s := C.go_status(C.int64_t(code), version, &m, &errJSON); s != C.ERRCAT_OK {
-		return Entry{}, failure(s, errJSON)
+	res := C.go_status(C.int64_t(code), version)
+	if res.status != C.ERRCAT_OK {
+		return Entry{}, failure(res.status, res.err)
 	}
+	m := &res.m
 	e := entryOf(m.entry)
 	e.Version, e.Valid = staticString(m.version), bool(m.valid)
 	return e, nil

@@ -22,6 +22,9 @@ func WithVersion(version string) Option {
 }
 
 func collect(opts []Option) options {
+	if len(opts) == 0 {
+		return options{} // no allocation on the common path (o escapes once an Option is called)
+	}
 	var o options
 	for _, opt := range opts {
 		opt(&o)

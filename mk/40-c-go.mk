@@ -76,3 +76,35 @@ test-c: c-stage
 	c++ -std=c++17 -Wall -Werror -o $(C_OUT)/cxx-compat $(ROOT)/bindings/c/tests/cxx_compat.cpp \
 		$$($(C_PKG) --cflags --libs errcat)
 	LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/cxx-compat
+
+# Go: cgo links target/release/liberrcat.a (see go/link.go), so the library is built first.
+test-go: c-lib
+	@echo "== Go tests (-race): every vector, export byte-equality, 16 goroutines, examples"
+	cd $(ROOT)/go && $(GO_ENV) go vet ./... && $(GO_ENV) go test -race -count=1 ./...
+
+# One question for both programs (Go's flag package accepts the same --flags); exit 1 = "not found" is part of
+# the demo.
+define c_go_explain
+	@echo "== C:  explain $(1)"; LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/explain $(1) || true
+	@echo "== Go: errcat-explain $(1)"; $(C_OUT)/errcat-explain-go $(1) || true
+endef
+
+demo-c-go: c-stage
+	$(CC) -std=c11 -Wall -Wextra -O2 -o $(C_OUT)/explain $(ROOT)/bindings/c/demo/explain.c \
+		$$($(C_PKG) --cflags --libs errcat)
+	cd $(ROOT)/go && $(GO_ENV) go build -o $(C_OUT)/errcat-explain-go ./cmd/errcat-explain
+	$(call c_go_explain,Arklet.InstallBizFailed)
+	$(call c_go_explain,--version v3.5.0 552)
+	$(call c_go_explain,--version master 552)
+	$(call c_go_explain,--lang zh ModuleController.ResourceConstrained)
+	$(call c_go_explain,Arklet.InstallBizFailes 640)
+
+bench-c: c-lib
+	mkdir -p $(C_OUT)
+	$(CC) -std=c11 -O2 -o $(C_OUT)/lookup-bench $(ROOT)/bench/c/lookup_bench.c -I$(ROOT)/include \
+		$(C_LIB_DIR)/liberrcat.a -lgcc_s -lutil -lrt -lpthread -lm -ldl
+	$(C_OUT)/lookup-bench
+
+bench-go: c-lib
+	cd $(ROOT)/bench/go && $(GO_ENV) go test -run '^$$' -bench . -benchmem -count=1 . | tee $(C_OUT)/go-bench.txt
+	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt

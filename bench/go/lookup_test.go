@@ -1,0 +1,75 @@
+// Package bench compares the errcat Go module with a Go map over the same keys. `make bench-go` runs it and
+// prints the ratios (ratio.awk).
+package bench
+
+import (
+	"testing"
+
+	"errcat.dev/errcat"
+)
+
+type keys struct {
+	codes   []string
+	numbers []int
+	byCode  map[string]errcat.Entry
+	byNum   map[int]errcat.Entry
+}
+
+// load takes the keys from the catalog itself: every Koupleless code that resolves and every status number.
+func load(b *testing.B) keys {
+	all, err := errcat.Entries(errcat.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := keys{byCode: map[string]errcat.Entry{}, byNum: map[int]errcat.Entry{}}
+	for _, e := range all {
+		if e.Koupleless != nil {
+			if r, err := errcat.Lookup(e.Code); err == nil {
+				k.codes = append(k.codes, r.Code)
+				k.byCode[r.Code] = r
+			}
+		} else if _, seen := k.byNum[e.Blobstore.Code]; !seen {
+			if r, err := errcat.Status(e.Blobstore.Code); err == nil {
+				k.numbers = append(k.numbers, e.Blobstore.Code)
+				k.byNum[e.Blobstore.Code] = r
+			}
+		}
+	}
+	return k
+}
+
+var sink int
+
+func BenchmarkLookup(b *testing.B) {
+	k := load(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, _ := errcat.Lookup(k.codes[i%len(k.codes)])
+		sink += e.ID
+	}
+}
+
+func BenchmarkLookupMap(b *testing.B) {
+	k := load(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sink += k.byCode[k.codes[i%len(k.codes)]].ID
+	}
+}
+
+func BenchmarkStatus(b *testing.B) {
+	k := load(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, _ := errcat.Status(k.numbers[i%len(k.numbers)])
+		sink += e.ID
+	}
+}
+
+func BenchmarkStatusMap(b *testing.B) {
+	k := load(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sink += k.byNum[k.numbers[i%len(k.numbers)]].ID
+	}
+}
