@@ -76,20 +76,22 @@ impl CodedError {
 
     /// The code as text: `Source.Type` (canonical type) or the status number.
     #[napi(getter)]
-    pub fn code(&self) -> String {
-        self.inner.code().text()
+    pub fn code(&self, env: Env) -> Result<String> {
+        guard(&env, || Ok(self.inner.code().text()))
     }
 
     /// The detail of this occurrence.
     #[napi(getter)]
-    pub fn detail(&self) -> String {
-        self.inner.detail().to_string()
+    pub fn detail(&self, env: Env) -> Result<String> {
+        guard(&env, || Ok(self.inner.detail().to_string()))
     }
 
     /// The cause, if any (a new `CodedError` object on each read).
     #[napi(getter, ts_return_type = "CodedError | null")]
-    pub fn cause(&self) -> Option<CodedError> {
-        self.inner.cause().map(|c| CodedError { inner: c.clone() })
+    pub fn cause(&self, env: Env) -> Result<Option<CodedError>> {
+        guard(&env, || {
+            Ok(self.inner.cause().map(|c| CodedError { inner: c.clone() }))
+        })
     }
 
     /// RFC 9457 `application/problem+json` text.

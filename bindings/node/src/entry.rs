@@ -146,8 +146,8 @@ pub fn id_of(entry: Entry) -> u32 {
 
 /// Number of entries; ids run from 0 to `entryCount() - 1`.
 #[napi(skip_typescript)]
-pub fn entry_count() -> u32 {
-    Entry::COUNT as u32
+pub fn entry_count(env: Env) -> Result<u32> {
+    guard(&env, || Ok(Entry::COUNT as u32))
 }
 
 /// The entry with `id` as a plain object (the JavaScript half freezes and caches it); `null` for an unknown id.
