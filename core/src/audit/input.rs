@@ -1,0 +1,359 @@
+//! Inputs: files, directories (rotated files ordered by their base36 index), `-` for stdin, gzip recognised by
+//! its magic bytes. Plain files are cut into ranges at line boundaries and read by all cores; streams (stdin,
+//! gzip) are read by one thread and cut into blocks that all cores parse. Memory holds a few blocks per core,
+//! never the whole input.
+
+use std::cell::RefCell;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+
+use flate2::read::MultiGzDecoder;
+use rayon::prelude::*;
+
+use super::stats::{Partial, UnitId};
+use crate::{Error, ErrorKind, Result};
+
+/// Size of a range of a plain file, and of a block cut from a stream.
+pub(crate) const CHUNK: u64 = 8 << 20;
+
+/// How deep directories are followed (guards against symlink loops).
+const MAX_DEPTH: usize = 32;
+
+/// One file to read, or stdin.
+#[derive(Clone, Debug)]
+pub(crate) struct Input {
+    /// `None` = stdin.
+    pub path: Option<PathBuf>,
+    /// Bytes on disk (0 for stdin until read).
+    pub bytes: u64,
+    pub gzip: bool,
+}
+
+impl Input {
+    pub fn name(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |p| p.display().to_string())
+    }
+}
+
+fn io_error(path: &Path, e: io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+}
+
+/// The rotation index and start offset of a file named `<index base36>-<offset base36><suffix>` (`0-0`,
+/// `1-8vn08w`, `0-0.log`, `2-1a.gz`), as the blobstore's large-file log names them.
+///
+/// ```
+/// use errcat::audit::rotation_index;
+/// assert_eq!(rotation_index("1-8vn08w"), Some((1, 536_870_912)));
+/// assert_eq!(rotation_index("a-0.log"), Some((10, 0)));
+/// assert_eq!(rotation_index("audit.log"), None);
+/// ```
+pub fn rotation_index(name: &str) -> Option<(u64, u64)> {
+    let (index, rest) = name.split_once('-')?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let index = u64::from_str_radix(index, 36).ok()?;
+    let offset = u64::from_str_radix(&rest[..digits], 36).ok()?;
+    Some((index, offset))
+}
+
+/// The files `paths` stand for, in reading order: a directory's files by rotation index (then name; files not
+/// named like rotated logs after those), then its subdirectories by name; hidden entries are skipped. `-` is
+/// stdin. A missing or unreadable path is an `Io` error naming it.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+            continue;
+        }
+        let meta = fs::metadata(p).map_err(|e| io_error(p, e))?;
+        if meta.is_dir() {
+            walk(p, 0, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!(
+                "{}: directories nested too deep (a symlink loop?)",
+                dir.display()
+            ),
+        ));
+    }
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let entry = entry.map_err(|e| io_error(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let meta = fs::metadata(&path).map_err(|e| io_error(&path, e))?;
+        if meta.is_dir() {
+            dirs.push((name, path));
+        } else {
+            let key = rotation_index(&name).map_or((1, 0, 0), |(i, o)| (0, i, o));
+            files.push((key, name, path));
+        }
+    }
+    files.sort();
+    dirs.sort();
+    out.extend(files.into_iter().map(|(_, _, p)| p));
+    for (_, d) in dirs {
+        walk(&d, depth + 1, out)?;
+    }
+    Ok(())
+}
+
+/// Opens the inputs: sizes and gzip magic.
+pub(crate) fn open_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    expand_paths(paths)?
+        .into_iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                return Ok(Input {
+                    path: None,
+                    bytes: 0,
+                    gzip: false,
+                });
+            }
+            let mut f = File::open(&p).map_err(|e| io_error(&p, e))?;
+            let bytes = f.metadata().map_err(|e| io_error(&p, e))?.len();
+            let mut magic = [0u8; 2];
+            let n = read_full(&mut f, &mut magic).map_err(|e| io_error(&p, e))?;
+            Ok(Input {
+                gzip: n == 2 && magic == [0x1f, 0x8b],
+                path: Some(p),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Total bytes on disk of the inputs `paths` stand for (stdin counts 0): what a progress bar would show.
+pub fn input_size(paths: &[PathBuf]) -> Result<u64> {
+    Ok(open_inputs(paths)?.iter().map(|i| i.bytes).sum())
+}
+
+/// Reads every input and counts it; records in `inputs` what only reading tells (stdin: bytes, gzip).
+pub(crate) fn run(
+    inputs: &mut [Input],
+    level: usize,
+    progress: Option<&AtomicU64>,
+) -> Result<Partial> {
+    // Plain files: ranges read and parsed in parallel.
+    let mut ranges = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        if let (Some(path), false) = (&input.path, input.gzip) {
+            let n = input.bytes.div_ceil(CHUNK).max(1);
+            for seq in 0..n {
+                let start = seq * CHUNK;
+                let end = (start + CHUNK).min(input.bytes);
+                ranges.push((i as u32, seq, path.as_path(), start, end, input.bytes));
+            }
+        }
+    }
+    let files = ranges
+        .into_par_iter()
+        .try_fold(
+            || Partial::new(level),
+            |mut p, (input, seq, path, start, end, len)| {
+                with_range(path, start, end, len, |data| {
+                    p.feed(UnitId { input, seq }, data)
+                })
+                .map_err(|e| io_error(path, e))?;
+                if let Some(c) = progress {
+                    c.fetch_add(end - start, Ordering::Relaxed);
+                }
+                Ok::<_, Error>(p)
+            },
+        )
+        .try_reduce(|| Partial::new(level), |a, b| Ok(a.merge(b)))?;
+    let mut total = files;
+    // Streams: one reader thread, blocks parsed by all cores.
+    for (i, input) in inputs.iter_mut().enumerate() {
+        if input.path.is_some() && !input.gzip {
+            continue;
+        }
+        let partial = match &input.path {
+            Some(path) => {
+                let f = File::open(path).map_err(|e| io_error(path, e))?;
+                let counted = Counting {
+                    inner: f,
+                    progress,
+                    read: None,
+                };
+                let r = MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted));
+                run_stream(i as u32, r, level).map_err(|e| io_error(path, e))?
+            }
+            None => {
+                let read = AtomicU64::new(0);
+                let counted = Counting {
+                    inner: io::stdin(),
+                    progress,
+                    read: Some(&read),
+                };
+                let mut buffered = BufReader::with_capacity(1 << 16, counted);
+                let gzip = buffered
+                    .fill_buf()
+                    .map_err(|e| io_error(Path::new("-"), e))?
+                    .starts_with(&[0x1f, 0x8b]);
+                input.gzip = gzip;
+                let out = if gzip {
+                    run_stream(i as u32, MultiGzDecoder::new(buffered), level)
+                } else {
+                    run_stream(i as u32, buffered, level)
+                };
+                let out = out.map_err(|e| io_error(Path::new("-"), e))?;
+                input.bytes = read.load(Ordering::Relaxed);
+                out
+            }
+        };
+        total = total.merge(partial);
+    }
+    Ok(total)
+}
+
+/// A reader that reports the bytes it reads.
+struct Counting<'a, R> {
+    inner: R,
+    progress: Option<&'a AtomicU64>,
+    read: Option<&'a AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for c in [self.progress, self.read].into_iter().flatten() {
+            c.fetch_add(n as u64, Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+}
+
+/// Reads a stream in blocks cut after a `\n` and parses them on all cores.
+fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: usize) -> io::Result<Partial> {
+    let (tx, rx) = sync_channel::<(u64, Vec<u8>)>(2);
+    std::thread::scope(|s| {
+        let producer = s.spawn(move || -> io::Result<()> {
+            let mut seq = 0;
+            let mut buf: Vec<u8> = Vec::with_capacity(CHUNK as usize);
+            loop {
+                let before = buf.len();
+                let n = (&mut reader).take(CHUNK).read_to_end(&mut buf)?;
+                if n == 0 {
+                    if !buf.is_empty() {
+                        let _ = tx.send((seq, buf));
+                    }
+                    return Ok(());
+                }
+                let Some(nl) = memchr::memrchr(b'\n', &buf[before..]) else {
+                    continue; // a line longer than a block: keep reading
+                };
+                let cut = before + nl + 1;
+                let mut next = Vec::with_capacity(CHUNK as usize);
+                next.extend_from_slice(&buf[cut..]);
+                buf.truncate(cut);
+                if tx.send((seq, std::mem::replace(&mut buf, next))).is_err() {
+                    return Ok(());
+                }
+                seq += 1;
+            }
+        });
+        let partial = rx
+            .into_iter()
+            .par_bridge()
+            .fold(
+                || Partial::new(level),
+                |mut p, (seq, data)| {
+                    p.feed(UnitId { input, seq }, &data);
+                    p
+                },
+            )
+            .reduce(|| Partial::new(level), Partial::merge);
+        producer
+            .join()
+            .map_err(|_| io::Error::other("the reader thread panicked"))??;
+        Ok(partial)
+    })
+}
+
+thread_local! {
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the lines that start in `[start, end)` of the file (the last one read to its end, even past
+/// `end`). A line starts at 0 or after a `\n`.
+fn with_range<R>(
+    path: &Path,
+    start: u64,
+    end: u64,
+    len: u64,
+    f: impl FnOnce(&[u8]) -> R,
+) -> io::Result<R> {
+    BUFFER.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        let mut file = File::open(path)?;
+        let from = start.saturating_sub(1);
+        file.seek(SeekFrom::Start(from))?;
+        (&mut file).take(end - from).read_to_end(&mut buf)?;
+        let begin = if start == 0 {
+            0
+        } else {
+            match memchr::memchr(b'\n', &buf) {
+                Some(nl) => nl + 1,
+                None => buf.len(), // no line starts here
+            }
+        };
+        if begin < buf.len() && end < len && buf.last() != Some(&b'\n') {
+            // The last line started here: read on to its end.
+            let mut more = [0u8; 1 << 14];
+            loop {
+                let n = file.read(&mut more)?;
+                if n == 0 {
+                    break;
+                }
+                match memchr::memchr(b'\n', &more[..n]) {
+                    Some(nl) => {
+                        buf.extend_from_slice(&more[..=nl]);
+                        break;
+                    }
+                    None => buf.extend_from_slice(&more[..n]),
+                }
+            }
+        }
+        let out = f(&buf[begin..]);
+        if buf.capacity() > 4 * CHUNK as usize {
+            *buf = Vec::new();
+        }
+        Ok(out)
+    })
+}
