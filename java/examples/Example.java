@@ -3,6 +3,7 @@ import io.errcat.Errcat;
 import io.errcat.ErrcatException;
 import io.errcat.Lang;
 import io.errcat.Resolved;
+import io.errcat.StatusEntry;
 import io.errcat.StatusMatch;
 
 /** A program that uses only errcat's public API: `java -cp errcat-0.1.0.jar:. Example`. */
@@ -12,12 +13,16 @@ public class Example {
         System.out.println(r + " (" + r.reporter() + "): " + r.entry().meaning() + " / " + r.entry().meaning(Lang.ZH));
 
         Resolved alias = Errcat.lookup("ModuleController.ResourceConstrained");
-        System.out.println(alias + " via alias " + alias.alias().orElse("-") + ", retryable=" + alias.entry().retryable());
+        System.out.println("ModuleController.ResourceConstrained -> " + alias + " (alias " + alias.alias().orElse("-")
+                + ", retryable: " + alias.entry().retryable() + ")");
 
         for (String version : new String[] {"v3.5.0", "master"}) {
             StatusMatch m = Errcat.status(552, version);
-            System.out.println("552 at " + version + ": " + m.entry().message() + ", valid=" + m.isValid()
-                    + ", retry=" + m.entry().retry() + ", renumbered to " + m.entry().renumberedTo());
+            StatusEntry e = m.entry();
+            System.out.println("552 at " + version + ": " + e.message() + " (" + e.service() + ", retry: " + e.retry()
+                    + ", valid: " + m.isValid() + ", defined in " + e.versions().get(0) + ".."
+                    + e.versions().get(e.versions().size() - 1)
+                    + (e.renumberedTo().isPresent() ? ", now " + e.renumberedTo().getAsInt() : "") + ")");
         }
 
         try {

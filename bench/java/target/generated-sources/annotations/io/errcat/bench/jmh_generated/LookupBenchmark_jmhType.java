@@ -1,0 +1,4 @@
+package io.errcat.bench.jmh_generated;
+public class LookupBenchmark_jmhType extends LookupBenchmark_jmhType_B3 {
+}
+

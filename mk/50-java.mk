@@ -1,0 +1,31 @@
+# Java: the io.errcat:errcat JAR (java/), with the JNI library of bindings/jni packed inside; JMH in bench/java.
+# Needs a JDK (17 tested) and Maven 3.8; Maven works offline once the first run has filled ~/.m2.
+
+TEST_TARGETS += test-java
+DEMO_TARGETS += demo-java
+BENCH_TARGETS += bench-java
+
+JAVA_MVN := $(ROOT)/java/mvn-offline-first.sh
+JAVA_JAR := $(ROOT)/java/target/errcat-0.1.0.jar
+
+.PHONY: test-java demo-java bench-java java-jar
+
+# `package` runs cargo (bindings/jni), packs the JAR and then runs the JUnit suite against that JAR.
+test-java:
+	$(JAVA_MVN) -f java/pom.xml package
+
+java-jar:
+	$(JAVA_MVN) -q -f java/pom.xml package -DskipTests
+
+# The README's promise: the JAR and a program using only the public API, in an empty directory, no setup.
+demo-java: java-jar
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	cp $(JAVA_JAR) java/examples/Example.java "$$dir" && cd "$$dir" && \
+	echo "== java: javac --release 8 -cp errcat-0.1.0.jar Example.java && java -cp errcat-0.1.0.jar:. Example" && \
+	javac -nowarn --release 8 -Xlint:-options -cp errcat-0.1.0.jar Example.java && \
+	java -cp errcat-0.1.0.jar:. Example
+
+# JMH: Errcat.lookup / Errcat.status against a HashMap with the same results, same run; prints the ratios.
+bench-java:
+	$(JAVA_MVN) -q -f java/pom.xml install -DskipTests
+	$(JAVA_MVN) -q -f bench/java/pom.xml package exec:exec
