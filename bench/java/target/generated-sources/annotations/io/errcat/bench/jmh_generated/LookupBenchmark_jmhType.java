@@ -1,4 +1,0 @@
-package io.errcat.bench.jmh_generated;
-public class LookupBenchmark_jmhType extends LookupBenchmark_jmhType_B3 {
-}
-
