@@ -192,7 +192,8 @@ fn span(seconds: f64) -> String {
     match s {
         0..=59 => format!("{seconds:.1}s"),
         60..=3599 => format!("{}m {}s", s / 60, s % 60),
-        _ => format!("{}h {}m {}s", s / 3600, s / 60 % 60, s % 60),
+        3600..=86_399 => format!("{}h {}m {}s", s / 3600, s / 60 % 60, s % 60),
+        _ => format!("{}d {}h {}m", s / 86_400, s / 3600 % 24, s / 60 % 60),
     }
 }
 
@@ -452,12 +453,14 @@ pub fn table(r: &Report, top: usize) -> String {
         ));
         for m in &r.malformed_lines.first {
             out.push_str(&format!(
-                "  {}  {}  {}\n      {}\n",
+                "  {}  {}  {}\n",
                 pad(&format!("{}:{}", m.input, m.line), 10),
                 m.kind,
                 m.reason,
-                label(&m.excerpt)
             ));
+            if !m.excerpt.is_empty() {
+                out.push_str(&format!("      {}\n", label(&m.excerpt)));
+            }
         }
         if r.malformed > r.malformed_lines.first.len() as u64 {
             out.push_str(&format!(

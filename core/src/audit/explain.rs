@@ -101,8 +101,7 @@ pub fn explain_code(code: u16, service: Option<Service>, version: Version) -> Co
         Some(m) => {
             let e = m.entry;
             let mut note = format!(
-                "not defined at {version}; {} in {}",
-                e.meaning(Lang::En),
+                "not defined at {version}; defined in {}",
                 e.versions.describe()
             );
             if let Some(to) = e.renumbered_to {
