@@ -11,7 +11,6 @@ import timeit
 from typing import Any, Callable, Dict, List, Tuple
 
 import errcat
-from errcat import _native
 
 TARGET = 1.5
 SECONDS = float(os.environ.get("ERRCAT_BENCH_SECONDS", "0.2"))
@@ -66,7 +65,6 @@ def main() -> None:
             "dict[code]": lookups,  # type: ignore[dict-item]
             "dict.get(code)": lookups.get,
             "errcat.lookup(code)": errcat.lookup,
-            "errcat._native.lookup(code)": _native.lookup,
         },
         codes,
     )
@@ -76,7 +74,6 @@ def main() -> None:
             "dict[n]": statuses,  # type: ignore[dict-item]
             "dict.get(n)": statuses.get,
             "errcat.status(n)": errcat.status,
-            "errcat._native.status(n)": _native.status,
         },
         numbers,
     )
