@@ -497,22 +497,6 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -837,11 +821,11 @@ public struct AuditReport: Equatable, Hashable {
     /**
      * Lines read (= lines counted + malformed lines).
      */
-    public var lines: UInt64
+    public var lines: Int64
     /**
      * Malformed lines.
      */
-    public var malformed: UInt64
+    public var malformed: Int64
     /**
      * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
      * the same text as `errcat audit --json`.
@@ -853,10 +837,10 @@ public struct AuditReport: Equatable, Hashable {
     public init(
         /**
          * Lines read (= lines counted + malformed lines).
-         */lines: UInt64, 
+         */lines: Int64, 
         /**
          * Malformed lines.
-         */malformed: UInt64, 
+         */malformed: Int64, 
         /**
          * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
          * the same text as `errcat audit --json`.
@@ -882,15 +866,15 @@ public struct FfiConverterTypeAuditReport: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditReport {
         return
             try AuditReport(
-                lines: FfiConverterUInt64.read(from: &buf), 
-                malformed: FfiConverterUInt64.read(from: &buf), 
+                lines: FfiConverterInt64.read(from: &buf), 
+                malformed: FfiConverterInt64.read(from: &buf), 
                 json: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: AuditReport, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.lines, into: &buf)
-        FfiConverterUInt64.write(value.malformed, into: &buf)
+        FfiConverterInt64.write(value.lines, into: &buf)
+        FfiConverterInt64.write(value.malformed, into: &buf)
         FfiConverterString.write(value.json, into: &buf)
     }
 }
@@ -1928,9 +1912,10 @@ enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     case Ambiguous(reason: String, candidates: [String]
     )
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
+     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
      */
-    case InvalidCode(reason: String
+    case InvalidCode(reason: String, suggestions: [String]
     )
     /**
      * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
@@ -1986,7 +1971,8 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
             candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 3: return .InvalidCode(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf)
             )
         case 4: return .InvalidArgument(
             reason: try FfiConverterString.read(from: &buf)
@@ -2021,9 +2007,10 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
             FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .InvalidCode(reason):
+        case let .InvalidCode(reason,suggestions):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
             
         
         case let .InvalidArgument(reason):

@@ -19,8 +19,12 @@ pub enum ErrcatError {
         reason: String,
         candidates: Vec<String>,
     },
-    /// The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
-    InvalidCode { reason: String },
+    /// The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
+    /// `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
+    InvalidCode {
+        reason: String,
+        suggestions: Vec<String>,
+    },
     /// Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
     /// well-formed Unicode.
     InvalidArgument { reason: String },
@@ -45,7 +49,7 @@ impl ErrcatError {
         match self {
             ErrcatError::NotFound { reason, .. }
             | ErrcatError::Ambiguous { reason, .. }
-            | ErrcatError::InvalidCode { reason }
+            | ErrcatError::InvalidCode { reason, .. }
             | ErrcatError::InvalidArgument { reason }
             | ErrcatError::Io { reason }
             | ErrcatError::Internal { reason } => reason,
@@ -84,7 +88,10 @@ impl From<errcat::Error> for ErrcatError {
                 reason,
                 candidates: e.candidates().to_vec(),
             },
-            ErrorKind::InvalidCode => ErrcatError::InvalidCode { reason },
+            ErrorKind::InvalidCode => ErrcatError::InvalidCode {
+                reason,
+                suggestions: e.suggestions().to_vec(),
+            },
             ErrorKind::InvalidArgument => ErrcatError::InvalidArgument { reason },
             ErrorKind::Io => ErrcatError::Io { reason },
             ErrorKind::Internal => ErrcatError::Internal { reason },

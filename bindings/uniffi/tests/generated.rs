@@ -13,11 +13,11 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The cdylib of this crate, built by cargo beside this test's own directory (`target/<profile>/deps/..`).
+/// The cdylib of this crate as built for this test run: cargo writes it beside the test binary
+/// (`target/<profile>/deps/`), and only `cargo build` copies it up to `target/<profile>/`, so that copy may be stale.
 fn cdylib() -> Utf8PathBuf {
     let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().unwrap().parent().unwrap();
-    let lib = profile_dir.join(format!(
+    let lib = exe.parent().unwrap().join(format!(
         "{}errcat_uniffi{}",
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX

@@ -1171,29 +1171,6 @@ public object FfiConverterInt: FfiConverter<Int, Int> {
 /**
  * @suppress
  */
-public object FfiConverterULong: FfiConverter<ULong, Long> {
-    override fun lift(value: Long): ULong {
-        return value.toULong()
-    }
-
-    override fun read(buf: ByteBuffer): ULong {
-        return lift(buf.getLong())
-    }
-
-    override fun lower(value: ULong): Long {
-        return value.toLong()
-    }
-
-    override fun allocationSize(value: ULong) = 8UL
-
-    override fun write(value: ULong, buf: ByteBuffer) {
-        buf.putLong(value.toLong())
-    }
-}
-
-/**
- * @suppress
- */
 public object FfiConverterLong: FfiConverter<Long, Long> {
     override fun lift(value: Long): Long {
         return value
@@ -1694,12 +1671,12 @@ data class AuditReport (
     /**
      * Lines read (= lines counted + malformed lines).
      */
-    var `lines`: kotlin.ULong
+    var `lines`: kotlin.Long
     , 
     /**
      * Malformed lines.
      */
-    var `malformed`: kotlin.ULong
+    var `malformed`: kotlin.Long
     , 
     /**
      * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
@@ -1722,21 +1699,21 @@ data class AuditReport (
 public object FfiConverterTypeAuditReport: FfiConverterRustBuffer<AuditReport> {
     override fun read(buf: ByteBuffer): AuditReport {
         return AuditReport(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterString.read(buf),
         )
     }
 
     override fun allocationSize(value: AuditReport) = (
-            FfiConverterULong.allocationSize(value.`lines`) +
-            FfiConverterULong.allocationSize(value.`malformed`) +
+            FfiConverterLong.allocationSize(value.`lines`) +
+            FfiConverterLong.allocationSize(value.`malformed`) +
             FfiConverterString.allocationSize(value.`json`)
     )
 
     override fun write(value: AuditReport, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`lines`, buf)
-            FfiConverterULong.write(value.`malformed`, buf)
+            FfiConverterLong.write(value.`lines`, buf)
+            FfiConverterLong.write(value.`malformed`, buf)
             FfiConverterString.write(value.`json`, buf)
     }
 }
@@ -2538,14 +2515,17 @@ sealed class ErrcatException: kotlin.Exception() {
     }
     
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
+     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
      */
     class InvalidCode(
         
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        val `suggestions`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }"
     }
     
     /**
@@ -2611,6 +2591,7 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 )
             3 -> ErrcatException.InvalidCode(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             4 -> ErrcatException.InvalidArgument(
                 FfiConverterString.read(buf),
@@ -2643,6 +2624,7 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
             )
             is ErrcatException.InvalidArgument -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -2679,6 +2661,7 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
             is ErrcatException.InvalidCode -> {
                 buf.putInt(3)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
                 Unit
             }
             is ErrcatException.InvalidArgument -> {

@@ -1,0 +1,94 @@
+package io.errcat.kotlin
+
+import org.json.JSONObject
+
+/**
+ * The *view* of a call's result (testdata/README.md), computed through the Kotlin bindings. Mirrors the Rust
+ * reference runner core/tests/vectors.rs: every key a vector may check, from the records the bindings return.
+ */
+object VectorView {
+    fun of(op: String, args: JSONObject): Map<String, Any?> = when (op) {
+        "lookup" -> {
+            val r = lookup(args.getString("code"), args.stringOrNull("reporter"))
+            mapOf(
+                "code" to r.code, "source" to r.source, "type" to r.entry.errorType, "reporter" to r.entry.reporter,
+                "dynamic" to r.dynamic, "alias" to r.alias, "retryable" to r.entry.retryable,
+                "meaning_en" to r.entry.meaning.en, "meaning_zh" to r.entry.meaning.zh,
+                "solution_en" to r.entry.solution.en, "solution_zh" to r.entry.solution.zh,
+            )
+        }
+        "find" -> {
+            val keys = find(args.getString("code")).map { it.key }
+            mapOf("count" to keys.size, "keys" to keys)
+        }
+        "status" -> {
+            val m = status(args.getLong("code"), args.stringOrNull("version"))
+            val e = m.entry
+            mapOf(
+                "code" to e.code, "service" to e.service, "message" to e.message, "valid" to m.valid,
+                "versions" to e.versions, "retry" to e.retry.name.lowercase(), "renumbered_to" to e.renumberedTo,
+                "renumbered_from" to e.renumberedFrom, "go_const" to e.goConst, "go_err" to e.goErr,
+            )
+        }
+        "service_of" -> mapOf("service" to serviceOf(args.getLong("code"), args.stringOrNull("version")))
+        "parse" -> {
+            val c = parseCode(args.getString("text"))
+            mapOf("source" to c.source, "type" to c.errorType, "code" to c.text)
+        }
+        "compose" -> mapOf("code" to composeCode(args.getString("source"), args.getString("type")).text)
+        "entries" -> {
+            val filter = EntryFilter(
+                system = args.stringOrNull("system"),
+                reporter = args.stringOrNull("reporter"),
+                service = args.stringOrNull("service"),
+                version = args.stringOrNull("version"),
+            )
+            val keys = entries(filter).map { it.key }
+            mapOf("count" to keys.size, "first" to keys.firstOrNull(), "last" to keys.lastOrNull())
+        }
+        "problem" -> coded(args).use { mapOf("json" to it.toProblemJson()) }
+        "arklet" -> coded(args).use { mapOf("json" to it.toArkletJson()) }
+        "export" -> mapOf("text" to exportCatalog(args.getString("format"), args.stringOrNull("lang")))
+        else -> throw IllegalArgumentException("unknown op $op")
+    }
+
+    /** `{code, detail, cause}` as an error value, the cause chain built with `withCause`. */
+    private fun coded(args: JSONObject): CodedError {
+        val value = CodedError(args.getString("code"), args.getString("detail"))
+        if (args.isNull("cause")) return value
+        return coded(args.getJSONObject("cause")).use { cause -> value.use { it.withCause(cause) } }
+    }
+
+    /** Runs one case; returns null when it passes, else what went wrong. */
+    fun check(case: JSONObject): String? {
+        val name = case.getString("name")
+        val view = try {
+            of(case.getString("op"), case.getJSONObject("args"))
+        } catch (e: ErrcatException) {
+            val want = case.optJSONObject("error") ?: return "$name: unexpected ${e.kind}: ${e.reason}"
+            if (e.kind != want.getString("kind")) return "$name: want ${want.getString("kind")}, got ${e.kind}: ${e.reason}"
+            val lists = mapOf("suggestions" to e.suggestions, "candidates" to e.candidates)
+            for ((field, got) in lists) {
+                if (want.has(field) && !sameValue(want.getJSONArray(field), got)) {
+                    return "$name: $field: want ${want.getJSONArray(field)}, got $got"
+                }
+            }
+            return null
+        }
+        val expect = case.optJSONObject("expect") ?: return "$name: want an error, got $view"
+        for (key in expect.keySet()) {
+            val want = expect.get(key)
+            val ok = when (key) {
+                "contains" -> {
+                    val text = view.getValue("text") as String
+                    val parts = expect.getJSONArray(key)
+                    (0 until parts.length()).all { text.contains(parts.getString(it)) }
+                }
+                "equals_file" -> view.getValue("text") == Testdata.read(want as String)
+                else -> sameValue(want, view[key])
+            }
+            if (!ok) return "$name: $key: want $want, got ${view[key]}"
+        }
+        return null
+    }
+}
