@@ -1,8 +1,11 @@
 package errcat_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -88,11 +91,24 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestAudit(t *testing.T) {
-	report, err := errcat.AnalyzeAudit("/nonexistent/errcat-audit.log")
-	if err == nil && report.Lines == 0 && report.JSON == `{"lines":0,"malformed":0}` {
-		t.Skip("core/src/audit is still the interface stub")
-	}
+	_, err := errcat.AnalyzeAudit("/nonexistent/errcat-audit.log")
 	wantKind(t, err, errcat.ErrIO)
+
+	path := filepath.Join(t.TempDir(), "audit.log")
+	if err := os.WriteFile(path, []byte("not an audit line\nnor this one\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report, err := errcat.AnalyzeAuditWith(errcat.AuditOptions{Version: "v3.5.0", MaxAPILevel: 3}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if report.Lines != 2 || report.Malformed != 2 || json.Unmarshal([]byte(report.JSON), &doc) != nil {
+		t.Fatalf("%+v", report)
+	}
+	if doc["malformed"] != float64(2) {
+		t.Fatalf("report JSON: malformed = %v", doc["malformed"])
+	}
 }
 
 // Entries are cached: the static data of an entry is shared, and every entry is reachable by id.

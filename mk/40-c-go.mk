@@ -23,7 +23,8 @@ C_OUT := $(ROOT)/target/c
 C_STAGE := $(C_OUT)/stage
 C_PKG := PKG_CONFIG_PATH=$(C_STAGE)/lib/pkgconfig pkg-config
 C_TEST_SRC := $(wildcard $(ROOT)/bindings/c/tests/*.c)
-VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible
+VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+	--suppressions=$(ROOT)/bindings/c/tests/valgrind.supp
 # Lookups per thread in the 8-thread test (about 12 s under valgrind, which serialises the threads).
 C_THREAD_LOOKUPS ?= 1000000
 GO_ENV := GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=1

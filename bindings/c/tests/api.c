@@ -1,4 +1,5 @@
 /* The API as a C programmer uses it: entries and their static fields, errors and their lists, owned strings. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 
 #include <errcat.h>
@@ -69,17 +70,27 @@ static void lookups(void) {
 }
 
 static void audit(void) {
-    const char *paths[] = {"/nonexistent/errcat-audit.log"};
+    const char *missing[] = {"/nonexistent/errcat-audit.log"};
     errcat_audit_report report;
-    errcat_status s = errcat_audit_analyze(paths, 1, NULL, &report);
-    if (s == ERRCAT_OK && report.lines == 0 && strcmp(report.json, "{\"lines\":0,\"malformed\":0}") == 0) {
-        /* core/src/audit is still the interface stub (it reads nothing): nothing more to check yet. */
-        printf("audit: the core's analyser is a stub; only the boundary is tested\n");
-    } else {
-        CHECK(s == ERRCAT_IO, "a missing log is an Io error, got %s", errcat_status_name(s));
-        CHECK(report.json == NULL, "no report on failure");
-    }
+    errcat_status s = errcat_audit_analyze(missing, 1, NULL, &report);
+    CHECK(s == ERRCAT_IO, "a missing log is an Io error, got %s", errcat_status_name(s));
+    CHECK(report.json == NULL, "no report on failure");
+
+    /* Two lines that are not audit lines: read, counted as malformed, reported in the JSON. */
+    char path[] = "/tmp/errcat-audit-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fdopen(fd, "w");
+    fputs("not an audit line\nnor this one\n", f);
+    fclose(f);
+    const char *paths[] = {path};
+    errcat_audit_options options = {"v3.5.0", 3};
+    s = errcat_audit_analyze(paths, 1, &options, &report);
+    CHECK(s == ERRCAT_OK, "analyse: %s", errcat_status_name(s));
+    CHECK(report.lines == 2 && report.malformed == 2, "lines %llu, malformed %llu",
+          (unsigned long long)report.lines, (unsigned long long)report.malformed);
+    CHECK(report.json && strstr(report.json, "\"malformed\""), "report json");
     errcat_string_free(report.json);
+    remove(path);
 }
 
 void test_api(void) {
