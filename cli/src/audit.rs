@@ -313,25 +313,30 @@ pub fn table(r: &Report, top: usize) -> String {
         let rows = s.codes[..n]
             .iter()
             .map(|c| {
-                let meaning = match (c.meaning, &c.note) {
-                    ("", Some(note)) => note.clone(),
+                let meaning = if c.meaning == c.message {
+                    ""
+                } else {
+                    c.meaning
+                };
+                let meaning = match (meaning, &c.note) {
+                    ("", Some(note)) if c.source != "catalog" => note.clone(),
                     (m, Some(note)) if c.source != "catalog" => format!("{m} ({note})"),
                     (m, _) => m.to_string(),
                 };
-                let retry = c.retry.map_or(String::new(), |r| format!(" [{r}]"));
-                let code_paint: fn(&str) -> String = if c.error { bad } else { |s| s.to_string() };
-                let source_paint: fn(&str) -> String =
-                    if c.source == "unknown" || c.source == "other_version" {
-                        warn
-                    } else {
-                        |s| s.to_string()
-                    };
+                let retry = c.retry.map_or(String::new(), |r| format!("[{r}] "));
+                let code_paint: Paint = if c.error { bad } else { |s| s.to_string() };
+                let source_paint: Paint = if c.source == "unknown" || c.source == "other_version" {
+                    warn
+                } else {
+                    |s| s.to_string()
+                };
                 vec![
                     painted(c.code.to_string(), code_paint),
                     plain(c.count.to_string()),
                     plain(pct(c.share)),
                     painted(c.source, source_paint),
-                    plain(format!("{meaning}{retry}")),
+                    plain(c.message),
+                    plain(format!("{retry}{meaning}")),
                 ]
             })
             .collect();
@@ -343,6 +348,7 @@ pub fn table(r: &Report, top: usize) -> String {
                 ("COUNT", num),
                 ("SHARE", num),
                 ("SOURCE", Align::Left),
+                ("MESSAGE", Align::Left),
                 ("MEANING", Align::Left),
             ],
             rows,
