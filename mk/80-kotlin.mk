@@ -1,0 +1,35 @@
+# Kotlin and Swift through uniffi: bindings/uniffi (crate errcat-uniffi → liberrcat_uniffi.so), kotlin/ (the Maven
+# JAR with the generated Kotlin and the native library), swift/ (the generated Swift, header and module map).
+#
+#   make kotlin-jar        build kotlin/target/errcat-kotlin-0.1.0.jar and install it in the local Maven repository
+#   make test-kotlin       build the JAR and run the JUnit 5 suite against it
+#   make demo-kotlin       a Kotlin program (kotlin/demo) using the installed JAR
+#   make uniffi-bindings   regenerate the committed Kotlin and Swift sources after an interface change
+#                          (`cargo test -p errcat-uniffi` fails while they drift)
+
+TEST_TARGETS += test-kotlin
+DEMO_TARGETS += demo-kotlin
+
+.PHONY: test-kotlin demo-kotlin kotlin-jar uniffi-bindings
+
+MVN ?= mvn -B --no-transfer-progress -Dstyle.color=never
+UNIFFI_GEN := $(ROOT)/target/uniffi-gen
+
+# `mvn package` runs cargo, packs the JAR and then runs the tests against the packed JAR.
+test-kotlin:
+	$(MVN) -f kotlin/pom.xml package
+
+kotlin-jar:
+	$(MVN) -q -f kotlin/pom.xml install -DskipTests
+
+demo-kotlin: kotlin-jar
+	$(MVN) -q -f kotlin/demo/pom.xml compile exec:java
+
+# uniffi-bindgen in library mode reads the interface from the built library.
+uniffi-bindings:
+	$(CARGO) build -p errcat-uniffi
+	$(CARGO) run -q -p errcat-uniffi --features cli --bin uniffi-bindgen -- generate \
+		--library target/debug/liberrcat_uniffi.so --language kotlin --language swift \
+		--config bindings/uniffi/bindgen.toml --no-format --out-dir $(UNIFFI_GEN)
+	install -D -m 644 $(UNIFFI_GEN)/io/errcat/kotlin/errcat.kt kotlin/src/generated/kotlin/io/errcat/kotlin/errcat.kt
+	install -m 644 $(UNIFFI_GEN)/Errcat.swift $(UNIFFI_GEN)/ErrcatFFI.h $(UNIFFI_GEN)/ErrcatFFI.modulemap swift/
