@@ -19,8 +19,11 @@ import java.util.List;
 public class ErrcatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong. */
     private final ErrorKind kind;
+    /** Close matches for {@code NOT_FOUND}. */
     private final List<String> suggestions;
+    /** The matching entries for {@code AMBIGUOUS}. */
     private final List<String> candidates;
 
     /** Built by the native library from a core error (the message already lists suggestions and candidates). */

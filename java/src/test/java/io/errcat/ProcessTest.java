@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,11 @@ class ProcessTest {
     }
 
     private Run java(String mainClass, String... jvmArgs) throws IOException, InterruptedException {
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        return java(Paths.get(System.getProperty("java.home")), mainClass, jvmArgs);
+    }
+
+    private Run java(Path javaHome, String mainClass, String... jvmArgs) throws IOException, InterruptedException {
+        Path java = javaHome.resolve("bin").resolve("java");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(Arrays.asList(jvmArgs));
@@ -67,6 +72,44 @@ class ProcessTest {
         assertTrue(run.output.contains("smoke: ok"), run.output);
         assertFalse(run.output.contains("WARNING"), "-Xcheck:jni warnings:\n" + run.output);
         assertFalse(run.output.contains("FATAL"), "-Xcheck:jni errors:\n" + run.output);
+    }
+
+    /** Other JDKs on the machine (Debian keeps them in /usr/lib/jvm): the same smoke run, under -Xcheck:jni. */
+    @Test
+    void otherInstalledJdksLoadTheJarToo() throws Exception {
+        Path jvms = Paths.get("/usr/lib/jvm");
+        Path current = Paths.get(System.getProperty("java.home")).toRealPath();
+        List<Path> others = new ArrayList<>();
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> homes = Files.list(jvms)) {
+                for (Path home : (Iterable<Path>) homes::iterator) {
+                    if (Files.isExecutable(home.resolve("bin/java")) && !home.toRealPath().equals(current)
+                            && others.stream().noneMatch(o -> sameDir(o, home))) {
+                        others.add(home);
+                    }
+                }
+            }
+        }
+        Assumptions.assumeFalse(others.isEmpty(), "no other JDK installed");
+        for (Path home : others) {
+            Run run = java(home, "io.errcat.smoke.Smoke", "-Xcheck:jni");
+            assertEquals(0, run.exit, home + ":\n" + run.output);
+            assertTrue(run.output.contains("smoke: ok"), home + ":\n" + run.output);
+            for (String line : run.output.split("\n")) {
+                // JDK 24+ warns about System.load by any unnamed module (JEP 472); that is not a JNI check.
+                boolean jep472 = line.contains("restricted method") || line.contains("System::load")
+                        || line.contains("--enable-native-access") || line.contains("Restricted methods");
+                assertFalse(line.contains("WARNING") && !jep472, home + ": " + line);
+            }
+        }
+    }
+
+    private static boolean sameDir(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
