@@ -1817,12 +1817,18 @@ public enum Entry: Equatable, Hashable {
     /**
      * A Koupleless two-level code.
      */
-    case koupleless(entry: KouplelessEntry
+    case koupleless(
+        /**
+         * The entry.
+         */entry: KouplelessEntry
     )
     /**
      * A blobstore status code.
      */
-    case blobstore(entry: StatusEntry
+    case blobstore(
+        /**
+         * The entry.
+         */entry: StatusEntry
     )
 
 
@@ -1904,34 +1910,61 @@ enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     /**
      * No entry for the code; `suggestions` holds close matches, best first (may be empty).
      */
-    case NotFound(reason: String, suggestions: [String]
+    case NotFound(
+        /**
+         * What was not found.
+         */reason: String, 
+        /**
+         * Close matches, best first.
+         */suggestions: [String]
     )
     /**
      * Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
      */
-    case Ambiguous(reason: String, candidates: [String]
+    case Ambiguous(
+        /**
+         * Why nothing chooses.
+         */reason: String, 
+        /**
+         * The entries the code could mean.
+         */candidates: [String]
     )
     /**
      * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
      * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
      */
-    case InvalidCode(reason: String, suggestions: [String]
+    case InvalidCode(
+        /**
+         * Which rule the text breaks.
+         */reason: String, 
+        /**
+         * Well-formed codes it may have meant.
+         */suggestions: [String]
     )
     /**
      * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
      * well-formed Unicode.
      */
-    case InvalidArgument(reason: String
+    case InvalidArgument(
+        /**
+         * Which argument is wrong and why.
+         */reason: String
     )
     /**
      * Reading input failed (audit logs).
      */
-    case Io(reason: String
+    case Io(
+        /**
+         * What could not be read.
+         */reason: String
     )
     /**
      * A bug in errcat: a panic caught at the boundary.
      */
-    case Internal(reason: String
+    case Internal(
+        /**
+         * The panic message.
+         */reason: String
     )
 
     

@@ -102,7 +102,10 @@ pub fn entry_json(id: u32) -> Result<String> {
 
 fn core_entry(id: u32) -> Result<errcat::Entry> {
     errcat::Entry::by_id(id as usize).ok_or_else(|| ErrcatError::NotFound {
-        reason: format!("no entry with id {id} (ids run from 0 to {})", errcat::Entry::COUNT - 1),
+        reason: format!(
+            "no entry with id {id} (ids run from 0 to {})",
+            errcat::Entry::COUNT - 1
+        ),
         suggestions: Vec::new(),
     })
 }

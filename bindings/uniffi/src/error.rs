@@ -11,27 +11,42 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub enum ErrcatError {
     /// No entry for the code; `suggestions` holds close matches, best first (may be empty).
     NotFound {
+        /// What was not found.
         reason: String,
+        /// Close matches, best first.
         suggestions: Vec<String>,
     },
     /// Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
     Ambiguous {
+        /// Why nothing chooses.
         reason: String,
+        /// The entries the code could mean.
         candidates: Vec<String>,
     },
     /// The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
     /// `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
     InvalidCode {
+        /// Which rule the text breaks.
         reason: String,
+        /// Well-formed codes it may have meant.
         suggestions: Vec<String>,
     },
     /// Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
     /// well-formed Unicode.
-    InvalidArgument { reason: String },
+    InvalidArgument {
+        /// Which argument is wrong and why.
+        reason: String,
+    },
     /// Reading input failed (audit logs).
-    Io { reason: String },
+    Io {
+        /// What could not be read.
+        reason: String,
+    },
     /// A bug in errcat: a panic caught at the boundary.
-    Internal { reason: String },
+    Internal {
+        /// The panic message.
+        reason: String,
+    },
 }
 
 // uniffi requires `std::error::Error` (hence `Display`) on error types.

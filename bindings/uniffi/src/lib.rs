@@ -6,6 +6,8 @@
 //! strings and are parsed by the core, so a catalog change never needs a change here. Every call runs inside
 //! [`guard`]: a panic comes out as [`ErrcatError::Internal`], never as uniffi's untyped "unexpected error".
 
+#![warn(missing_docs)]
+
 mod api;
 mod audit;
 mod error;

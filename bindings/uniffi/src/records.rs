@@ -174,9 +174,15 @@ impl From<&'static errcat::StatusEntry> for StatusEntry {
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Enum)]
 pub enum Entry {
     /// A Koupleless two-level code.
-    Koupleless { entry: KouplelessEntry },
+    Koupleless {
+        /// The entry.
+        entry: KouplelessEntry,
+    },
     /// A blobstore status code.
-    Blobstore { entry: StatusEntry },
+    Blobstore {
+        /// The entry.
+        entry: StatusEntry,
+    },
 }
 
 impl From<errcat::Entry> for Entry {

@@ -24,10 +24,7 @@ impl CodedError {
         version: Option<HostString>,
     ) -> Result<Arc<CodedError>, ErrcatError> {
         guard(|| {
-            let reporter = reporter
-                .as_deref()
-                .map(Reporter::from_name)
-                .transpose()?;
+            let reporter = reporter.as_deref().map(Reporter::from_name).transpose()?;
             let code = ErrorCode::resolve(&code, reporter, self::version(version.as_ref())?)?;
             Ok(Arc::new(CodedError(errcat::CodedError::from_code(
                 code, detail.0,

@@ -2394,6 +2394,9 @@ sealed class Entry {
      * A Koupleless two-level code.
      */
     data class Koupleless(
+        /**
+         * The entry.
+         */
         val `entry`: io.errcat.kotlin.KouplelessEntry) : Entry()
         
     {
@@ -2406,6 +2409,9 @@ sealed class Entry {
      * A blobstore status code.
      */
     data class Blobstore(
+        /**
+         * The entry.
+         */
         val `entry`: io.errcat.kotlin.StatusEntry) : Entry()
         
     {
@@ -2493,8 +2499,14 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class NotFound(
         
+        /**
+         * What was not found.
+         */
         val `reason`: kotlin.String, 
         
+        /**
+         * Close matches, best first.
+         */
         val `suggestions`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
@@ -2506,8 +2518,14 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class Ambiguous(
         
+        /**
+         * Why nothing chooses.
+         */
         val `reason`: kotlin.String, 
         
+        /**
+         * The entries the code could mean.
+         */
         val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
@@ -2520,8 +2538,14 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class InvalidCode(
         
+        /**
+         * Which rule the text breaks.
+         */
         val `reason`: kotlin.String, 
         
+        /**
+         * Well-formed codes it may have meant.
+         */
         val `suggestions`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
@@ -2534,6 +2558,9 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class InvalidArgument(
         
+        /**
+         * Which argument is wrong and why.
+         */
         val `reason`: kotlin.String
         ) : ErrcatException() {
         override val message
@@ -2545,6 +2572,9 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class Io(
         
+        /**
+         * What could not be read.
+         */
         val `reason`: kotlin.String
         ) : ErrcatException() {
         override val message
@@ -2556,6 +2586,9 @@ sealed class ErrcatException: kotlin.Exception() {
      */
     class Internal(
         
+        /**
+         * The panic message.
+         */
         val `reason`: kotlin.String
         ) : ErrcatException() {
         override val message
