@@ -12,6 +12,7 @@ mod api;
 mod args;
 mod audit;
 mod errors;
+mod fast;
 mod guard;
 mod host;
 mod wire;
@@ -21,9 +22,9 @@ mod wire;
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VERSION", errcat::VERSION)?;
-    m.add_function(wrap_pyfunction!(api::lookup, m)?)?;
+    // lookup and status: a fastcall entry point with a cache of answers in front of the pyo3 functions.
+    fast::install(m)?;
     m.add_function(wrap_pyfunction!(api::find, m)?)?;
-    m.add_function(wrap_pyfunction!(api::status, m)?)?;
     m.add_function(wrap_pyfunction!(api::service_of, m)?)?;
     m.add_function(wrap_pyfunction!(api::parse, m)?)?;
     m.add_function(wrap_pyfunction!(api::compose, m)?)?;
@@ -35,5 +36,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wire::arklet_json, m)?)?;
     m.add_function(wrap_pyfunction!(audit::analyze_audit, m)?)?;
     m.add_function(wrap_pyfunction!(guard::panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(fast::fast_path, m)?)?;
     Ok(())
 }
