@@ -321,6 +321,8 @@ fn with_range<R>(
     BUFFER.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
+        // One allocation per thread, touched once: a range, its line tail, and the byte before it.
+        buf.reserve(CHUNK as usize + (1 << 20));
         let mut file = File::open(path)?;
         let from = start.saturating_sub(1);
         file.seek(SeekFrom::Start(from))?;

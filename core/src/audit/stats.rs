@@ -25,6 +25,8 @@ pub(crate) struct UnitId {
 /// Requests with the same method, host and status in a group.
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
+    /// `code`, `method` and `host` packed for a compare without `memcmp` (see [`row_key`]).
+    key: u128,
     pub code: u16,
     pub method: Box<[u8]>,
     pub host: Box<[u8]>,
@@ -50,14 +52,16 @@ impl Group {
         }
     }
 
+    #[inline]
     fn count(&mut self, code: u16, method: &[u8], host: &[u8], n: u64) {
-        match self
-            .rows
-            .iter_mut()
-            .find(|r| r.code == code && *r.method == *method && *r.host == *host)
-        {
+        let key = row_key(code, method, host);
+        let exact = key >> 127 == 0;
+        match self.rows.iter_mut().find(|r| {
+            r.key == key && (exact || (r.code == code && *r.method == *method && *r.host == *host))
+        }) {
             Some(row) => row.count += n,
             None => self.rows.push(Row {
+                key,
                 code,
                 method: method.into(),
                 host: host.into(),
@@ -73,6 +77,29 @@ impl Group {
         // Both histograms auto-resize, so adding cannot fail for lack of range.
         let _ = self.hist.add(&other.hist);
         self.max_us = self.max_us.max(other.max_us);
+    }
+}
+
+/// The status code, the method and the host packed into 128 bits. Exact (top bit clear) when the method has at
+/// most 8 bytes and the host at most 5 (no host, in older builds): then equal keys mean equal rows. Otherwise the
+/// top bit is set, the rest holds a hash, and rows are compared in full on a key match.
+#[inline]
+fn row_key(code: u16, method: &[u8], host: &[u8]) -> u128 {
+    if method.len() <= 8 && host.len() <= 5 {
+        let mut m = [0u8; 8];
+        m[..method.len()].copy_from_slice(method);
+        let mut h = [0u8; 5];
+        h[..host.len()].copy_from_slice(host);
+        u128::from(u64::from_le_bytes(m))
+            | u128::from(code) << 64
+            | (method.len() as u128) << 80
+            | (host.len() as u128) << 84
+            | u128::from(u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], 0, 0, 0])) << 88
+    } else {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        (method, host).hash(&mut hasher);
+        1 << 127 | u128::from(code) << 64 | u128::from(hasher.finish())
     }
 }
 
