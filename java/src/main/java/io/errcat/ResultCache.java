@@ -1,6 +1,7 @@
 package io.errcat;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -18,21 +19,44 @@ final class ResultCache {
     /** Status numbers the core accepts are 0..999; outside, nothing is cached (the call fails anyway). */
     private static final int STATUS_SLOTS = 1000;
 
-    private static final ConcurrentHashMap<String, Resolved> LOOKUPS = new ConcurrentHashMap<>();
-    private static final Map<Reporter, ConcurrentHashMap<String, Resolved>> LOOKUPS_IN = new EnumMap<>(Reporter.class);
+    private static final Snapshot LOOKUPS = new Snapshot();
+    private static final Map<Reporter, Snapshot> LOOKUPS_IN = new EnumMap<>(Reporter.class);
     private static final AtomicReferenceArray<StatusMatch> STATUS_NEWEST = new AtomicReferenceArray<>(STATUS_SLOTS);
     private static final ConcurrentHashMap<String, AtomicReferenceArray<StatusMatch>> STATUS_AT =
             new ConcurrentHashMap<>();
 
     static {
         for (Reporter reporter : Reporter.values()) {
-            LOOKUPS_IN.put(reporter, new ConcurrentHashMap<String, Resolved>());
+            LOOKUPS_IN.put(reporter, new Snapshot());
         }
     }
 
     private ResultCache() {}
 
-    private static ConcurrentHashMap<String, Resolved> lookups(Reporter reporter) {
+    /**
+     * Copy-on-write: readers get a plain {@link HashMap} (as fast as the baseline a caller would write), writers
+     * copy it. Writes are rare and bounded (one per distinct successful lookup), so copying is cheap overall.
+     */
+    private static final class Snapshot {
+        private volatile HashMap<String, Resolved> map = new HashMap<>();
+
+        Resolved get(String code) {
+            return map.get(code);
+        }
+
+        synchronized Resolved put(String code, Resolved resolved) {
+            Resolved first = map.get(code);
+            if (first != null) {
+                return first;
+            }
+            HashMap<String, Resolved> copy = new HashMap<>(map);
+            copy.put(code, resolved);
+            map = copy;
+            return resolved;
+        }
+    }
+
+    private static Snapshot lookups(Reporter reporter) {
         return reporter == null ? LOOKUPS : LOOKUPS_IN.get(reporter);
     }
 
@@ -41,8 +65,7 @@ final class ResultCache {
     }
 
     static Resolved putLookup(String code, Reporter reporter, Resolved resolved) {
-        Resolved first = lookups(reporter).putIfAbsent(code, resolved);
-        return first != null ? first : resolved;
+        return lookups(reporter).put(code, resolved);
     }
 
     static StatusMatch status(long code, String version) {
