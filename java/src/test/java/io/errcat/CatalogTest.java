@@ -170,12 +170,23 @@ class CatalogTest {
             AuditReport report = Errcat.analyzeAudit(java.util.Collections.singletonList(log),
                     AuditOptions.defaults().withVersion("v3.5.0").withMaxApiLevel(3));
             JsonObject json = JsonParser.parseString(report.toJson()).getAsJsonObject();
+            assertEquals(1, report.lines());
+            assertEquals(1, report.malformed());
             assertEquals(json.get("lines").getAsLong(), report.lines());
             assertEquals(json.get("malformed").getAsLong(), report.malformed());
+            assertEquals("v3.5.0", json.get("cubefs_version").getAsString());
             assertEquals(report.toJson(), report.toString());
         } finally {
             Files.delete(log);
         }
+        AuditReport demo = Errcat.analyzeAudit(java.util.Collections.singletonList(
+                Repo.root().resolve("testdata/audit/demo.log")));
+        JsonObject json = JsonParser.parseString(demo.toJson()).getAsJsonObject();
+        assertTrue(demo.lines() > 0 && json.get("counted").getAsLong() > 0, demo.toJson());
+        assertEquals(json.get("lines").getAsLong(), demo.lines());
+        ErrcatException missing = org.junit.jupiter.api.Assertions.assertThrows(ErrcatException.class,
+                () -> Errcat.analyzeAudit(java.util.Collections.singletonList(Repo.root().resolve("no-such.log"))));
+        assertEquals(ErrorKind.IO, missing.kind());
     }
 
     private static List<String> strings(JsonArray array) {
