@@ -61,8 +61,8 @@ fn ctor(
 }
 
 fn load(env: &mut Env<'_>) -> jni::errors::Result<Classes> {
-    // Signatures mirror the package-private constructors in java/src/main/java/io/errcat; ErrcatTest and the
-    // self check at load time fail loudly when they drift.
+    // Signatures mirror the package-private constructors in java/src/main/java/io/errcat; when they drift, the
+    // lookup fails here and NativeLoader's self check turns that into an UnsatisfiedLinkError naming it.
     Ok(Classes {
         string: class(env, jni_str!("java/lang/String"))?,
         exception: ctor(
