@@ -21,6 +21,7 @@ __all__ = [
     "arklet_json",
     "analyze_audit",
     "_panic_for_test",
+    "_fast_path",
 ]
 
 VERSION: str
@@ -48,3 +49,4 @@ def analyze_audit(
     max_api_level: int = 2,
 ) -> AuditReport: ...
 def _panic_for_test() -> None: ...
+def _fast_path(cap: int | None = None) -> dict[str, int]: ...
