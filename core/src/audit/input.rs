@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
 
 use flate2::read::MultiGzDecoder;
+use memmap2::Mmap;
 use rayon::prelude::*;
 
 use super::stats::{Partial, UnitId};
@@ -168,15 +169,28 @@ pub(crate) fn run(
     level: usize,
     progress: Option<&AtomicU64>,
 ) -> Result<Partial> {
-    // Plain files: ranges read and parsed in parallel.
+    // Plain files: mapped into memory when possible (no copy out of the page cache), else read range by range;
+    // ranges are parsed in parallel either way.
+    let maps: Vec<Option<Mmap>> = inputs
+        .iter()
+        .map(|input| match (&input.path, input.gzip) {
+            (Some(path), false) if input.bytes > 0 => map_file(path),
+            _ => None,
+        })
+        .collect();
     let mut ranges = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         if let (Some(path), false) = (&input.path, input.gzip) {
+            let source = match &maps[i] {
+                // Only what the file held when it was opened, as the read path does.
+                Some(map) => Source::Mapped(&map[..map.len().min(input.bytes as usize)]),
+                None => Source::Read(path.as_path()),
+            };
             let n = input.bytes.div_ceil(CHUNK).max(1);
             for seq in 0..n {
                 let start = seq * CHUNK;
                 let end = (start + CHUNK).min(input.bytes);
-                ranges.push((i as u32, seq, path.as_path(), start, end, input.bytes));
+                ranges.push((i as u32, seq, source, start, end, input.bytes));
             }
         }
     }
@@ -184,11 +198,15 @@ pub(crate) fn run(
         .into_par_iter()
         .try_fold(
             || Partial::new(level),
-            |mut p, (input, seq, path, start, end, len)| {
-                with_range(path, start, end, len, |data| {
-                    p.feed(UnitId { input, seq }, data)
-                })
-                .map_err(|e| io_error(path, e))?;
+            |mut p, (input, seq, source, start, end, len)| {
+                let unit = UnitId { input, seq };
+                match source {
+                    Source::Mapped(data) => p.feed(unit, lines_in(data, start, end)),
+                    Source::Read(path) => {
+                        with_range(path, start, end, len, |data| p.feed(unit, data))
+                            .map_err(|e| io_error(path, e))?
+                    }
+                }
                 if let Some(c) = progress {
                     c.fetch_add(end - start, Ordering::Relaxed);
                 }
@@ -196,6 +214,7 @@ pub(crate) fn run(
             },
         )
         .try_reduce(|| Partial::new(level), |a, b| Ok(a.merge(b)))?;
+    drop(maps);
     let mut total = files;
     // Streams: one reader thread, blocks parsed by all cores.
     for (i, input) in inputs.iter_mut().enumerate() {
@@ -303,6 +322,53 @@ fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: usize) -> io::Re
             .map_err(|_| io::Error::other("the reader thread panicked"))??;
         Ok(partial)
     })
+}
+
+/// Where the bytes of a plain file come from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The file mapped into memory (up to its length when opened).
+    Mapped(&'a [u8]),
+    /// Read with `read(2)`, range by range.
+    Read(&'a Path),
+}
+
+/// Maps a regular, non-empty file read-only; `None` when it is not a regular file or cannot be mapped (the
+/// caller then reads it).
+fn map_file(path: &Path) -> Option<Mmap> {
+    let file = File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    // SAFETY: the map is only read, as plain bytes. Another process may change the file meanwhile: appended bytes
+    // are not looked at (only the length seen when the inputs were opened is), rewritten bytes are read as they
+    // are at that moment (like `read(2)` would), and truncating a file that is being analysed is the one case
+    // that can stop the process (SIGBUS), as it would for any tool that maps its input.
+    let map = unsafe { Mmap::map(&file) }.ok()?;
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Some(map)
+}
+
+/// The lines of `data` that start in `[start, end)` (a line starts at 0 or after a `\n`), the last one up to its
+/// `\n` even past `end`: the same cut as [`with_range`], without copying.
+fn lines_in(data: &[u8], start: u64, end: u64) -> &[u8] {
+    let len = data.len();
+    let (start, end) = ((start as usize).min(len), (end as usize).min(len));
+    let begin = if start == 0 {
+        0
+    } else {
+        match memchr::memchr(b'\n', &data[start - 1..end]) {
+            Some(nl) => start + nl,
+            None => return &[], // no line starts here
+        }
+    };
+    let finish = if end == len || data[end - 1] == b'\n' {
+        end
+    } else {
+        memchr::memchr(b'\n', &data[end..]).map_or(len, |nl| end + nl + 1)
+    };
+    &data[begin..finish.max(begin)]
 }
 
 thread_local! {
