@@ -2,7 +2,8 @@
 //!
 //! The catalog is static, so an entry (or a lookup result, which is an entry, a source and an alias) only needs to
 //! cross the boundary once: the object is built from the core's data on first use and kept in a slot indexed by
-//! `Entry::id()`. Later calls return the same object, which makes `errcat.lookup` about as cheap as a dict lookup.
+//! `Entry::id()`. Later calls return the same object (and [`crate::fast`] remembers, per argument, which object a call
+//! returned, so a repeated `errcat.lookup` / `errcat.status` costs about a `dict.get`).
 //! The classes themselves live in the package (`errcat._model`, `errcat._enums`, `errcat._errors`).
 
 use errcat::{

@@ -3,8 +3,9 @@
 //! Thin by design: every function converts its Python arguments, calls the `errcat` core, and converts the result
 //! back. The Python value classes (entries, enums, exceptions) live in the package's Python modules; this crate
 //! builds them from what the core returns and caches the ones that describe static catalog data (see [`host`]), so
-//! an entry crosses the boundary once per process. Panics never cross: [`guard::guard`] turns them into
-//! `errcat.InternalError`.
+//! an entry crosses the boundary once per process. `lookup` and `status` get a fastcall entry point with a bounded
+//! cache of answers in front of their pyo3 functions (see [`fast`]). Panics never cross: [`guard::guard`] turns them
+//! into `errcat.InternalError`.
 
 use pyo3::prelude::*;
 
