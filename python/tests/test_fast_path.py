@@ -72,11 +72,15 @@ def test_every_form_agrees(fresh: None) -> None:
         for code in CODES:
             r = errcat.lookup(code)
             assert r is errcat.lookup(code, None) is errcat.lookup(code=code) is errcat.lookup(code, reporter=None)
-            assert r is errcat.lookup(code, r.entry.reporter)
+            assert r is errcat.lookup(code, r.entry.reporter) is errcat.lookup(code, reporter=r.entry.reporter)
+            assert r is errcat.lookup(reporter=r.entry.reporter, code=code) is errcat.lookup(reporter=None, code=code)
             assert str(r) == code
         for n in NUMBERS:
             m = errcat.status(n)
             assert m is errcat.status(n, None) is errcat.status(code=n) is errcat.status(n, version=None)
+            assert m is errcat.status(version=None, code=n) is errcat.status(code=n, version=errcat.VERSIONS[-1])
+            old = errcat.status(n, "v3.5.0")
+            assert old is errcat.status(n, version="v3.5.0") is errcat.status(version="3.5.0", code=n)
             assert m.entry.code == n
     assert stats()["lookup"] == len(set(CODES))
     assert stats()["status"] == len(set(NUMBERS))
@@ -161,10 +165,16 @@ def test_argument_errors_are_the_pyo3_ones() -> None:
         (errcat.lookup, (CODE,), {"code": CODE}),
         (errcat.lookup, (), {"code": CODE, "nope": 1}),
         (errcat.lookup, (), {"reporter": None}),
+        (errcat.lookup, (CODE, None), {"reporter": None}),
+        (errcat.lookup, (), {"code": CODE, "version": None}),
+        (errcat.lookup, (CODE,), {"Code": CODE}),
         (errcat.status, (), {}),
         (errcat.status, (552, None, None), {}),
         (errcat.status, (552,), {"code": 552}),
         (errcat.status, (), {"code": 552, "nope": 1}),
+        (errcat.status, (), {"version": None}),
+        (errcat.status, (552, None), {"version": None}),
+        (errcat.status, (552,), {"reporter": None}),
     ]
     for function, args, kwargs in calls:
         with pytest.raises(TypeError, match=function.__name__):

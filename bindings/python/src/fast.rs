@@ -7,7 +7,10 @@
 //! positional argument of exactly `str` (lookup) or exactly `int` (status) — from a per-function `dict` that maps
 //! the argument object to the result object the pyo3 function returned for it before. Everything else (a miss,
 //! keywords, a second argument, a subclass, a wrong type) goes to the unchanged pyo3 function, so the semantics are
-//! the pyo3 function's by construction; the cache only remembers what it answered.
+//! the pyo3 function's by construction; the cache only remembers what it answered. (A miss that binds the parameters
+//! without doubt — one or two positional arguments, or `code=` / the option by name, each once — calls the
+//! function's Rust body directly, skipping the argument tuple; any other call goes through the pyo3 function object,
+//! whose parser raises the `TypeError` it deserves.)
 //!
 //! What is cached: only successes (an error is raised afresh on every call), only for an argument of the exact type
 //! (so `status(552.0)` or `status(True)`, which compare and hash equal to cached ints, never reach the dict), only
@@ -59,13 +62,25 @@ type FastCallWithKeywords = unsafe extern "C" fn(
     *mut ffi::PyObject,
 ) -> *mut ffi::PyObject;
 
+/// The Rust function behind a pyo3 function of the form `f(code, option=None)`.
+type Direct = for<'py> fn(
+    Python<'py>,
+    &Bound<'py, PyAny>,
+    Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>>;
+
 /// One fast-path function: its cache, the pyo3 function behind it, and which argument type it remembers.
 pub struct Lane {
     name: &'static CStr,
     /// `name(signature)\n--\n\ndoc`, the form CPython splits into `__text_signature__` and `__doc__`.
     doc: &'static CStr,
     key: Key,
+    /// The name of the optional second parameter (the first is `code`).
+    option: &'static CStr,
+    /// The `#[pyfunction]`'s Rust body, for calls that bind `code` (and maybe the option) without any doubt.
+    direct: Direct,
     cache: OnceLock<Py<PyDict>>,
+    /// The pyo3 function object, for every other call: its parser raises the `TypeError` such a call deserves.
     slow: OnceLock<Py<PyAny>>,
 }
 
@@ -96,6 +111,8 @@ pub static LOOKUP: Lane = Lane {
     name: c"lookup",
     doc: c"lookup(code, reporter=None)\n--\n\nResolves a two-level code (``\"Arklet.InstallBizFailed\"``) to its entry, inside ``reporter``'s table when given.",
     key: Key::Str,
+    option: c"reporter",
+    direct: crate::api::lookup,
     cache: OnceLock::new(),
     slow: OnceLock::new(),
 };
@@ -104,6 +121,8 @@ pub static STATUS: Lane = Lane {
     name: c"status",
     doc: c"status(code, version=None)\n--\n\nThe blobstore entry for a status number at a CubeFS version (default: newest).",
     key: Key::Int,
+    option: c"version",
+    direct: crate::api::status,
     cache: OnceLock::new(),
     slow: OnceLock::new(),
 };
@@ -198,7 +217,10 @@ impl Lane {
         }
     }
 
-    /// Builds the tuple and dict the pyo3 function takes, calls it, and remembers a success.
+    /// A call that binds `code` and maybe the option unambiguously (one or two positional arguments, or the
+    /// parameter names as keywords, each once) goes straight to the Rust body of the pyo3 function; any other call
+    /// gets the tuple and dict the pyo3 function object takes, and its parser raises the `TypeError`. A success of a
+    /// one-positional-argument call is remembered.
     ///
     /// # Safety
     /// As [`Lane::call`].
@@ -214,31 +236,39 @@ impl Lane {
         let py = unsafe { Python::assume_attached() };
         let positional = usize::try_from(nargs).unwrap_or(0);
         // SAFETY: `args` holds `nargs` positional arguments followed by one value per name in `kwnames`, all
-        // borrowed for the duration of the call.
+        // borrowed for the duration of the call; `kwnames` is NULL or a live tuple of str.
         let arg = |i: usize| unsafe { Bound::from_borrowed_ptr(py, *args.add(i)) };
-        let result = guard(py, || {
-            let slow = self.slow.get().ok_or_else(|| {
-                pyo3::exceptions::PyRuntimeError::new_err("errcat._native is not initialised")
-            })?;
-            let tuple = PyTuple::new(py, (0..positional).map(arg))?;
-            let keywords = if kwnames.is_null() {
-                None
-            } else {
-                // SAFETY: `kwnames` is a live tuple of str.
-                let names = unsafe { Bound::from_borrowed_ptr(py, kwnames) };
-                let names = names.cast::<PyTuple>()?;
-                let dict = PyDict::new(py);
-                for (i, name) in names.iter().enumerate() {
-                    dict.set_item(name, arg(positional + i))?;
-                }
-                Some(dict)
-            };
-            let answer = slow.bind(py).call(tuple, keywords.as_ref())?;
-            if positional == 1 && keywords.is_none() {
-                self.remember(py, &arg(0), &answer);
+        let names = unsafe { Bound::from_borrowed_ptr_or_opt(py, kwnames) };
+        let names = names.as_ref().and_then(|n| n.cast::<PyTuple>().ok());
+        let result = match self.bind(positional, names) {
+            Some((code, option)) => {
+                let code = arg(code);
+                // pyo3 passes an explicit `None` for an optional argument as `None`; so does this.
+                let option = option.map(arg).filter(|o| !o.is_none());
+                (self.direct)(py, &code, option.as_ref()).inspect(|answer| {
+                    if positional == 1 && names.is_none() {
+                        self.remember(py, &code, answer);
+                    }
+                })
             }
-            Ok(answer)
-        });
+            None => guard(py, || {
+                let slow = self.slow.get().ok_or_else(|| {
+                    pyo3::exceptions::PyRuntimeError::new_err("errcat._native is not initialised")
+                })?;
+                let tuple = PyTuple::new(py, (0..positional).map(arg))?;
+                let keywords = match names {
+                    None => None,
+                    Some(names) => {
+                        let dict = PyDict::new(py);
+                        for (i, name) in names.iter().enumerate() {
+                            dict.set_item(name, arg(positional + i))?;
+                        }
+                        Some(dict)
+                    }
+                };
+                slow.bind(py).call(tuple, keywords.as_ref())
+            }),
+        };
         match result {
             Ok(answer) => answer.into_ptr(),
             Err(e) => {
@@ -246,6 +276,43 @@ impl Lane {
                 ptr::null_mut()
             }
         }
+    }
+
+    /// Where `code` and the option are in the argument vector, when the call binds them the way pyo3's parser
+    /// would accept without complaint: `code` exactly once, the option at most once, nothing else. `None` leaves the
+    /// call (and its error) to the pyo3 function.
+    fn bind(
+        &self,
+        positional: usize,
+        names: Option<&Bound<'_, PyTuple>>,
+    ) -> Option<(usize, Option<usize>)> {
+        if positional > 2 {
+            return None;
+        }
+        let mut code = (positional >= 1).then_some(0);
+        let mut option = (positional == 2).then_some(1);
+        for (i, name) in names.into_iter().flat_map(|n| n.iter()).enumerate() {
+            let is = |expected: &CStr| {
+                // SAFETY: `name` is a live object; a non-str compares unequal (no error is left pending for a
+                // str, and CPython guarantees the keyword names are str).
+                unsafe {
+                    ffi::PyUnicode_Check(name.as_ptr()) != 0
+                        && ffi::PyUnicode_CompareWithASCIIString(name.as_ptr(), expected.as_ptr())
+                            == 0
+                }
+            };
+            let slot = if is(c"code") {
+                &mut code
+            } else if is(self.option) {
+                &mut option
+            } else {
+                return None;
+            };
+            if slot.replace(positional + i).is_some() {
+                return None;
+            }
+        }
+        code.map(|c| (c, option))
     }
 
     /// Remembers `answer` for `key` if the key is of the exact type, short, and the cache is not full.
