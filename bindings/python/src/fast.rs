@@ -107,6 +107,8 @@ impl Key {
     }
 }
 
+// The signatures and docstrings are those of the `#[pyfunction]`s in `api.rs` (python/tests/test_fast_path.py checks
+// the signatures); keep them in step.
 pub static LOOKUP: Lane = Lane {
     name: c"lookup",
     doc: c"lookup(code, reporter=None)\n--\n\nResolves a two-level code (``\"Arklet.InstallBizFailed\"``) to its entry, inside ``reporter``'s table when given.",
