@@ -149,3 +149,47 @@ pub fn api_label(module: &str, method: &str, path: &str, max_api_level: usize) -
     );
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// When the label of (`module`, `method`, `path`) at `level` is a function of `module` and `path[..n]` alone,
+/// returns that `n`, so that the label can be remembered under those bytes: the path up to the end of the
+/// `max(level, 2)`-th segment after the first `/` (every segment [`write_segments`] may read). `None` when the
+/// label is not cached: an empty module or method, non-ASCII text (lower-cased through Unicode), or a `v2-tune`
+/// api (which keeps every segment).
+#[inline]
+pub(crate) fn cache_head(module: &[u8], method: &[u8], path: &[u8], level: usize) -> Option<usize> {
+    if module.is_empty() || method.is_empty() || !module.is_ascii() || !path.is_ascii() {
+        return None;
+    }
+    // Path segments are short: a plain loop beats a vectorised search here.
+    let find_slash = |from: usize| {
+        path[from..]
+            .iter()
+            .position(|&c| c == b'/')
+            .map(|i| from + i)
+    };
+    let Some(slash) = find_slash(0) else {
+        return Some(path.len()); // `<module>.unknown` whatever the rest
+    };
+    let segments = level.max(2);
+    let mut bounds = [(0usize, 0usize); 2]; // the first two segments
+    let mut at = slash + 1;
+    let mut end;
+    let mut seen = 0;
+    loop {
+        end = find_slash(at).unwrap_or(path.len());
+        if seen < 2 {
+            bounds[seen] = (at, end);
+        }
+        seen += 1;
+        if seen == segments || end == path.len() {
+            break;
+        }
+        at = end + 1;
+    }
+    let first = &path[bounds[0].0..bounds[0].1];
+    let second = (seen > 1).then(|| &path[bounds[1].0..bounds[1].1]);
+    let tune = first.eq_ignore_ascii_case(b"v2-tune")
+        || (first.eq_ignore_ascii_case(b"v2")
+            && second.is_some_and(|s| s.eq_ignore_ascii_case(b"tune")));
+    (!tune).then_some(end)
+}

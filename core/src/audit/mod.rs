@@ -44,6 +44,7 @@ mod json_line;
 mod parse;
 mod prom;
 mod report;
+mod scan;
 mod stats;
 
 pub use api::api_label;

@@ -245,27 +245,30 @@ const TAB_IN_BODY: Layout = Layout {
 };
 
 /// The TAB positions of a line (at most 14 kept) and the field count.
-struct Fields<'a> {
+pub(crate) struct Fields<'a, 't> {
     line: &'a [u8],
-    tabs: [usize; 14],
+    tabs: &'t [usize; 14],
     count: usize,
 }
 
-impl<'a> Fields<'a> {
-    fn split(line: &'a [u8]) -> Fields<'a> {
-        let mut tabs = [0usize; 14];
-        let mut n = 0;
-        for p in memchr_iter(b'\t', line) {
-            if n < tabs.len() {
-                tabs[n] = p;
-            }
-            n += 1;
+/// Writes the positions of the first 14 TABs of `line` into `tabs`; returns the field count (TABs + 1).
+fn split_tabs(line: &[u8], tabs: &mut [usize; 14]) -> usize {
+    let mut n = 0;
+    for p in memchr_iter(b'\t', line) {
+        if n < tabs.len() {
+            tabs[n] = p;
         }
-        Fields {
-            line,
-            tabs,
-            count: n + 1,
-        }
+        n += 1;
+    }
+    n + 1
+}
+
+impl<'a, 't> Fields<'a, 't> {
+    /// A line (without `\r\n`) whose TAB positions are already known: the first 14 in `tabs` (relative to the
+    /// line), `count` fields in all (TABs + 1).
+    #[inline]
+    pub(crate) fn new(line: &'a [u8], tabs: &'t [usize; 14], count: usize) -> Fields<'a, 't> {
+        Fields { line, tabs, count }
     }
 
     /// Physical fields `first..=last` as one slice (the TABs between them included).
@@ -302,9 +305,23 @@ const RESP_BODY: usize = 9;
 const RESP_LENGTH: usize = 10;
 const DURATION: usize = 11;
 
-/// Parses a TAB line starting at its `REQ` field.
-fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
-    let f = Fields::split(line);
+/// The fields of a TAB line that the analysis counts, validated in the order [`parse_line`] reports them.
+pub(crate) struct Hot<'a> {
+    layout: &'static Layout,
+    pub module: &'a [u8],
+    pub host: &'a [u8],
+    pub start_time: Option<u64>,
+    pub method: &'a [u8],
+    pub path: &'a [u8],
+    pub status: u16,
+    pub resp_length: Option<u64>,
+    pub duration_us: Option<u64>,
+}
+
+/// Validates a TAB line (starting at its `REQ` field) and returns the counted fields. Only the fields counted
+/// and validated are looked at; the headers and the body are left untouched.
+#[inline]
+pub(crate) fn parse_hot<'a>(f: &Fields<'a, '_>) -> Result<Hot<'a>, Malformed> {
     let layout = match f.count {
         12 | 14 => &PLAIN,
         13 => {
@@ -328,8 +345,7 @@ fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
         kind,
         fields: f.count,
     };
-    let module_field = f.get(layout, MODULE);
-    let (module, host) = split_module(module_field);
+    let (module, host) = split_module(f.get(layout, MODULE));
     if module.is_empty() {
         return Err(bad(MalformedKind::EmptyModule));
     }
@@ -340,21 +356,40 @@ fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
         optional_number(f.get(layout, RESP_LENGTH)).ok_or(bad(MalformedKind::BadLength))?;
     let duration_us =
         optional_number(f.get(layout, DURATION)).ok_or(bad(MalformedKind::BadDuration))?;
+    Ok(Hot {
+        layout,
+        module,
+        host,
+        start_time,
+        method: f.get(layout, METHOD),
+        path: f.get(layout, PATH),
+        status,
+        resp_length,
+        duration_us,
+    })
+}
+
+/// Parses a TAB line starting at its `REQ` field.
+fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
+    let mut tabs = [0; 14];
+    let count = split_tabs(line, &mut tabs);
+    let f = Fields::new(line, &tabs, count);
+    let h = parse_hot(&f)?;
     Ok(Record {
         format: LineFormat::Tab,
         fields: f.count,
-        module: Cow::Borrowed(module),
-        host: Cow::Borrowed(host),
-        start_time,
-        method: Cow::Borrowed(f.get(layout, METHOD)),
-        path: Cow::Borrowed(f.get(layout, PATH)),
-        req_header: Cow::Borrowed(f.get(layout, REQ_HEADER)),
-        req_params: Cow::Borrowed(f.get(layout, REQ_PARAMS)),
-        status,
-        resp_header: Cow::Borrowed(f.get(layout, RESP_HEADER)),
-        resp_body: Cow::Borrowed(f.get(layout, RESP_BODY)),
-        resp_length,
-        duration_us,
+        module: Cow::Borrowed(h.module),
+        host: Cow::Borrowed(h.host),
+        start_time: h.start_time,
+        method: Cow::Borrowed(h.method),
+        path: Cow::Borrowed(h.path),
+        req_header: Cow::Borrowed(f.get(h.layout, REQ_HEADER)),
+        req_params: Cow::Borrowed(f.get(h.layout, REQ_PARAMS)),
+        status: h.status,
+        resp_header: Cow::Borrowed(f.get(h.layout, RESP_HEADER)),
+        resp_body: Cow::Borrowed(f.get(h.layout, RESP_BODY)),
+        resp_length: h.resp_length,
+        duration_us: h.duration_us,
     })
 }
 

@@ -2,12 +2,16 @@
 //! histogram of durations per group, malformed-line bookkeeping. One [`Partial`] per worker; partials merge
 //! commutatively, so the merged result does not depend on scheduling.
 
-use hdrhistogram::Histogram;
-use memchr::memchr_iter;
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
 
-use super::api::write_api;
-use super::parse::{parse_line, LineFormat, MalformedKind};
+use hdrhistogram::Histogram;
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::api::{cache_head, write_api};
+use super::parse::{
+    parse_hot, parse_line, start_time_us, Fields, LineFormat, Malformed, MalformedKind,
+};
+use super::scan::{masks, tail_masks, BLOCK};
 
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
@@ -122,11 +126,28 @@ pub(crate) struct UnitCount {
     pub malformed: u64,
 }
 
+/// Slots of the api-label cache (a power of two).
+const CACHE_SLOTS: usize = 256;
+
+/// A remembered group: the raw module and path head (see [`cache_head`]) that lead to it.
+#[derive(Clone, Debug, Default)]
+struct CacheSlot {
+    /// Module bytes, then path-head bytes.
+    key: Vec<u8>,
+    module_len: usize,
+    /// Index into [`Partial::groups`]; `u32::MAX` when empty.
+    group: u32,
+}
+
 /// What one worker counted.
 #[derive(Debug)]
 pub(crate) struct Partial {
-    /// Key: module length (u32 LE), module bytes, api bytes.
-    pub groups: FxHashMap<Box<[u8]>, Group>,
+    /// Key: module length (u32 LE), module bytes, api bytes. In order of first appearance (the report sorts).
+    pub groups: Vec<(Box<[u8]>, Group)>,
+    /// Key → index into `groups`.
+    index: FxHashMap<Box<[u8]>, u32>,
+    /// Direct-mapped cache (module, path head) → group, so that most lines skip building the api label.
+    cache: Vec<CacheSlot>,
     pub kinds: [u64; MalformedKind::ALL.len()],
     pub first_malformed: Vec<MalformedAt>,
     pub units: Vec<UnitCount>,
@@ -142,7 +163,9 @@ pub(crate) struct Partial {
 impl Partial {
     pub fn new(max_api_level: usize) -> Partial {
         Partial {
-            groups: FxHashMap::default(),
+            groups: Vec::new(),
+            index: FxHashMap::default(),
+            cache: Vec::new(),
             kinds: [0; MalformedKind::ALL.len()],
             first_malformed: Vec::new(),
             units: Vec::new(),
@@ -157,18 +180,44 @@ impl Partial {
     }
 
     /// Counts every line of `data` (lines end in `\n`; a last line without one counts too).
+    ///
+    /// One pass finds the newlines and the TABs together (see [`super::scan`]); a line that starts with
+    /// `REQ<TAB>` is then validated and counted from its TAB positions, any other goes through [`parse_line`].
     pub fn feed(&mut self, unit: UnitId, data: &[u8]) {
         let (lines_before, malformed_before) = (self.lines, self.malformed());
-        let mut start = 0;
         let mut n = 0u64;
-        for nl in memchr_iter(b'\n', data) {
-            n += 1;
-            self.line(unit, n, &data[start..nl]);
-            start = nl + 1;
+        let mut line_start = 0usize;
+        // TAB positions of the current line, relative to its start (the first 14), and how many.
+        let mut tabs = [0usize; 14];
+        let mut ntabs = 0usize;
+        let mut base = 0usize;
+        while base < data.len() {
+            let (tab_mask, nl_mask) = match data.get(base..base + BLOCK) {
+                Some(block) => masks(block.try_into().expect("a whole block")),
+                None => tail_masks(&data[base..]),
+            };
+            let mut hits = tab_mask | nl_mask;
+            while hits != 0 {
+                let bit = hits.trailing_zeros();
+                hits &= hits - 1;
+                let pos = base + bit as usize;
+                if nl_mask >> bit & 1 != 0 {
+                    n += 1;
+                    self.line(unit, n, &data[line_start..pos], &tabs, ntabs);
+                    line_start = pos + 1;
+                    ntabs = 0;
+                } else {
+                    if ntabs < tabs.len() {
+                        tabs[ntabs] = pos - line_start;
+                    }
+                    ntabs += 1;
+                }
+            }
+            base += BLOCK;
         }
-        if start < data.len() {
+        if line_start < data.len() {
             n += 1;
-            self.line(unit, n, &data[start..]);
+            self.line(unit, n, &data[line_start..], &tabs, ntabs);
         }
         self.units.push(UnitCount {
             unit,
@@ -181,57 +230,146 @@ impl Partial {
         self.kinds.iter().sum()
     }
 
+    /// One line (without its `\n`) whose first TABs are at `tabs` (relative), `ntabs` TABs in all.
     #[inline]
-    fn line(&mut self, unit: UnitId, n: u64, line: &[u8]) {
+    fn line(&mut self, unit: UnitId, n: u64, line: &[u8], tabs: &[usize; 14], ntabs: usize) {
         self.lines += 1;
-        let rec = match parse_line(line) {
-            Ok(rec) => rec,
-            Err(m) => {
-                self.kinds[m.kind.index()] += 1;
-                if let Some(slot) = self.note_malformed(MalformedAt {
-                    unit,
-                    line: n,
-                    kind: m.kind,
-                    reason: String::new(),
-                    excerpt: String::new(),
-                }) {
-                    slot.reason = m.reason();
-                    slot.excerpt = excerpt(line);
-                }
-                return;
+        if line.starts_with(b"REQ\t") {
+            // What `parse_line` does with such a line, from the TABs already found.
+            let text = line.strip_suffix(b"\r").unwrap_or(line);
+            match parse_hot(&Fields::new(text, tabs, ntabs + 1)) {
+                Ok(h) => self.count(
+                    false,
+                    h.module,
+                    h.host,
+                    h.start_time,
+                    h.method,
+                    h.path,
+                    h.status,
+                    h.duration_us,
+                ),
+                Err(m) => self.malformed_line(unit, n, line, m),
             }
-        };
+            return;
+        }
+        match parse_line(line) {
+            Ok(rec) => self.count(
+                rec.format == LineFormat::Json,
+                &rec.module,
+                &rec.host,
+                rec.start_time,
+                &rec.method,
+                &rec.path,
+                rec.status,
+                rec.duration_us,
+            ),
+            Err(m) => self.malformed_line(unit, n, line, m),
+        }
+    }
+
+    #[cold]
+    fn malformed_line(&mut self, unit: UnitId, n: u64, line: &[u8], m: Malformed) {
+        self.kinds[m.kind.index()] += 1;
+        if let Some(slot) = self.note_malformed(MalformedAt {
+            unit,
+            line: n,
+            kind: m.kind,
+            reason: String::new(),
+            excerpt: String::new(),
+        }) {
+            slot.reason = m.reason();
+            slot.excerpt = excerpt(line);
+        }
+    }
+
+    /// Counts one request.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn count(
+        &mut self,
+        json: bool,
+        module: &[u8],
+        host: &[u8],
+        start_time: Option<u64>,
+        method: &[u8],
+        path: &[u8],
+        status: u16,
+        duration_us: Option<u64>,
+    ) {
         self.counted += 1;
-        if rec.format == LineFormat::Json {
+        if json {
             self.json_lines += 1;
         }
-        if let Some(t) = rec.start_us() {
+        if let Some(t) = start_time.map(start_time_us) {
             self.first_us = self.first_us.min(t);
             self.last_us = self.last_us.max(t);
         }
-        self.key.clear();
-        self.key
-            .extend_from_slice(&(rec.module.len() as u32).to_le_bytes());
-        self.key.extend_from_slice(&rec.module);
-        write_api(
-            &rec.module,
-            &rec.method,
-            &rec.path,
-            self.level,
-            &mut self.key,
-        );
-        let group = match self.groups.get_mut(self.key.as_slice()) {
-            Some(g) => g,
-            None => self
-                .groups
-                .entry(self.key.as_slice().into())
-                .or_insert_with(Group::new),
-        };
-        group.count(rec.status, &rec.method, &rec.host, 1);
-        if let Some(d) = rec.duration_us {
+        let g = self.group_index(module, method, path);
+        let group = &mut self.groups[g].1;
+        group.count(status, method, host, 1);
+        if let Some(d) = duration_us {
             let d = d.min(MAX_DURATION_US);
             let _ = group.hist.record(d);
             group.max_us = group.max_us.max(d);
+        }
+    }
+
+    /// The group of (module, api label): from the cache when the label's inputs were seen before, else built.
+    #[inline]
+    fn group_index(&mut self, module: &[u8], method: &[u8], path: &[u8]) -> usize {
+        let Some(head) = cache_head(module, method, path, self.level) else {
+            return self.group_by_label(module, method, path);
+        };
+        let head = &path[..head];
+        let mut h = FxHasher::default();
+        h.write(module);
+        h.write_usize(module.len());
+        h.write(head);
+        let at = (h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % CACHE_SLOTS;
+        if let Some(slot) = self.cache.get(at) {
+            if slot.group != u32::MAX
+                && slot.module_len == module.len()
+                && slot.key.len() == module.len() + head.len()
+                && slot.key[..module.len()] == *module
+                && slot.key[module.len()..] == *head
+            {
+                return slot.group as usize;
+            }
+        }
+        let g = self.group_by_label(module, method, path);
+        if self.cache.is_empty() {
+            self.cache.resize(
+                CACHE_SLOTS,
+                CacheSlot {
+                    group: u32::MAX,
+                    ..CacheSlot::default()
+                },
+            );
+        }
+        let slot = &mut self.cache[at];
+        slot.key.clear();
+        slot.key.extend_from_slice(module);
+        slot.key.extend_from_slice(head);
+        slot.module_len = module.len();
+        slot.group = g as u32;
+        g
+    }
+
+    /// The group of (module, api label), the label built in the reused key buffer.
+    fn group_by_label(&mut self, module: &[u8], method: &[u8], path: &[u8]) -> usize {
+        self.key.clear();
+        self.key
+            .extend_from_slice(&(module.len() as u32).to_le_bytes());
+        self.key.extend_from_slice(module);
+        write_api(module, method, path, self.level, &mut self.key);
+        match self.index.get(self.key.as_slice()) {
+            Some(&g) => g as usize,
+            None => {
+                let g = self.groups.len();
+                self.groups.push((self.key.as_slice().into(), Group::new()));
+                self.index.insert(self.key.as_slice().into(), g as u32);
+                g
+            }
         }
     }
 
@@ -257,10 +395,11 @@ impl Partial {
             (other, self)
         };
         for (k, g) in small.groups {
-            match big.groups.get_mut(&k) {
-                Some(mine) => mine.merge(g),
+            match big.index.get(&k) {
+                Some(&at) => big.groups[at as usize].1.merge(g),
                 None => {
-                    big.groups.insert(k, g);
+                    big.index.insert(k.clone(), big.groups.len() as u32);
+                    big.groups.push((k, g));
                 }
             }
         }
