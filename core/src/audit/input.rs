@@ -183,7 +183,7 @@ pub(crate) fn run(
         if let (Some(path), false) = (&input.path, input.gzip) {
             let source = match &maps[i] {
                 // Only what the file held when it was opened, as the read path does.
-                Some(map) => Source::Mapped(&map[..map.len().min(input.bytes as usize)]),
+                Some(map) => Source::Mapped(map, map.len().min(input.bytes as usize)),
                 None => Source::Read(path.as_path()),
             };
             let n = input.bytes.div_ceil(CHUNK).max(1);
@@ -201,7 +201,7 @@ pub(crate) fn run(
             |mut p, (input, seq, source, start, end, len)| {
                 let unit = UnitId { input, seq };
                 match source {
-                    Source::Mapped(data) => p.feed(unit, lines_in(data, start, end)),
+                    Source::Mapped(map, len) => feed_mapped(&mut p, unit, map, len, start, end),
                     Source::Read(path) => {
                         with_range(path, start, end, len, |data| p.feed(unit, data))
                             .map_err(|e| io_error(path, e))?
@@ -327,8 +327,8 @@ fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: usize) -> io::Re
 /// Where the bytes of a plain file come from.
 #[derive(Clone, Copy)]
 enum Source<'a> {
-    /// The file mapped into memory (up to its length when opened).
-    Mapped(&'a [u8]),
+    /// The file mapped into memory, and its length when opened (what is read of it).
+    Mapped(&'a Mmap, usize),
     /// Read with `read(2)`, range by range.
     Read(&'a Path),
 }
@@ -348,6 +348,23 @@ fn map_file(path: &Path) -> Option<Mmap> {
     #[cfg(unix)]
     let _ = map.advise(memmap2::Advice::Sequential);
     Some(map)
+}
+
+/// Counts the lines that start in `[start, end)` of a mapped file whose first `len` bytes are read. The range's
+/// pages are unmapped right after, by the worker that read them, instead of all at once by one thread at the end
+/// (the file's pages stay in the page cache).
+fn feed_mapped(p: &mut Partial, unit: UnitId, map: &Mmap, len: usize, start: u64, end: u64) {
+    p.feed(unit, lines_in(&map[..len], start, end));
+    // SAFETY: the map is a read-only view of a file. Dropping the page-table entries of these pages does not change
+    // what they hold: a later read (the previous range reading its last line on into this one) maps the same
+    // page-cache pages again.
+    #[cfg(unix)]
+    {
+        let (from, to) = ((start as usize).min(len), (end as usize).min(len));
+        let _ = unsafe {
+            map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from)
+        };
+    }
 }
 
 /// The lines of `data` that start in `[start, end)` (a line starts at 0 or after a `\n`), the last one up to its

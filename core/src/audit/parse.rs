@@ -394,25 +394,43 @@ fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
 }
 
 /// `ACCESS@127.0.0.2:9500` → (`ACCESS`, `127.0.0.2:9500`).
+#[inline]
 pub(crate) fn split_module(field: &[u8]) -> (&[u8], &[u8]) {
-    match memchr(b'@', field) {
+    // A module is a few bytes: a plain loop beats a vectorised search.
+    match field.iter().position(|&c| c == b'@') {
         Some(at) => (&field[..at], &field[at + 1..]),
         None => (field, &[]),
     }
 }
 
-/// A non-negative decimal integer of at most 19 digits.
+/// A non-negative decimal integer of at most 19 digits (19 nines wrap around modulo 2^64, as they always did).
+/// Eight digits at a time (a start time has 16 or 17).
+#[inline]
 pub(crate) fn parse_number(text: &[u8]) -> Option<u64> {
     if text.is_empty() || text.len() > 19 {
         return None;
     }
     let mut n: u64 = 0;
-    for &b in text {
+    let mut rest = text;
+    while let Some((eight, tail)) = rest.split_first_chunk::<8>() {
+        // Byte i holds digit i (the most significant first) once '0' is taken away from every byte.
+        let d = u64::from_le_bytes(*eight).wrapping_sub(0x3030_3030_3030_3030);
+        // Any byte below '0' borrows to >= 0x80, any above '9' reaches 0x80 when 0x76 is added.
+        if (d | d.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let d = (d.wrapping_mul(10) + (d >> 8)) & 0x00ff_00ff_00ff_00ff; // pairs of digits
+        let d = (d.wrapping_mul(100) + (d >> 16)) & 0x0000_ffff_0000_ffff; // groups of four
+        let d = (d.wrapping_mul(10_000) + (d >> 32)) & 0xffff_ffff; // eight
+        n = n.wrapping_mul(100_000_000).wrapping_add(d);
+        rest = tail;
+    }
+    for &b in rest {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             return None;
         }
-        n = n * 10 + u64::from(d);
+        n = n.wrapping_mul(10).wrapping_add(u64::from(d));
     }
     Some(n)
 }
@@ -429,4 +447,51 @@ fn optional_number(text: &[u8]) -> Option<Option<u64>> {
 /// A status code: an integer in 0..=999.
 pub(crate) fn parse_status(text: &[u8]) -> Option<u16> {
     parse_number(text).filter(|&n| n <= 999).map(|n| n as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    /// The digit-by-digit definition, wrapping like the eight-at-a-time version.
+    fn reference(text: &[u8]) -> Option<u64> {
+        if text.is_empty() || text.len() > 19 || !text.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(text.iter().fold(0u64, |n, &b| {
+            n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'))
+        }))
+    }
+
+    #[test]
+    fn parse_number_matches_digit_by_digit() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let alphabet = b"0123456789/:09 \t-+\x00\x80\xff.a";
+        for round in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 22) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|i| {
+                    let r = state.rotate_left(i as u32 * 3);
+                    if round % 3 == 0 || r % 11 != 0 {
+                        b'0' + (r % 10) as u8
+                    } else {
+                        alphabet[(r >> 8) as usize % alphabet.len()]
+                    }
+                })
+                .collect();
+            assert_eq!(parse_number(&text), reference(&text), "{text:?}");
+        }
+        assert_eq!(
+            parse_number(b"16793641137770897"),
+            Some(16_793_641_137_770_897)
+        );
+        assert_eq!(parse_number(b"18446744073709551615"), None); // 20 digits
+        assert_eq!(
+            parse_number(b"9999999999999999999"),
+            reference(b"9999999999999999999")
+        );
+    }
 }

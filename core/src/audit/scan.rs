@@ -19,6 +19,60 @@ pub(crate) fn masks(block: &[u8; BLOCK]) -> (u64, u64) {
     }
 }
 
+/// Blocks whose masks [`batch_masks`] computes per call.
+pub(crate) const BATCH: usize = 64;
+
+/// The masks of the first [`BATCH`] blocks of `data` (the last one may be short: zero padded) into `out`; returns how
+/// many blocks that is. Uses AVX2 when the CPU has it.
+#[inline]
+pub(crate) fn batch_masks(data: &[u8], out: &mut [(u64, u64); BATCH]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { batch_avx2(data, out) };
+    }
+    let mut n = 0;
+    for (slot, block) in out.iter_mut().zip(data.chunks(BLOCK)) {
+        *slot = match block.try_into() {
+            Ok(whole) => masks(whole),
+            Err(_) => tail_masks(block),
+        };
+        n += 1;
+    }
+    n
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn batch_avx2(data: &[u8], out: &mut [(u64, u64); BATCH]) -> usize {
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
+    };
+    let tab = _mm256_set1_epi8(b'\t' as i8);
+    let nl = _mm256_set1_epi8(b'\n' as i8);
+    let mut n = 0;
+    for (slot, block) in out.iter_mut().zip(data.chunks(BLOCK)) {
+        *slot = if block.len() == BLOCK {
+            // SAFETY: two unaligned 32-byte loads inside a 64-byte block.
+            let (lo, hi) = unsafe {
+                (
+                    _mm256_loadu_si256(block.as_ptr().cast::<__m256i>()),
+                    _mm256_loadu_si256(block.as_ptr().add(32).cast::<__m256i>()),
+                )
+            };
+            let bits = |v, c| u64::from(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c)) as u32);
+            (
+                bits(lo, tab) | bits(hi, tab) << 32,
+                bits(lo, nl) | bits(hi, nl) << 32,
+            )
+        } else {
+            tail_masks(block)
+        };
+        n += 1;
+    }
+    n
+}
+
 /// The masks of the last, short block (`tail.len() < BLOCK`): padded with zero bytes, which match neither.
 #[inline]
 pub(crate) fn tail_masks(tail: &[u8]) -> (u64, u64) {
@@ -104,6 +158,30 @@ mod tests {
             }
             assert_eq!(masks_swar(&block), naive(&block), "{block:?}");
             assert_eq!(masks(&block), naive(&block), "{block:?}");
+        }
+        // Whole batches of any length, through whichever path the CPU takes.
+        let mut data = Vec::new();
+        for len in [0usize, 1, 63, 64, 65, 500, 4095, 4096, 4097, 9000] {
+            data.clear();
+            for i in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                data.push(match state % 6 {
+                    0 => b'\t',
+                    1 => b'\n',
+                    _ => (state >> 20) as u8 | (i as u8 & 1),
+                });
+            }
+            let mut out = [(0, 0); BATCH];
+            let n = batch_masks(&data, &mut out);
+            assert_eq!(n, data.len().div_ceil(BLOCK).min(BATCH), "{len}");
+            for (k, m) in out[..n].iter().enumerate() {
+                let mut block = [0u8; BLOCK];
+                let part = &data[k * BLOCK..data.len().min((k + 1) * BLOCK)];
+                block[..part.len()].copy_from_slice(part);
+                assert_eq!(*m, naive(&block), "{len} {k}");
+            }
         }
         let tail = b"a\tb\nc";
         assert_eq!(tail_masks(tail), (0b10, 0b1000));

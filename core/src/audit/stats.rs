@@ -11,7 +11,7 @@ use super::api::{cache_head, write_api};
 use super::parse::{
     parse_hot, parse_line, start_time_us, Fields, LineFormat, Malformed, MalformedKind,
 };
-use super::scan::{masks, tail_masks, BLOCK};
+use super::scan::{batch_masks, BATCH, BLOCK};
 
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
@@ -191,29 +191,30 @@ impl Partial {
         let mut tabs = [0usize; 14];
         let mut ntabs = 0usize;
         let mut base = 0usize;
+        let mut batch = [(0u64, 0u64); BATCH];
         while base < data.len() {
-            let (tab_mask, nl_mask) = match data.get(base..base + BLOCK) {
-                Some(block) => masks(block.try_into().expect("a whole block")),
-                None => tail_masks(&data[base..]),
-            };
-            let mut hits = tab_mask | nl_mask;
-            while hits != 0 {
-                let bit = hits.trailing_zeros();
-                hits &= hits - 1;
-                let pos = base + bit as usize;
-                if nl_mask >> bit & 1 != 0 {
-                    n += 1;
-                    self.line(unit, n, &data[line_start..pos], &tabs, ntabs);
-                    line_start = pos + 1;
-                    ntabs = 0;
-                } else {
-                    if ntabs < tabs.len() {
-                        tabs[ntabs] = pos - line_start;
+            let blocks = batch_masks(&data[base..], &mut batch);
+            for (k, &(tab_mask, nl_mask)) in batch[..blocks].iter().enumerate() {
+                let block = base + k * BLOCK;
+                let mut hits = tab_mask | nl_mask;
+                while hits != 0 {
+                    let bit = hits.trailing_zeros();
+                    hits &= hits - 1;
+                    let pos = block + bit as usize;
+                    if nl_mask >> bit & 1 != 0 {
+                        n += 1;
+                        self.line(unit, n, &data[line_start..pos], &tabs, ntabs);
+                        line_start = pos + 1;
+                        ntabs = 0;
+                    } else {
+                        if ntabs < tabs.len() {
+                            tabs[ntabs] = pos - line_start;
+                        }
+                        ntabs += 1;
                     }
-                    ntabs += 1;
                 }
             }
-            base += BLOCK;
+            base += blocks * BLOCK;
         }
         if line_start < data.len() {
             n += 1;
