@@ -7,6 +7,8 @@
 // safe for concurrent use. Errors are *Error values; test their kind with errors.Is(err, errcat.ErrNotFound).
 package errcat
 
+import "strings"
+
 // LibraryVersion is the version of the errcat library linked in.
 func LibraryVersion() string { return cVersion() }
 
@@ -14,15 +16,35 @@ func LibraryVersion() string { return cVersion() }
 // "ModuleController.ResourceConstrained", a dynamic combination such as "User.PullBizError") to its entry.
 // WithReporter resolves inside one reporter's table. The error is ErrNotFound (with Suggestions),
 // ErrAmbiguous (with Candidates), ErrInvalidCode or ErrInvalidArgument.
+//
+// A successful result is cached (see SetCacheLimit): the same code and options again cost a map access.
 func Lookup(code string, opts ...Option) (Entry, error) {
-	return cLookup(code, collect(opts))
+	o := collect(opts)
+	if e, ok := lookupCache.get(lookupKey{code, o.reporter, o.hasRep}); ok {
+		return e, nil
+	}
+	e, err := cLookup(code, o)
+	if err == nil {
+		lookupCache.put(lookupKey{strings.Clone(code), strings.Clone(o.reporter), o.hasRep}, e)
+	}
+	return e, err
 }
 
 // Status returns the blobstore entry for a status number at a CubeFS version (WithVersion; default: newest).
 // A number known only in other versions is returned with Valid false, so a caller can say "552 = access limited,
 // until v3.5.0, now 429". The error is ErrInvalidCode (outside 0..999), ErrNotFound or ErrInvalidArgument.
+//
+// A successful result is cached (see SetCacheLimit): the same number and options again cost a map access.
 func Status(code int, opts ...Option) (Entry, error) {
-	return cStatus(code, collect(opts))
+	o := collect(opts)
+	if e, ok := statusCache.get(statusKey{code, o.version, o.hasVer}); ok {
+		return e, nil
+	}
+	e, err := cStatus(code, o)
+	if err == nil {
+		statusCache.put(statusKey{code, strings.Clone(o.version), o.hasVer}, e)
+	}
+	return e, err
 }
 
 // ServiceOf returns the service a status number belongs to at a CubeFS version (WithVersion; default: newest):

@@ -1,0 +1,164 @@
+package errcat
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// The result cache. Lookup and Status answer from a Go map when they have seen the same arguments before, so a
+// hot path costs a map access instead of a cgo call (DESIGN.md, "Performance stance": the host side keeps what
+// does not change after the first call).
+//
+// What it holds and what it does not:
+//   - Only what the library returned for a call that succeeded, keyed by every argument of that call: the code
+//     and the reporter option (given or not, as typed) for Lookup, the number and the version option for
+//     Status. There is no catalog logic in Go: a key not in the cache always goes to the C library, and two
+//     spellings that resolve alike ("v3.5.0" and "3.5.0") are two keys.
+//   - Never an error: a failing call reaches the library every time, and its *Error is built fresh.
+//   - Entry values. A caller gets a copy of the struct, so changing its fields does not reach the cache;
+//     Entry.Koupleless / Entry.Blobstore point to the catalog data shared by every caller since before the cache
+//     existed (read-only, see Entry).
+//   - At most cacheLimit entries per function. Adding one more empties that cache first, so a flood of distinct
+//     (valid) arguments, e.g. case variants of a reporter name, costs a bounded amount of memory and the hot keys
+//     come back after it. Key strings are cloned, so a code sliced out of a large buffer does not keep it alive.
+//
+// Entries by catalog id need no cache of their own: every entry is converted once, into catalog (capi.go).
+//
+// Structure: a typed version of sync.Map's read-mostly design. Hits are an atomic load and a map access on a
+// map that is never written after it is published. New results go into dirty (read's contents plus the new
+// ones, under mu); after as many lookups have had to consult dirty as it has entries, dirty is published as the
+// new read map. Copying read into a fresh dirty map is thus paid for by as many misses: O(1) per miss amortised.
+// cache_bench_test.go compares it with sync.Map (about 2x slower on a hit: the key is boxed in an interface).
+
+// DefaultCacheLimit is the number of results Lookup and Status each keep by default.
+const DefaultCacheLimit = 1024
+
+var cacheLimit atomic.Int64
+
+func init() { cacheLimit.Store(DefaultCacheLimit) }
+
+// SetCacheLimit sets how many results Lookup and Status each keep (n <= 0 turns the cache off), empties both
+// caches and returns the previous limit. The default, DefaultCacheLimit, is far above the number of distinct
+// codes a service sees (the catalog has a few hundred entries); the cache never changes an answer, only its cost.
+func SetCacheLimit(n int) (previous int) {
+	if n < 0 {
+		n = 0
+	}
+	previous = int(cacheLimit.Swap(int64(n)))
+	lookupCache.clear()
+	statusCache.clear()
+	return previous
+}
+
+type lookupKey struct {
+	code     string
+	reporter string
+	hasRep   bool
+}
+
+type statusKey struct {
+	code    int
+	version string
+	hasVer  bool
+}
+
+var (
+	lookupCache resultCache[lookupKey]
+	statusCache resultCache[statusKey]
+)
+
+type resultCache[K comparable] struct {
+	read    atomic.Pointer[map[K]Entry] // published: never written again
+	pending atomic.Bool                 // dirty holds entries read does not
+	mu      sync.Mutex
+	dirty   map[K]Entry // under mu: nil, or read's entries plus the newer ones
+	misses  int         // under mu: lookups that consulted dirty since read was published
+}
+
+// get returns the cached result for k.
+func (c *resultCache[K]) get(k K) (Entry, bool) {
+	if m := c.read.Load(); m != nil {
+		if e, ok := (*m)[k]; ok {
+			return e, true
+		}
+	}
+	if !c.pending.Load() {
+		return Entry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirty == nil { // published since the check above
+		e, ok := mapOf(c.read.Load())[k]
+		return e, ok
+	}
+	e, ok := c.dirty[k]
+	if c.misses++; c.misses >= len(c.dirty) {
+		c.publish()
+	}
+	return e, ok
+}
+
+// put caches the result of a call that succeeded. The caller has cloned the strings of k.
+func (c *resultCache[K]) put(k K, e Entry) {
+	limit := int(cacheLimit.Load())
+	if limit <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirty == nil {
+		read := c.read.Load()
+		if read != nil {
+			if _, ok := (*read)[k]; ok {
+				return
+			}
+		}
+		c.dirty = make(map[K]Entry, len(mapOf(read))+1)
+		for key, v := range mapOf(read) {
+			c.dirty[key] = v
+		}
+	} else if _, ok := c.dirty[k]; ok {
+		return
+	}
+	if len(c.dirty) >= limit {
+		// Full: start again rather than evict one by one (a flood of distinct keys is the only way here).
+		c.read.Store(nil)
+		c.dirty = make(map[K]Entry)
+		c.misses = 0
+	}
+	c.dirty[k] = e
+	c.pending.Store(true)
+}
+
+// publish makes dirty the read map. Under mu.
+func (c *resultCache[K]) publish() {
+	m := c.dirty
+	c.read.Store(&m)
+	c.dirty, c.misses = nil, 0
+	c.pending.Store(false)
+}
+
+func (c *resultCache[K]) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.read.Store(nil)
+	c.dirty, c.misses = nil, 0
+	c.pending.Store(false)
+}
+
+// len returns the number of cached results (tests).
+func (c *resultCache[K]) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirty != nil {
+		return len(c.dirty)
+	}
+	return len(mapOf(c.read.Load()))
+}
+
+func mapOf[K comparable](m *map[K]Entry) map[K]Entry {
+	if m == nil {
+		return nil
+	}
+	return *m
+}
