@@ -1,10 +1,16 @@
 # Blobstore audit-log analyser (`errcat audit`): the demo report on a realistic log committed under testdata/audit/
 # (regenerate it with `python3 testdata/audit/gen_audit_log.py --demo --out testdata/audit/demo.log`).
-# The benchmark against wc -l / awk / Python is bench/audit_vs_awk.sh (run by hand: it writes a ~200 MB file).
+# `make bench-audit` (part of `make bench`, never of `make test`): errcat audit against wc -l, awk and Python on the
+# same generated log, best of AUDIT_BENCH_RUNS; AUDIT_BENCH_SIZE=64M for a quick run, AUDIT_BENCH_DIR=/dir to keep
+# (and reuse) the generated log instead of a temporary one.
 
 DEMO_TARGETS += demo-audit
+BENCH_TARGETS += bench-audit
 
-.PHONY: demo-audit
+AUDIT_BENCH_SIZE ?= 512M
+AUDIT_BENCH_RUNS ?= 5
+
+.PHONY: demo-audit bench-audit
 
 demo-audit: cli
 	@echo "== errcat audit: a blobstore audit log (every service, special codes, odd lines, malformed lines)"
@@ -13,3 +19,6 @@ demo-audit: cli
 	$(ERRCAT) audit --version v3.5.0 testdata/audit/demo.log | sed -n '/^Codes unknown/,/^$$/p'
 	@echo "== Prometheus text: service_response_code reconstructed from the log"
 	$(ERRCAT) audit --format prom testdata/audit/demo.log | sed -n '1,8p'
+
+bench-audit: cli
+	ERRCAT=$(ERRCAT) bench/audit/run.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)

@@ -12,6 +12,7 @@
 #   bench/audit/run.sh [SIZE] [RUNS]     SIZE default 512M (generator syntax: 64M, 1G), RUNS default 5
 #   make bench-audit AUDIT_BENCH_SIZE=64M AUDIT_BENCH_RUNS=3      the same through make (quick run)
 #   AUDIT_BENCH_DIR=/somewhere bench/audit/run.sh   keep the log there and reuse it (default: a temp dir, removed)
+#   AWK=nawk bench/audit/run.sh           time another awk (default: the system awk; mawk is the fastest common one)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,7 +44,7 @@ with open(sys.argv[1], "rb") as f:
             c[(p[1], p[7])] += 1
 print(len(c))'
 
-AWK="$(command -v awk)"
+AWK="$(command -v "${AWK:-awk}")" # AWK=gawk/nawk to time another awk
 AWK_NAME="$(basename "$(readlink -f "$AWK")")"
 run() {
   case "$1" in
