@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -45,27 +46,64 @@ func SetCacheLimit(n int) (previous int) {
 		n = 0
 	}
 	previous = int(cacheLimit.Swap(int64(n)))
-	lookupCache.clear()
-	statusCache.clear()
+	clearCaches()
 	return previous
 }
 
-type lookupKey struct {
-	code     string
-	reporter string
-	hasRep   bool
-}
+// The caches, one per function and option form: a call without options (the common case) is keyed by the bare
+// code, so a hit is a string-keyed (or int-keyed) map access like the one a caller would write; a call with the
+// option is keyed by both.
+var (
+	lookupCache    resultCache[string]    // Lookup(code)
+	lookupRepCache resultCache[lookupKey] // Lookup(code, WithReporter(reporter))
+	statusCache    resultCache[int]       // Status(code)
+	statusVerCache resultCache[statusKey] // Status(code, WithVersion(version))
+)
+
+type lookupKey struct{ code, reporter string }
 
 type statusKey struct {
 	code    int
 	version string
-	hasVer  bool
 }
 
-var (
-	lookupCache resultCache[lookupKey]
-	statusCache resultCache[statusKey]
-)
+func clearCaches() {
+	lookupCache.clear()
+	lookupRepCache.clear()
+	statusCache.clear()
+	statusVerCache.clear()
+}
+
+func cachedLookup(code string, o options) (Entry, bool) {
+	if !o.hasRep {
+		return lookupCache.get(code)
+	}
+	return lookupRepCache.get(lookupKey{code, o.reporter})
+}
+
+// cacheLookup stores a successful result; the key strings are cloned.
+func cacheLookup(code string, o options, e Entry) {
+	if !o.hasRep {
+		lookupCache.put(strings.Clone(code), e)
+	} else {
+		lookupRepCache.put(lookupKey{strings.Clone(code), strings.Clone(o.reporter)}, e)
+	}
+}
+
+func cachedStatus(code int, o options) (Entry, bool) {
+	if !o.hasVer {
+		return statusCache.get(code)
+	}
+	return statusVerCache.get(statusKey{code, o.version})
+}
+
+func cacheStatus(code int, o options, e Entry) {
+	if !o.hasVer {
+		statusCache.put(code, e)
+	} else {
+		statusVerCache.put(statusKey{code, strings.Clone(o.version)}, e)
+	}
+}
 
 type resultCache[K comparable] struct {
 	read    atomic.Pointer[map[K]Entry] // published: never written again

@@ -10,6 +10,15 @@ import (
 	"unsafe"
 )
 
+func lookupLen() int { return lookupCache.len() + lookupRepCache.len() }
+func statusLen() int { return statusCache.len() + statusVerCache.len() }
+
+// argKey is a Lookup call's arguments.
+type argKey struct {
+	code, reporter string
+	hasRep         bool
+}
+
 // Internal tests of the result cache (cache.go); the public behaviour is also covered by the vectors, which run
 // once on an empty cache and once on a warm one.
 
@@ -87,7 +96,7 @@ func sameAnswer(a, b answer) bool {
 // A hit returns exactly what the library returned on the miss, and what it returns without a cache.
 func TestCacheHitEqualsMiss(t *testing.T) {
 	restoreLimit(t, 1<<20)
-	ok := map[lookupKey]bool{}
+	ok := map[argKey]bool{}
 	for _, c := range lookupCases(t) {
 		uncached, err := cLookup(c.code, collect(c.opts))
 		want := answer{uncached, err}
@@ -98,7 +107,7 @@ func TestCacheHitEqualsMiss(t *testing.T) {
 			}
 		}
 		if o := collect(c.opts); err == nil {
-			ok[lookupKey{c.code, o.reporter, o.hasRep}] = true
+			ok[argKey{c.code, o.reporter, o.hasRep}] = true
 		}
 	}
 	for _, c := range statusCases() {
@@ -111,11 +120,11 @@ func TestCacheHitEqualsMiss(t *testing.T) {
 			}
 		}
 	}
-	if n := lookupCache.len(); n != len(ok) {
+	if n := lookupLen(); n != len(ok) {
 		t.Fatalf("%d distinct lookups succeeded, %d cached", len(ok), n)
 	}
-	if statusCache.len() < 131 {
-		t.Fatalf("%d status results cached", statusCache.len())
+	if statusLen() < 131 {
+		t.Fatalf("%d status results cached", statusLen())
 	}
 }
 
@@ -161,8 +170,8 @@ func TestCacheNeverStoresErrors(t *testing.T) {
 			}
 		}
 	}
-	if lookupCache.len() != 0 || statusCache.len() != 0 {
-		t.Fatalf("errors cached: %d lookups, %d statuses", lookupCache.len(), statusCache.len())
+	if lookupLen() != 0 || statusLen() != 0 {
+		t.Fatalf("errors cached: %d lookups, %d statuses", lookupLen(), statusLen())
 	}
 }
 
@@ -195,15 +204,29 @@ func TestCacheClonesKeys(t *testing.T) {
 	if _, err := Lookup(code); err != nil {
 		t.Fatal(err)
 	}
-	copy(buf, "Arklet.UninstallBizFai")
+	if _, err := Lookup(code, WithReporter(code[:6])); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, strings.Repeat("Z", len(buf)))
+	var keys []string
 	for k := range mapOf(lookupCache.read.Load()) {
-		if k.code != "Arklet.InstallBizFailed" {
-			t.Fatalf("cached key %q", k.code)
-		}
+		keys = append(keys, k)
 	}
 	for k := range lookupCache.dirty {
-		if k.code != "Arklet.InstallBizFailed" {
-			t.Fatalf("cached key %q", k.code)
+		keys = append(keys, k)
+	}
+	for k := range lookupRepCache.dirty {
+		keys = append(keys, k.code, k.reporter)
+	}
+	for k := range mapOf(lookupRepCache.read.Load()) {
+		keys = append(keys, k.code, k.reporter)
+	}
+	if len(keys) != 3 {
+		t.Fatalf("keys %q", keys)
+	}
+	for _, k := range keys {
+		if k != "Arklet.InstallBizFailed" && k != "Arklet" {
+			t.Fatalf("cached key %q", k)
 		}
 	}
 }
@@ -255,14 +278,14 @@ func TestCacheConcurrentFill(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-	ok := map[lookupKey]bool{}
+	ok := map[argKey]bool{}
 	for i, w := range lwant {
 		if o := collect(lcases[i].opts); w.err == nil {
-			ok[lookupKey{lcases[i].code, o.reporter, o.hasRep}] = true
+			ok[argKey{lcases[i].code, o.reporter, o.hasRep}] = true
 		}
 	}
-	if lookupCache.len() != len(ok) {
-		t.Fatalf("%d distinct lookups succeed, %d cached", len(ok), lookupCache.len())
+	if lookupLen() != len(ok) {
+		t.Fatalf("%d distinct lookups succeed, %d cached", len(ok), lookupLen())
 	}
 }
 
@@ -289,14 +312,15 @@ func TestCacheBound(t *testing.T) {
 		if e, err := Lookup("Arklet.InstallBizFailed"); err != nil || !reflect.DeepEqual(e, want) {
 			t.Fatalf("hot key after %d: %+v, %v", mask, e, err)
 		}
-		if n := lookupCache.len(); n > limit {
+		if n := lookupRepCache.len(); n > limit {
 			t.Fatalf("%d cached lookups, limit %d", n, limit)
 		}
 	}
 	for n := 0; n < 1000; n++ {
+		Status(n)
 		Status(n, WithVersion("master"))
-		if statusCache.len() > limit {
-			t.Fatalf("%d cached statuses, limit %d", statusCache.len(), limit)
+		if statusCache.len() > limit || statusVerCache.len() > limit {
+			t.Fatalf("%d + %d cached statuses, limit %d", statusCache.len(), statusVerCache.len(), limit)
 		}
 	}
 	SetCacheLimit(0)
@@ -306,7 +330,7 @@ func TestCacheBound(t *testing.T) {
 		}
 		Status(552)
 	}
-	if lookupCache.len() != 0 || statusCache.len() != 0 {
+	if lookupLen() != 0 || statusLen() != 0 {
 		t.Fatal("cache off but filled")
 	}
 	if !strings.HasPrefix(want.Code, "Arklet.") {

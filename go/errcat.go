@@ -7,8 +7,6 @@
 // safe for concurrent use. Errors are *Error values; test their kind with errors.Is(err, errcat.ErrNotFound).
 package errcat
 
-import "strings"
-
 // LibraryVersion is the version of the errcat library linked in.
 func LibraryVersion() string { return cVersion() }
 
@@ -20,12 +18,12 @@ func LibraryVersion() string { return cVersion() }
 // A successful result is cached (see SetCacheLimit): the same code and options again cost a map access.
 func Lookup(code string, opts ...Option) (Entry, error) {
 	o := collect(opts)
-	if e, ok := lookupCache.get(lookupKey{code, o.reporter, o.hasRep}); ok {
+	if e, ok := cachedLookup(code, o); ok {
 		return e, nil
 	}
 	e, err := cLookup(code, o)
 	if err == nil {
-		lookupCache.put(lookupKey{strings.Clone(code), strings.Clone(o.reporter), o.hasRep}, e)
+		cacheLookup(code, o, e)
 	}
 	return e, err
 }
@@ -37,12 +35,12 @@ func Lookup(code string, opts ...Option) (Entry, error) {
 // A successful result is cached (see SetCacheLimit): the same number and options again cost a map access.
 func Status(code int, opts ...Option) (Entry, error) {
 	o := collect(opts)
-	if e, ok := statusCache.get(statusKey{code, o.version, o.hasVer}); ok {
+	if e, ok := cachedStatus(code, o); ok {
 		return e, nil
 	}
 	e, err := cStatus(code, o)
 	if err == nil {
-		statusCache.put(statusKey{code, strings.Clone(o.version), o.hasVer}, e)
+		cacheStatus(code, o, e)
 	}
 	return e, err
 }
