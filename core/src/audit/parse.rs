@@ -475,7 +475,7 @@ mod tests {
             let text: Vec<u8> = (0..len)
                 .map(|i| {
                     let r = state.rotate_left(i as u32 * 3);
-                    if round % 3 == 0 || r % 11 != 0 {
+                    if round % 3 == 0 || !r.is_multiple_of(11) {
                         b'0' + (r % 10) as u8
                     } else {
                         alphabet[(r >> 8) as usize % alphabet.len()]
