@@ -4,13 +4,15 @@
 #   make kotlin-jar        build kotlin/target/errcat-kotlin-0.1.0.jar and install it in the local Maven repository
 #   make test-kotlin       build the JAR and run the JUnit 5 suite against it
 #   make demo-kotlin       a Kotlin program (kotlin/demo) using the installed JAR
+#   make bench-kotlin      JMH (bench/kotlin): Errcat.lookup/status, cached and crossing, against a HashMap, same run
 #   make uniffi-bindings   regenerate the committed Kotlin and Swift sources after an interface change
 #                          (`cargo test -p errcat-uniffi` fails while they drift)
 
 TEST_TARGETS += test-kotlin
 DEMO_TARGETS += demo-kotlin
+BENCH_TARGETS += bench-kotlin
 
-.PHONY: test-kotlin demo-kotlin kotlin-jar uniffi-bindings
+.PHONY: test-kotlin demo-kotlin bench-kotlin kotlin-jar uniffi-bindings
 
 MVN ?= mvn -B --no-transfer-progress -Dstyle.color=never
 UNIFFI_GEN := $(ROOT)/target/uniffi-gen
@@ -24,6 +26,10 @@ kotlin-jar:
 
 demo-kotlin: kotlin-jar
 	$(MVN) -q -f kotlin/demo/pom.xml compile exec:java
+
+# JMH against the installed JAR; prints each call's ratio to a HashMap with the same results, measured in the same run.
+bench-kotlin: kotlin-jar
+	$(MVN) -q -f bench/kotlin/pom.xml package exec:exec
 
 # uniffi-bindgen in library mode reads the interface from the built library.
 uniffi-bindings:

@@ -1671,18 +1671,18 @@ data class AuditReport (
     /**
      * Lines read (= lines counted + malformed lines).
      */
-    var `lines`: kotlin.Long
+    val `lines`: kotlin.Long
     , 
     /**
      * Malformed lines.
      */
-    var `malformed`: kotlin.Long
+    val `malformed`: kotlin.Long
     , 
     /**
      * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
      * the same text as `errcat audit --json`.
      */
-    var `json`: kotlin.String
+    val `json`: kotlin.String
     
 ){
     
@@ -1727,22 +1727,22 @@ data class CatalogNames (
     /**
      * Level-1 sources, in catalog order.
      */
-    var `sources`: List<kotlin.String>
+    val `sources`: List<kotlin.String>
     , 
     /**
      * Reporters (the Koupleless tables).
      */
-    var `reporters`: List<kotlin.String>
+    val `reporters`: List<kotlin.String>
     , 
     /**
      * Blobstore services.
      */
-    var `services`: List<kotlin.String>
+    val `services`: List<kotlin.String>
     , 
     /**
      * CubeFS versions, oldest first (the last is the default of every version argument).
      */
-    var `versions`: List<kotlin.String>
+    val `versions`: List<kotlin.String>
     
 ){
     
@@ -1790,17 +1790,17 @@ data class Code (
     /**
      * The Level-1 source.
      */
-    var `source`: kotlin.String
+    val `source`: kotlin.String
     , 
     /**
      * The Level-2 type, as written.
      */
-    var `errorType`: kotlin.String
+    val `errorType`: kotlin.String
     , 
     /**
      * The code as text, `Source.Type`.
      */
-    var `text`: kotlin.String
+    val `text`: kotlin.String
     
 ){
     
@@ -1846,22 +1846,22 @@ data class EntryFilter (
     /**
      * `koupleless` or `blobstore`.
      */
-    var `system`: HostString? = null 
+    val `system`: HostString? = null 
     , 
     /**
      * A reporter name (`Arklet`).
      */
-    var `reporter`: HostString? = null 
+    val `reporter`: HostString? = null 
     , 
     /**
      * A service name (`BlobNode`).
      */
-    var `service`: HostString? = null 
+    val `service`: HostString? = null 
     , 
     /**
      * A CubeFS version (`v3.5.0`, `master`).
      */
-    var `version`: HostString? = null 
+    val `version`: HostString? = null 
     
 ){
     
@@ -1909,67 +1909,67 @@ data class KouplelessEntry (
     /**
      * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
      */
-    var `id`: kotlin.UInt
+    val `id`: kotlin.UInt
     , 
     /**
      * `Reporter/Type`, the key the conformance vectors use.
      */
-    var `key`: kotlin.String
+    val `key`: kotlin.String
     , 
     /**
      * The code with the default source, `Source.Type`.
      */
-    var `code`: kotlin.String
+    val `code`: kotlin.String
     , 
     /**
      * The table the row is published in (`Arklet`, `ModuleController`, `KouplelessBoard`).
      */
-    var `reporter`: kotlin.String
+    val `reporter`: kotlin.String
     , 
     /**
      * Business type.
      */
-    var `businessType`: LocalizedText
+    val `businessType`: LocalizedText
     , 
     /**
      * The published business-type cell when it differs from the business type (`<br />` or empty).
      */
-    var `businessTypeCell`: kotlin.String?
+    val `businessTypeCell`: kotlin.String?
     , 
     /**
      * Catalogued Level-1 sources; the first is the default.
      */
-    var `sources`: List<kotlin.String>
+    val `sources`: List<kotlin.String>
     , 
     /**
      * The Level-2 type, canonical (published) spelling.
      */
-    var `errorType`: kotlin.String
+    val `errorType`: kotlin.String
     , 
     /**
      * Meaning.
      */
-    var `meaning`: LocalizedText
+    val `meaning`: LocalizedText
     , 
     /**
      * Solution as published (may be empty or `-`).
      */
-    var `solution`: LocalizedText
+    val `solution`: LocalizedText
     , 
     /**
      * Whether the published solution says to retry.
      */
-    var `retryable`: kotlin.Boolean
+    val `retryable`: kotlin.Boolean
     , 
     /**
      * Other spellings that resolve to this entry.
      */
-    var `aliases`: List<kotlin.String>
+    val `aliases`: List<kotlin.String>
     , 
     /**
      * Quirks of the published row.
      */
-    var `notes`: List<kotlin.String>
+    val `notes`: List<kotlin.String>
     
 ){
     
@@ -2044,12 +2044,12 @@ data class LocalizedText (
     /**
      * English.
      */
-    var `en`: kotlin.String
+    val `en`: kotlin.String
     , 
     /**
      * Chinese (简体中文).
      */
-    var `zh`: kotlin.String
+    val `zh`: kotlin.String
     
 ){
     
@@ -2091,27 +2091,27 @@ data class Resolved (
     /**
      * `Source.Type` with the given source and the canonical type spelling.
      */
-    var `code`: kotlin.String
+    val `code`: kotlin.String
     , 
     /**
      * The source given in the code.
      */
-    var `source`: kotlin.String
+    val `source`: kotlin.String
     , 
     /**
      * The entry.
      */
-    var `entry`: KouplelessEntry
+    val `entry`: KouplelessEntry
     , 
     /**
      * The alias spelling the code used, when it was not the canonical type.
      */
-    var `alias`: kotlin.String?
+    val `alias`: kotlin.String?
     , 
     /**
      * Whether the source is not one of the entry's catalogued sources (a valid dynamic combination).
      */
-    var `dynamic`: kotlin.Boolean
+    val `dynamic`: kotlin.Boolean
     
 ){
     
@@ -2162,92 +2162,92 @@ data class StatusEntry (
     /**
      * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
      */
-    var `id`: kotlin.UInt
+    val `id`: kotlin.UInt
     , 
     /**
      * `number/GoConst`, the key the conformance vectors use.
      */
-    var `key`: kotlin.String
+    val `key`: kotlin.String
     , 
     /**
      * The number, written as the HTTP status.
      */
-    var `code`: kotlin.Int
+    val `code`: kotlin.Int
     , 
     /**
      * The service that defines it.
      */
-    var `service`: kotlin.String
+    val `service`: kotlin.String
     , 
     /**
      * The exact Go error message; empty where Go has none (829).
      */
-    var `message`: kotlin.String
+    val `message`: kotlin.String
     , 
     /**
      * The published description, where there is one.
      */
-    var `description`: LocalizedText?
+    val `description`: LocalizedText?
     , 
     /**
      * The description where there is one, else the Go message (per language).
      */
-    var `meaning`: LocalizedText
+    val `meaning`: LocalizedText
     , 
     /**
      * Whether the published status-code doc lists it.
      */
-    var `documented`: kotlin.Boolean
+    val `documented`: kotlin.Boolean
     , 
     /**
      * `blobstore/common/errors/<go_file>.go`.
      */
-    var `goFile`: kotlin.String
+    val `goFile`: kotlin.String
     , 
     /**
      * The Go const (`CodeAccessLimited`).
      */
-    var `goConst`: kotlin.String
+    val `goConst`: kotlin.String
     , 
     /**
      * The Go error variable (`ErrAccessLimited`); empty where there is none.
      */
-    var `goErr`: kotlin.String
+    val `goErr`: kotlin.String
     , 
     /**
      * The CubeFS versions in which this exact entry is defined, oldest first.
      */
-    var `versions`: List<kotlin.String>
+    val `versions`: List<kotlin.String>
     , 
     /**
      * The same set as text: `v3.2.0..v3.5.0`, `master`.
      */
-    var `validity`: kotlin.String
+    val `validity`: kotlin.String
     , 
     /**
      * The number it was moved to in a later version (552 → 429).
      */
-    var `renumberedTo`: kotlin.Int?
+    val `renumberedTo`: kotlin.Int?
     , 
     /**
      * The number it had in an earlier version (429 ← 552).
      */
-    var `renumberedFrom`: kotlin.Int?
+    val `renumberedFrom`: kotlin.Int?
     , 
     /**
      * How a client should treat it.
      */
-    var `retry`: RetryClass
+    val `retry`: RetryClass
     , 
     /**
      * Whether a client should retry (transient or overload).
      */
-    var `retryable`: kotlin.Boolean
+    val `retryable`: kotlin.Boolean
     , 
     /**
      * Quirks worth knowing.
      */
-    var `notes`: List<kotlin.String>
+    val `notes`: List<kotlin.String>
     
 ){
     
@@ -2337,17 +2337,17 @@ data class StatusMatch (
     /**
      * The entry (when none is valid at `version`, the nearest one in time).
      */
-    var `entry`: StatusEntry
+    val `entry`: StatusEntry
     , 
     /**
      * The version asked about.
      */
-    var `version`: kotlin.String
+    val `version`: kotlin.String
     , 
     /**
      * Whether the entry is defined at `version`.
      */
-    var `valid`: kotlin.Boolean
+    val `valid`: kotlin.Boolean
     
 ){
     
