@@ -6,7 +6,7 @@ the upstream samples, and a code mix with the blobstore's special codes (552, 61
 their `{"error":"<message>"}` bodies taken from testdata/catalog.json.
 
     gen_audit_log.py --demo > testdata/audit/demo.log        # the committed demo log (see README in this folder)
-    gen_audit_log.py --bytes 200M --seed 7 > /tmp/big.log    # benchmark input: no odd lines, just volume
+    gen_audit_log.py --bytes 512M --seed 7 > /tmp/big.log    # benchmark input (bench/audit/run.sh): just volume
 
 `--demo` adds the reference sample lines (../shared/reference/blobstore-auditlog-samples.log), the odd-but-valid
 shapes (grep -n prefix, CRLF, MODULE@host:port with microsecond start times, a TAB in the path, a TAB in an XML
