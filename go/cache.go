@@ -16,7 +16,8 @@ import (
 //     Status. There is no catalog logic in Go: a key not in the cache always goes to the C library, and two
 //     spellings that resolve alike ("v3.5.0" and "3.5.0") are two keys.
 //   - Never an error: a failing call reaches the library every time, and its *Error is built fresh.
-//   - Entry values. A caller gets a copy of the struct, so changing its fields does not reach the cache;
+//   - Entries the caller cannot reach: a hit returns a copy of the cached Entry, so changing its fields does not
+//     reach the cache;
 //     Entry.Koupleless / Entry.Blobstore point to the catalog data shared by every caller since before the cache
 //     existed (read-only, see Entry).
 //   - At most cacheLimit entries per function. Adding one more empties that cache first, so a flood of distinct
@@ -74,66 +75,99 @@ func clearCaches() {
 	statusVerCache.clear()
 }
 
-func cachedLookup(code string, o options) (Entry, bool) {
+func cachedLookup(code string, o options) *Entry {
 	if !o.hasRep {
 		return lookupCache.get(code)
 	}
 	return lookupRepCache.get(lookupKey{code, o.reporter})
 }
 
-// cacheLookup stores a successful result; the key strings are cloned.
-func cacheLookup(code string, o options, e Entry) {
+// lookupMiss answers a Lookup that cachedLookup did not: from the results not yet published, else from the
+// library (caching a success).
+func lookupMiss(code string, o options) (Entry, error) {
+	var e *Entry
 	if !o.hasRep {
-		lookupCache.put(strings.Clone(code), e)
+		e = lookupCache.getRecent(code)
 	} else {
-		lookupRepCache.put(lookupKey{strings.Clone(code), strings.Clone(o.reporter)}, e)
+		e = lookupRepCache.getRecent(lookupKey{code, o.reporter})
 	}
+	if e != nil {
+		return *e, nil
+	}
+	r, err := cLookup(code, o)
+	if err != nil {
+		return Entry{}, err
+	}
+	// The key strings are cloned: a code sliced out of a large buffer must not keep it alive.
+	if !o.hasRep {
+		lookupCache.put(strings.Clone(code), r)
+	} else {
+		lookupRepCache.put(lookupKey{strings.Clone(code), strings.Clone(o.reporter)}, r)
+	}
+	return r, nil
 }
 
-func cachedStatus(code int, o options) (Entry, bool) {
+func cachedStatus(code int, o options) *Entry {
 	if !o.hasVer {
 		return statusCache.get(code)
 	}
 	return statusVerCache.get(statusKey{code, o.version})
 }
 
-func cacheStatus(code int, o options, e Entry) {
+func statusMiss(code int, o options) (Entry, error) {
+	var e *Entry
 	if !o.hasVer {
-		statusCache.put(code, e)
+		e = statusCache.getRecent(code)
 	} else {
-		statusVerCache.put(statusKey{code, strings.Clone(o.version)}, e)
+		e = statusVerCache.getRecent(statusKey{code, o.version})
 	}
+	if e != nil {
+		return *e, nil
+	}
+	r, err := cStatus(code, o)
+	if err != nil {
+		return Entry{}, err
+	}
+	if !o.hasVer {
+		statusCache.put(code, r)
+	} else {
+		statusVerCache.put(statusKey{code, strings.Clone(o.version)}, r)
+	}
+	return r, nil
 }
 
 type resultCache[K comparable] struct {
-	read    atomic.Pointer[map[K]Entry] // published: never written again
-	pending atomic.Bool                 // dirty holds entries read does not
+	read    atomic.Pointer[map[K]*Entry] // published: never written again
+	pending atomic.Bool                  // dirty holds entries read does not
 	mu      sync.Mutex
-	dirty   map[K]Entry // under mu: nil, or read's entries plus the newer ones
-	misses  int         // under mu: lookups that consulted dirty since read was published
+	dirty   map[K]*Entry // under mu: nil, or read's entries plus the newer ones
+	misses  int          // under mu: lookups that consulted dirty since read was published
 }
 
-// get returns the cached result for k.
-func (c *resultCache[K]) get(k K) (Entry, bool) {
+// get returns the published result for k, nil if there is none (small enough to inline: this is the hit path).
+// The Entry is shared: copy it, never modify it.
+func (c *resultCache[K]) get(k K) *Entry {
 	if m := c.read.Load(); m != nil {
-		if e, ok := (*m)[k]; ok {
-			return e, true
-		}
+		return (*m)[k]
 	}
+	return nil
+}
+
+// getRecent looks for k among the results not yet published, after get found nothing.
+func (c *resultCache[K]) getRecent(k K) *Entry {
 	if !c.pending.Load() {
-		return Entry{}, false
+		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.dirty == nil { // published since the check above
-		e, ok := mapOf(c.read.Load())[k]
-		return e, ok
+	if c.dirty == nil { // published since get looked
+		return mapOf(c.read.Load())[k]
 	}
-	e, ok := c.dirty[k]
+	e := c.dirty[k]
 	if c.misses++; c.misses >= len(c.dirty) {
 		c.publish()
 	}
-	return e, ok
+	return e
 }
 
 // put caches the result of a call that succeeded. The caller has cloned the strings of k.
@@ -151,7 +185,7 @@ func (c *resultCache[K]) put(k K, e Entry) {
 				return
 			}
 		}
-		c.dirty = make(map[K]Entry, len(mapOf(read))+1)
+		c.dirty = make(map[K]*Entry, len(mapOf(read))+1)
 		for key, v := range mapOf(read) {
 			c.dirty[key] = v
 		}
@@ -161,10 +195,10 @@ func (c *resultCache[K]) put(k K, e Entry) {
 	if len(c.dirty) >= limit {
 		// Full: start again rather than evict one by one (a flood of distinct keys is the only way here).
 		c.read.Store(nil)
-		c.dirty = make(map[K]Entry)
+		c.dirty = make(map[K]*Entry)
 		c.misses = 0
 	}
-	c.dirty[k] = e
+	c.dirty[k] = &e
 	c.pending.Store(true)
 }
 
@@ -194,7 +228,7 @@ func (c *resultCache[K]) len() int {
 	return len(mapOf(c.read.Load()))
 }
 
-func mapOf[K comparable](m *map[K]Entry) map[K]Entry {
+func mapOf[K comparable](m *map[K]*Entry) map[K]*Entry {
 	if m == nil {
 		return nil
 	}

@@ -17,15 +17,20 @@ func LibraryVersion() string { return cVersion() }
 //
 // A successful result is cached (see SetCacheLimit): the same code and options again cost a map access.
 func Lookup(code string, opts ...Option) (Entry, error) {
+	if len(opts) == 0 { // the hit path first: no options, one map access
+		if e := lookupCache.get(code); e != nil {
+			return *e, nil
+		}
+	}
+	return lookup(code, opts)
+}
+
+func lookup(code string, opts []Option) (Entry, error) {
 	o := collect(opts)
-	if e, ok := cachedLookup(code, o); ok {
-		return e, nil
+	if e := cachedLookup(code, o); e != nil {
+		return *e, nil
 	}
-	e, err := cLookup(code, o)
-	if err == nil {
-		cacheLookup(code, o, e)
-	}
-	return e, err
+	return lookupMiss(code, o)
 }
 
 // Status returns the blobstore entry for a status number at a CubeFS version (WithVersion; default: newest).
@@ -34,15 +39,20 @@ func Lookup(code string, opts ...Option) (Entry, error) {
 //
 // A successful result is cached (see SetCacheLimit): the same number and options again cost a map access.
 func Status(code int, opts ...Option) (Entry, error) {
+	if len(opts) == 0 { // the hit path first: no options, one map access
+		if e := statusCache.get(code); e != nil {
+			return *e, nil
+		}
+	}
+	return status(code, opts)
+}
+
+func status(code int, opts []Option) (Entry, error) {
 	o := collect(opts)
-	if e, ok := cachedStatus(code, o); ok {
-		return e, nil
+	if e := cachedStatus(code, o); e != nil {
+		return *e, nil
 	}
-	e, err := cStatus(code, o)
-	if err == nil {
-		cacheStatus(code, o, e)
-	}
-	return e, err
+	return statusMiss(code, o)
 }
 
 // ServiceOf returns the service a status number belongs to at a CubeFS version (WithVersion; default: newest):
