@@ -1,5 +1,10 @@
 // Package bench compares the errcat Go module with a Go map over the same keys. `make bench-go` runs it and
-// prints the ratios (ratio.awk).
+// prints the ratios (ratio.awk, medians over -count runs).
+//
+// Lookup and Status are the hit path: errcat answers from its result cache after the first call for a key (the
+// keys are loaded through errcat first). LookupUncached and StatusUncached turn the cache off
+// (errcat.SetCacheLimit(0)): every call crosses into the C library, which is what each first call costs. The
+// map baselines (LookupMap, StatusMap) index a map[string]Entry / map[int]Entry filled with the same keys.
 package bench
 
 import (
@@ -49,6 +54,16 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
+func BenchmarkLookupUncached(b *testing.B) {
+	k := load(b)
+	defer errcat.SetCacheLimit(errcat.SetCacheLimit(0))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, _ := errcat.Lookup(k.codes[i%len(k.codes)])
+		sink += e.ID
+	}
+}
+
 func BenchmarkLookupMap(b *testing.B) {
 	k := load(b)
 	b.ResetTimer()
@@ -59,6 +74,16 @@ func BenchmarkLookupMap(b *testing.B) {
 
 func BenchmarkStatus(b *testing.B) {
 	k := load(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, _ := errcat.Status(k.numbers[i%len(k.numbers)])
+		sink += e.ID
+	}
+}
+
+func BenchmarkStatusUncached(b *testing.B) {
+	k := load(b)
+	defer errcat.SetCacheLimit(errcat.SetCacheLimit(0))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e, _ := errcat.Status(k.numbers[i%len(k.numbers)])

@@ -1,13 +1,30 @@
-# Reads `go test -bench` output and prints errcat's time per op against the Go map baseline of the same name.
+# Reads `go test -bench -count N` output and prints, per operation, the median time per op of errcat's hit path
+# (Lookup, Status: answered from the Go-side cache), of the uncached call (LookupUncached, StatusUncached: every
+# call crosses into C, the cost of a first call) and of the Go map baseline (LookupMap, StatusMap), with the
+# spread (min-max) over the runs, and both ratios to the map.
 /^Benchmark/ {
     name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
-    for (i = 2; i <= NF; i++) if ($(i + 1) == "ns/op") ns[name] = $i
+    for (i = 2; i <= NF; i++) if ($(i + 1) == "ns/op") { n[name]++; v[name, n[name]] = $i + 0 }
+}
+function median(name,    i, j, t, k, s) {
+    k = n[name]
+    for (i = 1; i <= k; i++) s[i] = v[name, i]
+    for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t }
+    lo[name] = s[1]; hi[name] = s[k]
+    return (k % 2) ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2
+}
+function show(label, name, base) {
+    printf "  %-9s %7.1f ns/op  (%.1f-%.1f)   ratio %5.1fx\n", label, m[name], lo[name], hi[name], m[name] / m[base]
 }
 END {
+    for (name in n) m[name] = median(name)
     split("Lookup Status", ops, " ")
     for (j = 1; j <= 2; j++) {
         op = ops[j]
-        if ((op in ns) && ((op "Map") in ns))
-            printf "%-7s errcat %7.1f ns/op   Go map %6.1f ns/op   ratio %.1fx\n", op, ns[op], ns[op "Map"], ns[op] / ns[op "Map"]
+        if (!((op "Map") in m)) continue
+        printf "%s (median of %d runs, min-max in parentheses)\n", op, n[op "Map"]
+        printf "  %-9s %7.1f ns/op  (%.1f-%.1f)\n", "Go map", m[op "Map"], lo[op "Map"], hi[op "Map"]
+        if (op in m) show("cached", op, op "Map")
+        if ((op "Uncached") in m) show("uncached", op "Uncached", op "Map")
     }
 }
