@@ -95,8 +95,8 @@ func lookupMiss(code string, o options) (Entry, error) {
 		return *e, nil
 	}
 	r, err := cLookup(code, o)
-	if err != nil {
-		return Entry{}, err
+	if err != nil || cacheLimit.Load() <= 0 {
+		return r, err
 	}
 	// The key strings are cloned: a code sliced out of a large buffer must not keep it alive.
 	if !o.hasRep {
@@ -125,8 +125,8 @@ func statusMiss(code int, o options) (Entry, error) {
 		return *e, nil
 	}
 	r, err := cStatus(code, o)
-	if err != nil {
-		return Entry{}, err
+	if err != nil || cacheLimit.Load() <= 0 {
+		return r, err
 	}
 	if !o.hasVer {
 		statusCache.put(code, r)
@@ -198,7 +198,9 @@ func (c *resultCache[K]) put(k K, e Entry) {
 		c.dirty = make(map[K]*Entry)
 		c.misses = 0
 	}
-	c.dirty[k] = &e
+	stored := new(Entry) // here, not &e: e would escape, an allocation on every call, stored or not
+	*stored = e
+	c.dirty[k] = stored
 	c.pending.Store(true)
 }
 
