@@ -257,6 +257,7 @@ pub(crate) fn run(
         };
         total = total.merge(partial);
     }
+    total.seal();
     Ok(total)
 }
 

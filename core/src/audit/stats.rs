@@ -41,8 +41,11 @@ pub(crate) struct Row {
 #[derive(Clone, Debug)]
 pub(crate) struct Group {
     pub rows: Vec<Row>,
-    /// Durations in microseconds.
+    /// Durations in microseconds (filled from `counts` by [`Partial::seal`]).
     pub hist: Histogram<u64>,
+    /// Durations counted per HDR bucket index (see [`hdr_index`]) while reading: a plain array increment per line,
+    /// half the memory of the histogram's own counts; moved into `hist` once, at the end.
+    counts: Vec<u32>,
     /// The exact largest duration.
     pub max_us: u64,
 }
@@ -52,6 +55,7 @@ impl Group {
         Group {
             rows: Vec::new(),
             hist: Histogram::new(2).expect("2 significant digits is valid"),
+            counts: Vec::new(),
             max_us: 0,
         }
     }
@@ -79,8 +83,68 @@ impl Group {
             self.count(r.code, &r.method, &r.host, r.count);
         }
         // Both histograms auto-resize, so adding cannot fail for lack of range.
-        let _ = self.hist.add(&other.hist);
+        if self.counts.len() < other.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
+        for (i, (mine, &theirs)) in self.counts.iter_mut().zip(&other.counts).enumerate() {
+            if let Some(sum) = mine.checked_add(theirs) {
+                *mine = sum;
+            } else {
+                let _ = self
+                    .hist
+                    .record_n(hdr_value(i), u64::from(*mine) + u64::from(theirs));
+                *mine = 0;
+            }
+        }
+        if !other.hist.is_empty() {
+            let _ = self.hist.add(&other.hist);
+        }
         self.max_us = self.max_us.max(other.max_us);
+    }
+
+    /// Counts one duration (µs).
+    #[inline]
+    fn record(&mut self, d: u64) {
+        let i = hdr_index(d);
+        if i >= self.counts.len() {
+            self.counts.resize(i + 1, 0);
+        }
+        let c = &mut self.counts[i];
+        if *c == u32::MAX {
+            let _ = self.hist.record_n(hdr_value(i), u64::from(*c));
+            *c = 0;
+        }
+        *c += 1;
+        self.max_us = self.max_us.max(d);
+    }
+
+    /// Moves the bucket counts into the histogram.
+    fn seal(&mut self) {
+        for (i, &c) in self.counts.iter().enumerate() {
+            if c > 0 {
+                // Both histograms auto-resize, so recording cannot fail for lack of range.
+                let _ = self.hist.record_n(hdr_value(i), u64::from(c));
+            }
+        }
+        self.counts = Vec::new();
+    }
+}
+
+/// The index of `value` in the counts of an HDR histogram of 2 significant digits and lowest discernible value 1
+/// (`Histogram::new(2)`): 256 sub-buckets, the first bucket exact, each next one twice as wide.
+#[inline]
+fn hdr_index(value: u64) -> usize {
+    let bucket = 56 - (value | 255).leading_zeros();
+    (((bucket + 1) << 7) as usize) + (value >> bucket) as usize - 128
+}
+
+/// The lowest value counted at HDR index `i` (the inverse of [`hdr_index`]).
+fn hdr_value(i: usize) -> u64 {
+    if i < 256 {
+        i as u64
+    } else {
+        let bucket = (i >> 7) - 1;
+        (((i & 127) + 128) as u64) << bucket
     }
 }
 
@@ -309,9 +373,7 @@ impl Partial {
         let group = &mut self.groups[g].1;
         group.count(status, method, host, 1);
         if let Some(d) = duration_us {
-            let d = d.min(MAX_DURATION_US);
-            let _ = group.hist.record(d);
-            group.max_us = group.max_us.max(d);
+            group.record(d.min(MAX_DURATION_US));
         }
     }
 
@@ -387,6 +449,13 @@ impl Partial {
         list.get_mut(at)
     }
 
+    /// Moves the per-bucket duration counts into each group's histogram: call once, after the last merge.
+    pub fn seal(&mut self) {
+        for (_, g) in &mut self.groups {
+            g.seal();
+        }
+    }
+
     /// Adds `other` into `self`.
     pub fn merge(mut self, other: Partial) -> Partial {
         let (mut big, small) = if self.groups.len() >= other.groups.len() {
@@ -439,4 +508,39 @@ fn excerpt(line: &[u8]) -> String {
 pub(crate) fn split_key(key: &[u8]) -> (&[u8], &[u8]) {
     let len = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as usize;
     (&key[4..4 + len], &key[4 + len..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hdr_index, hdr_value, MAX_DURATION_US};
+    use hdrhistogram::Histogram;
+
+    #[test]
+    fn hdr_index_is_the_histograms_own() {
+        let h = Histogram::<u64>::new(2).unwrap();
+        let mut values: Vec<u64> = (0..70_000).collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push((state >> (state % 64)) % (MAX_DURATION_US + 1));
+        }
+        values.extend([
+            MAX_DURATION_US,
+            MAX_DURATION_US - 1,
+            1 << 40,
+            (1 << 40) - 1,
+            255,
+            256,
+            511,
+            512,
+        ]);
+        for v in values {
+            let v = v.min(MAX_DURATION_US);
+            let i = hdr_index(v);
+            assert_eq!(hdr_value(i), h.lowest_equivalent(v), "{v}");
+            assert_eq!(hdr_index(hdr_value(i)), i, "{v}");
+        }
+    }
 }
