@@ -2,39 +2,37 @@
 package io.errcat.demo
 
 import io.errcat.kotlin.CodedError
+import io.errcat.kotlin.Errcat
 import io.errcat.kotlin.ErrcatException
-import io.errcat.kotlin.lookup
 import io.errcat.kotlin.reason
-import io.errcat.kotlin.serviceOf
-import io.errcat.kotlin.status
 
 fun main() {
     println("== a Koupleless code")
-    val r = lookup("Arklet.InstallBizFailed")
+    val r = Errcat.lookup("Arklet.InstallBizFailed")
     println("${r.code} (${r.entry.reporter} table): ${r.entry.meaning.en} / ${r.entry.meaning.zh}; retryable=${r.entry.retryable}")
 
     println("== a blobstore code at two CubeFS versions")
     for (version in listOf("v3.5.0", "master")) {
-        val m = status(552, version)
+        val m = Errcat.status(552, version)
         val now = m.entry.renumberedTo?.let { ", now $it" } ?: ""
         println("552 at $version: ${m.entry.message} [${m.entry.service}], defined ${m.entry.validity}, valid=${m.valid}$now")
     }
 
     println("== an alias (the published spelling stays canonical), in Chinese")
-    val alias = lookup("ModuleController.ResourceConstrained")
+    val alias = Errcat.lookup("ModuleController.ResourceConstrained")
     println("${alias.alias} -> ${alias.code}: ${alias.entry.meaning.zh}")
 
     println("== an unknown code: suggestions, and a number by its service range")
     try {
-        lookup("Arklet.InstallBizFailes")
+        Errcat.lookup("Arklet.InstallBizFailes")
     } catch (e: ErrcatException.NotFound) {
         println("NotFound: ${e.reason}; did you mean ${e.suggestions.joinToString()}?")
     }
-    println("640 belongs to ${serviceOf(640)}")
+    println("640 belongs to ${Errcat.serviceOf(640)}")
 
     println("== several tables hold a type: Ambiguous names them")
     try {
-        lookup("User.DiskFull")
+        Errcat.lookup("User.DiskFull")
     } catch (e: ErrcatException.Ambiguous) {
         println("Ambiguous: ${e.candidates.joinToString()}")
     }
