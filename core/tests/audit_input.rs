@@ -240,6 +240,41 @@ fn gzip_is_read_transparently() {
     assert_eq!(a.services, b.services);
 }
 
+/// A FIFO (as `<(zcat log.gz)` gives) can be read only once: nothing may be consumed before the analysis reads it.
+#[test]
+fn fifos_and_pipes_are_read_once_front_to_back() {
+    let dir = Scratch::new("fifo");
+    let text = Gen(12).text(2_000) + "bad\n";
+    let plain = dir.file("0-0.log", text.as_bytes());
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(text.as_bytes()).unwrap();
+    let expected = analyze(&[plain], &options()).unwrap();
+    for (name, bytes) in [
+        ("plain.fifo", text.as_bytes().to_vec()),
+        ("gz.fifo", enc.finish().unwrap()),
+    ] {
+        let fifo = dir.0.join(name);
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, bytes).unwrap())
+        };
+        let got = analyze(std::slice::from_ref(&fifo), &options()).unwrap();
+        writer.join().unwrap();
+        assert_eq!((got.lines, got.malformed), (2_001, 1), "{name}");
+        assert_eq!(got.inputs[0].gzip, name == "gz.fifo");
+        assert_eq!(
+            per_service_code(&got),
+            per_service_code(&expected),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn directories_are_read_by_rotation_index() {
     let dir = Scratch::new("dirs");

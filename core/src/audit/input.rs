@@ -31,6 +31,9 @@ pub(crate) struct Input {
     /// Bytes on disk (0 for stdin until read).
     pub bytes: u64,
     pub gzip: bool,
+    /// A regular file: it can be measured, mapped and read in ranges. Anything else (stdin, a FIFO, a pipe such as
+    /// `<(zcat log.gz)`, a character device) is a stream: opened once and read front to back.
+    pub regular: bool,
 }
 
 impl Input {
@@ -130,16 +133,27 @@ pub(crate) fn open_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                     path: None,
                     bytes: 0,
                     gzip: false,
+                    regular: false,
+                });
+            }
+            // Metadata first: reading the magic of a FIFO would consume bytes nobody can read again.
+            let meta = fs::metadata(&p).map_err(|e| io_error(&p, e))?;
+            if !meta.is_file() {
+                return Ok(Input {
+                    path: Some(p),
+                    bytes: 0,
+                    gzip: false,
+                    regular: false,
                 });
             }
             let mut f = File::open(&p).map_err(|e| io_error(&p, e))?;
-            let bytes = f.metadata().map_err(|e| io_error(&p, e))?.len();
             let mut magic = [0u8; 2];
             let n = read_full(&mut f, &mut magic).map_err(|e| io_error(&p, e))?;
             Ok(Input {
                 gzip: n == 2 && magic == [0x1f, 0x8b],
                 path: Some(p),
-                bytes,
+                bytes: meta.len(),
+                regular: true,
             })
         })
         .collect()
@@ -174,13 +188,13 @@ pub(crate) fn run(
     let maps: Vec<Option<Mmap>> = inputs
         .iter()
         .map(|input| match (&input.path, input.gzip) {
-            (Some(path), false) if input.bytes > 0 => map_file(path),
+            (Some(path), false) if input.regular && input.bytes > 0 => map_file(path),
             _ => None,
         })
         .collect();
     let mut ranges = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
-        if let (Some(path), false) = (&input.path, input.gzip) {
+        if let (Some(path), false, true) = (&input.path, input.gzip, input.regular) {
             let source = match &maps[i] {
                 // Only what the file held when it was opened, as the read path does.
                 Some(map) => Source::Mapped(map, map.len().min(input.bytes as usize)),
@@ -216,13 +230,14 @@ pub(crate) fn run(
         .try_reduce(|| Partial::new(level), |a, b| Ok(a.merge(b)))?;
     drop(maps);
     let mut total = files;
-    // Streams: one reader thread, blocks parsed by all cores.
+    // Streams (gzip files, stdin, FIFOs and pipes): one reader thread, blocks parsed by all cores.
     for (i, input) in inputs.iter_mut().enumerate() {
-        if input.path.is_some() && !input.gzip {
+        if input.regular && !input.gzip {
             continue;
         }
+        let name = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
         let partial = match &input.path {
-            Some(path) => {
+            Some(path) if input.regular => {
                 let f = File::open(path).map_err(|e| io_error(path, e))?;
                 let counted = Counting {
                     inner: f,
@@ -232,33 +247,43 @@ pub(crate) fn run(
                 let r = MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted));
                 run_stream(i as u32, r, level).map_err(|e| io_error(path, e))?
             }
-            None => {
-                let read = AtomicU64::new(0);
-                let counted = Counting {
-                    inner: io::stdin(),
-                    progress,
-                    read: Some(&read),
-                };
-                let mut buffered = BufReader::with_capacity(1 << 16, counted);
-                let gzip = buffered
-                    .fill_buf()
-                    .map_err(|e| io_error(Path::new("-"), e))?
-                    .starts_with(&[0x1f, 0x8b]);
-                input.gzip = gzip;
-                let out = if gzip {
-                    run_stream(i as u32, MultiGzDecoder::new(buffered), level)
-                } else {
-                    run_stream(i as u32, buffered, level)
-                };
-                let out = out.map_err(|e| io_error(Path::new("-"), e))?;
-                input.bytes = read.load(Ordering::Relaxed);
-                out
+            Some(path) => {
+                let f = File::open(path).map_err(|e| io_error(path, e))?;
+                sniff_stream(i as u32, f, input, level, progress).map_err(|e| io_error(&name, e))?
             }
+            None => sniff_stream(i as u32, io::stdin(), input, level, progress)
+                .map_err(|e| io_error(&name, e))?,
         };
         total = total.merge(partial);
     }
     total.seal();
     Ok(total)
+}
+
+/// Reads a stream that can be read only once: gzip is recognised by peeking at the buffered first bytes, and
+/// `input` learns the bytes read and whether they were gzip.
+fn sniff_stream<R: Read + Send>(
+    seq: u32,
+    reader: R,
+    input: &mut Input,
+    level: usize,
+    progress: Option<&AtomicU64>,
+) -> io::Result<Partial> {
+    let read = AtomicU64::new(0);
+    let counted = Counting {
+        inner: reader,
+        progress,
+        read: Some(&read),
+    };
+    let mut buffered = BufReader::with_capacity(1 << 16, counted);
+    input.gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let out = if input.gzip {
+        run_stream(seq, MultiGzDecoder::new(buffered), level)
+    } else {
+        run_stream(seq, buffered, level)
+    };
+    input.bytes = read.load(Ordering::Relaxed);
+    out
 }
 
 /// A reader that reports the bytes it reads.
