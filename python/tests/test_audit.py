@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import List
 
