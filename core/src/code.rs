@@ -63,7 +63,9 @@ fn split(text: &str) -> Option<(Source, &str)> {
     if text.len() > 2 * MAX_PART_LEN + 1 {
         return None;
     }
-    let (source, error_type) = text.split_once('.')?;
+    // A plain scan: sources are short, too short for `split_once`'s searcher to pay off.
+    let dot = text.bytes().position(|b| b == b'.')?;
+    let (source, error_type) = (&text[..dot], &text[dot + 1..]);
     // A second '.' fails the PascalCase check; known source names are PascalCase by construction.
     if !is_pascal_case(error_type) {
         return None;

@@ -148,7 +148,9 @@ fn catalogued(code: &str) -> Option<(Code<'_>, &'static [u16])> {
     if code.len() > 2 * crate::syntax::MAX_PART_LEN + 1 {
         return None;
     }
-    let (source, error_type) = code.split_once('.')?;
+    // A plain scan: sources are at most 16 bytes, too short for `split_once`'s searcher to pay off.
+    let dot = code.bytes().position(|b| b == b'.')?;
+    let (source, error_type) = (&code[..dot], &code[dot + 1..]);
     let indices = type_entries(error_type)?;
     Some((Code::trusted(source_by_name(source)?, error_type), indices))
 }
