@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use errcat::audit::{analyze, input_size, AuditOptions, ErrorCodes, Latency, Report};
+use errcat_audit::{analyze, input_size, AuditOptions, ErrorCodes, Latency, Report};
 
 use crate::style::{bad, label, pad, strong, warn};
 

@@ -72,22 +72,26 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid_code(message: impl Into<String>) -> Error {
+    /// An `InvalidCode` error.
+    pub fn invalid_code(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::InvalidCode, message)
     }
 
-    pub(crate) fn invalid_argument(message: impl Into<String>) -> Error {
+    /// An `InvalidArgument` error.
+    pub fn invalid_argument(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::InvalidArgument, message)
     }
 
-    pub(crate) fn not_found(message: impl Into<String>, suggestions: Vec<String>) -> Error {
+    /// A `NotFound` error with close matches.
+    pub fn not_found(message: impl Into<String>, suggestions: Vec<String>) -> Error {
         Error {
             suggestions,
             ..Error::new(ErrorKind::NotFound, message)
         }
     }
 
-    pub(crate) fn ambiguous(message: impl Into<String>, candidates: Vec<String>) -> Error {
+    /// An `Ambiguous` error naming the candidates.
+    pub fn ambiguous(message: impl Into<String>, candidates: Vec<String>) -> Error {
         Error {
             candidates,
             ..Error::new(ErrorKind::Ambiguous, message)

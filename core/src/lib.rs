@@ -17,7 +17,6 @@
 
 #![warn(missing_docs)]
 
-pub mod audit;
 mod code;
 mod entries;
 mod error;

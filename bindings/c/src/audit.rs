@@ -3,7 +3,7 @@
 use std::ffi::c_char;
 use std::path::PathBuf;
 
-use errcat_core::audit::{analyze, AuditOptions};
+use errcat_audit::{analyze, AuditOptions};
 use errcat_core::{Error, ErrorKind, Version};
 
 use crate::guard;

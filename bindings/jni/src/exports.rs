@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use errcat::audit::{analyze, AuditOptions};
 use errcat::{
     CodedError, Entry, ErrorCode, ErrorKind, Filter, Format, Lang, Reporter, Service, Source,
     System, Version,
 };
+use errcat_audit::{analyze, AuditOptions};
 use jni::objects::{JClass, JIntArray, JObject, JObjectArray, JString};
 use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
@@ -295,7 +295,7 @@ pub extern "system" fn Java_io_errcat_Native_export0<'l>(
     })
 }
 
-/// `errcat::audit::analyze`; `version` may be null (newest), `max_api_level` negative (the core's default).
+/// `errcat_audit::analyze`; `version` may be null (newest), `max_api_level` negative (the core's default).
 #[no_mangle]
 pub extern "system" fn Java_io_errcat_Native_analyzeAudit0<'l>(
     env: EnvUnowned<'l>,

@@ -226,7 +226,7 @@ pub(crate) fn code<'l>(
 pub(crate) fn audit_report<'l>(
     env: &mut Env<'l>,
     c: &Classes,
-    report: &errcat::audit::Report,
+    report: &errcat_audit::Report,
 ) -> Result<JObject<'l>> {
     let json = new_string(env, &report.to_json())?;
     let as_long = |n: u64| jlong::try_from(n).unwrap_or(jlong::MAX);

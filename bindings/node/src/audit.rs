@@ -4,7 +4,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
-use errcat::audit::{analyze, AuditOptions as CoreOptions};
+use errcat_audit::{analyze, AuditOptions as CoreOptions};
 use napi::bindgen_prelude::*;
 use napi::{Env, Task};
 use napi_derive::napi;

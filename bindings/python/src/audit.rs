@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use errcat::audit::{analyze, AuditOptions};
 use errcat::{Error, ErrorKind};
+use errcat_audit::{analyze, AuditOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use errcat::audit::{analyze, AuditOptions};
+use errcat_audit::{analyze, AuditOptions};
 
 use crate::api::version;
 use crate::{guard, ErrcatError, HostString};

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use errcat::audit::{analyze, api_label, parse_line, AuditOptions, MalformedKind};
+use errcat_audit::{analyze, api_label, parse_line, AuditOptions, MalformedKind};
 use proptest::prelude::*;
 
 fn piece() -> impl Strategy<Value = String> {

@@ -131,7 +131,7 @@ fn write_segments(
 /// `/shard/get/...`, `scheduler.inspect.acquire` for SCHEDULER `/inspect/acquire` at level 3.
 ///
 /// ```
-/// use errcat::audit::api_label;
+/// use errcat_audit::api_label;
 /// assert_eq!(api_label("BLOBNODE", "GET", "/shard/get/diskid/12", 2), "blobnode.shard");
 /// assert_eq!(api_label("SCHEDULER", "POST", "/inspect/acquire", 3), "scheduler.inspect.acquire");
 /// assert_eq!(api_label("ACCESS", "GET", "/v1/put", 2), "access.v1-put");

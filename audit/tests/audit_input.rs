@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use errcat::audit::{analyze, expand_paths, AuditOptions, ErrorCodes, Report};
 use errcat::{ErrorKind, Version};
+use errcat_audit::{analyze, expand_paths, AuditOptions, ErrorCodes, Report};
 
 /// A scratch directory removed on drop.
 struct Scratch(PathBuf);

@@ -20,7 +20,7 @@
 //! std::fs::write(&log, "REQ\tBLOBNODE\t16793641137770897\tGET\t/shard/get/diskid/1\t\t\t651\t{}\t\t0\t68\n\
 //!                       REQ\tBLOBNODE\t16793641137770898\tGET\t/shard/get/diskid/2\t\t\t200\t{}\t\t9\t40\n\
 //!                       garbage\n").unwrap();
-//! let report = errcat::audit::analyze(&[log], &Default::default()).unwrap();
+//! let report = errcat_audit::analyze(&[log], &Default::default()).unwrap();
 //! assert_eq!((report.lines, report.counted, report.malformed), (3, 2, 1));
 //! let blobnode = &report.services[0];
 //! assert_eq!(blobnode.codes[0].code, 200);
@@ -34,7 +34,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-use crate::{Result, Version};
+use errcat::{Result, Version};
 
 mod api;
 mod errors;
@@ -84,7 +84,7 @@ impl Default for AuditOptions {
 }
 
 /// Analyses the files and directories in `paths` (`-` = stdin), in order. An empty list gives an empty report.
-/// A path that cannot be read is an [`crate::ErrorKind::Io`] error naming it; bad lines never are (they are
+/// A path that cannot be read is an [`errcat::ErrorKind::Io`] error naming it; bad lines never are (they are
 /// counted as malformed, with a reason).
 pub fn analyze(paths: &[PathBuf], options: &AuditOptions) -> Result<Report> {
     let mut inputs = input::open_inputs(paths)?;

@@ -2,13 +2,13 @@
 
 use std::fmt;
 
-use crate::{Error, Result};
+use errcat::{Error, Result};
 
 /// The status codes counted as errors (for the error share). Default: the CubeFS SLA view, where 1xx–4xx are
 /// successes and every code from 500 up (5xx and the blobstore's 6xx–9xx) is an error.
 ///
 /// ```
-/// use errcat::audit::ErrorCodes;
+/// use errcat_audit::ErrorCodes;
 /// let sla = ErrorCodes::default();
 /// assert!(sla.contains(651) && sla.contains(500) && !sla.contains(499));
 /// let custom = ErrorCodes::parse("4xx,5xx,!404,651").unwrap();

@@ -12,7 +12,7 @@ use super::input::Input;
 use super::parse::MalformedKind;
 use super::stats::{split_key, Partial, UnitId};
 use super::AuditOptions;
-use crate::{Service, Version};
+use errcat::{Service, Version};
 
 /// The JSON schema name; bumped only for incompatible changes (members may be added within a version).
 pub const SCHEMA: &str = "errcat.audit/1";
@@ -568,7 +568,7 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
             code,
             count,
             services: services.into_iter().collect(),
-            range_service: crate::service_of(i64::from(code), Some(version))
+            range_service: errcat::service_of(i64::from(code), Some(version))
                 .ok()
                 .map(Service::name),
             source: info.source.name(),

@@ -1,7 +1,7 @@
 //! What a status code seen in an audit log means at a CubeFS version: the catalog's entry, else the plain HTTP
 //! reason, else unknown (possibly known in other versions).
 
-use crate::{status, Lang, RetryClass, Service, Version};
+use errcat::{status, Lang, RetryClass, Service, Version};
 
 /// Where the meaning of a code comes from. The names (`catalog`, …) are part of the JSON report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,7 +96,7 @@ pub fn explain_code(code: u16, service: Option<Service>, version: Version) -> Co
             note: None,
         };
     }
-    let range = crate::service_of(i64::from(code), Some(version)).ok();
+    let range = errcat::service_of(i64::from(code), Some(version)).ok();
     match found {
         Some(m) => {
             let e = m.entry;

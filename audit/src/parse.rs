@@ -195,7 +195,7 @@ impl Record<'_> {
 /// skipped (`grep -n` output parses); a line whose first `{` comes before any `REQ<TAB>` is read as JSON.
 ///
 /// ```
-/// use errcat::audit::{parse_line, MalformedKind};
+/// use errcat_audit::{parse_line, MalformedKind};
 /// let r = parse_line(b"REQ\tBLOBNODE\t16793641137770897\tGET\t/shard/get/diskid/1\t\t\t651\t{}\t\t0\t68").unwrap();
 /// assert_eq!((&*r.module, r.status, r.duration_us), (&b"BLOBNODE"[..], 651, Some(68)));
 /// assert_eq!(parse_line(b"REQ\tBLOBNODE\t1").unwrap_err().kind, MalformedKind::FieldCount);

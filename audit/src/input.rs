@@ -15,7 +15,7 @@ use memmap2::Mmap;
 use rayon::prelude::*;
 
 use super::stats::{Partial, UnitId};
-use crate::{Error, ErrorKind, Result};
+use errcat::{Error, ErrorKind, Result};
 
 /// Size of a range of a plain file, and of a block cut from a stream.
 pub(crate) const CHUNK: u64 = 8 << 20;
@@ -52,7 +52,7 @@ fn io_error(path: &Path, e: io::Error) -> Error {
 /// `1-8vn08w`, `0-0.log`, `2-1a.gz`), as the blobstore's large-file log names them.
 ///
 /// ```
-/// use errcat::audit::rotation_index;
+/// use errcat_audit::rotation_index;
 /// assert_eq!(rotation_index("1-8vn08w"), Some((1, 536_870_912)));
 /// assert_eq!(rotation_index("a-0.log"), Some((10, 0)));
 /// assert_eq!(rotation_index("audit.log"), None);

@@ -1,7 +1,7 @@
 //! The audit-log parser: the reference sample lines, the odd-but-valid shapes, every malformed kind, the `api`
 //! label, and property tests (arbitrary bytes never panic; generated lines round-trip).
 
-use errcat::audit::{api_label, parse_line, LineFormat, MalformedKind, Record};
+use errcat_audit::{api_label, parse_line, LineFormat, MalformedKind, Record};
 use proptest::prelude::*;
 
 const SAMPLES: &str = concat!(
