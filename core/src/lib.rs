@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 mod code;
+pub mod display;
 mod entries;
 mod error;
 pub mod export;
