@@ -19,7 +19,7 @@ fn version(args: &Value) -> errcat::Result<Option<Version>> {
 }
 
 fn key(entry: Entry) -> String {
-    entry.key()
+    entry.key().to_string()
 }
 
 fn coded(args: &Value) -> errcat::Result<CodedError> {
