@@ -37,6 +37,7 @@ use std::sync::Arc;
 use errcat::{Result, Version};
 
 mod api;
+pub mod boundary;
 mod errors;
 mod explain;
 mod input;

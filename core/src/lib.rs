@@ -17,8 +17,8 @@
 
 #![warn(missing_docs)]
 
-mod code;
 pub mod boundary;
+mod code;
 pub mod display;
 mod entries;
 mod error;

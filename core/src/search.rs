@@ -22,7 +22,14 @@ fn haystack(entry: Entry) -> String {
         .join("\n"),
         Entry::Blobstore(e) => {
             let code = e.code.to_string();
-            let mut texts = vec![code.as_str(), e.message, e.go_const, e.go_err, e.meaning.en, e.meaning.zh];
+            let mut texts = vec![
+                code.as_str(),
+                e.message,
+                e.go_const,
+                e.go_err,
+                e.meaning.en,
+                e.meaning.zh,
+            ];
             texts.extend(e.description.iter().flat_map(|d| [d.en, d.zh]));
             texts.join("\n")
         }
@@ -53,7 +60,11 @@ pub fn search(words: &str) -> Vec<Entry> {
             }
             let partial = words
                 .iter()
-                .filter(|w| !text.split(|c: char| !c.is_alphanumeric()).any(|t| t == w.as_str()))
+                .filter(|w| {
+                    !text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|t| t == w.as_str())
+                })
                 .count();
             Some((partial, i, entry))
         })

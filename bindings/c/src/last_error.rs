@@ -1,6 +1,7 @@
 //! The last error of each thread, and the exports that read it.
 //!
-//! Every status-returning export resets it; a failing one stores its error here. The readers copy what they
+//! A failing export stores its error here; a succeeding one leaves it alone (like `errno`), so read it right after
+//! the call that failed. The readers copy what they
 //! return into owned strings (free them with `errcat_string_free`), so nothing they hand out is invalidated by a
 //! later call.
 
@@ -10,9 +11,9 @@ use std::ffi::{c_char, CString};
 use errcat_core::Error;
 use serde_json::json;
 
+use crate::args::owned;
 use crate::guard;
 use crate::status::errcat_status;
-use crate::strings::{c_string_lossy, owned};
 
 /// The failure stored for a thread, already converted for C.
 pub(crate) struct LastError {
@@ -27,11 +28,6 @@ thread_local! {
     static LAST: RefCell<Option<LastError>> = const { RefCell::new(None) };
 }
 
-pub(crate) fn clear() {
-    // `try_with`: during thread teardown the slot may be gone; there is nothing to clear then.
-    let _ = LAST.try_with(|slot| slot.borrow_mut().take());
-}
-
 pub(crate) fn set(error: Error) {
     let json = json!({
         "kind": error.kind().name(),
@@ -42,16 +38,16 @@ pub(crate) fn set(error: Error) {
     .to_string();
     let last = LastError {
         status: error.kind().into(),
-        message: c_string_lossy(error.to_string()),
+        message: CString::new(error.to_string().replace('\0', "\u{FFFD}")).unwrap_or_default(),
         suggestions: error
             .suggestions()
             .iter()
-            .map(|s| c_string_lossy(s.clone()))
+            .map(|s| CString::new(s.replace('\0', "\u{FFFD}")).unwrap_or_default())
             .collect(),
         candidates: error
             .candidates()
             .iter()
-            .map(|s| c_string_lossy(s.clone()))
+            .map(|s| CString::new(s.replace('\0', "\u{FFFD}")).unwrap_or_default())
             .collect(),
         json,
     };
@@ -62,7 +58,7 @@ pub(crate) fn with<T>(f: impl FnOnce(Option<&LastError>) -> T) -> T {
     LAST.with(|slot| f(slot.borrow().as_ref()))
 }
 
-/// The status of this thread's last failed call, `ERRCAT_OK` when the last call succeeded (or none was made).
+/// The status of this thread's last failed call, `ERRCAT_OK` when no call has failed on this thread.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_status() -> errcat_status {
     guard::value(errcat_status::ERRCAT_INTERNAL, || {
@@ -71,24 +67,20 @@ pub extern "C" fn errcat_last_error_status() -> errcat_status {
 }
 
 /// This thread's last error as people read it (with "did you mean ..." when there are suggestions), or NULL when
-/// the last call succeeded. Owned: free it with `errcat_string_free`.
+/// no call has failed on this thread. Owned: free it with `errcat_string_free`.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_message() -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
-        with(|e| e.map_or(std::ptr::null_mut(), |e| owned(e.message.clone())))
+        with(|e| e.map_or(std::ptr::null_mut(), |e| e.message.clone().into_raw()))
     })
 }
 
-/// This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL when the last call
-/// succeeded. Owned: free it with `errcat_string_free`.
+/// This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL when no call has
+/// failed on this thread. Owned: free it with `errcat_string_free`.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_json() -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
-        with(|e| {
-            e.map_or(std::ptr::null_mut(), |e| {
-                owned(c_string_lossy(e.json.clone()))
-            })
-        })
+        with(|e| e.map_or(std::ptr::null_mut(), |e| owned(e.json.clone())))
     })
 }
 
@@ -105,7 +97,7 @@ pub extern "C" fn errcat_last_error_suggestion(index: usize) -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
         with(|e| {
             e.and_then(|e| e.suggestions.get(index))
-                .map_or(std::ptr::null_mut(), |s| owned(s.clone()))
+                .map_or(std::ptr::null_mut(), |s| s.clone().into_raw())
         })
     })
 }
@@ -123,7 +115,7 @@ pub extern "C" fn errcat_last_error_candidate(index: usize) -> *mut c_char {
     guard::value(std::ptr::null_mut(), || {
         with(|e| {
             e.and_then(|e| e.candidates.get(index))
-                .map_or(std::ptr::null_mut(), |s| owned(s.clone()))
+                .map_or(std::ptr::null_mut(), |s| s.clone().into_raw())
         })
     })
 }

@@ -1,11 +1,13 @@
 //! # errcat C API
 //!
 //! `liberrcat.so` / `liberrcat.a` and `include/errcat.h` (generated from this crate by cbindgen). Thin glue: each
-//! export checks its arguments, calls the `errcat` core and converts the result for C.
+//! export reads its C arguments, calls the core's boundary operations (`errcat::boundary::ops`, where every policy
+//! lives) and points the result into the static tables errcat-codegen writes from the catalog.
 //!
 //! Conventions, the same for every function:
-//! - A call returns an `errcat_status`: `ERRCAT_OK` (0) or the kind of error. The thread's last error
-//!   (`errcat_last_error_message()`, `..._json()`, suggestions, candidates) says more; every call resets it.
+//! - A call returns an `errcat_status`: `ERRCAT_OK` (0) or the kind of error. After a failure the thread's last
+//!   error (`errcat_last_error_message()`, `..._json()`, suggestions, candidates) says more; a success leaves it
+//!   alone, like `errno`.
 //! - Arguments are NULL-checked, strings must be UTF-8 and at most `ERRCAT_MAX_STRING_LEN` bytes: anything else is
 //!   `ERRCAT_INVALID_ARGUMENT`, never a crash. No panic unwinds into C: a bug is `ERRCAT_INTERNAL`.
 //! - `errcat_entry` and every `const char *` the library returns point to static data: never free them.
@@ -14,11 +16,14 @@
 //! - Every function is thread-safe.
 
 // Declaration order is the order of include/errcat.h (cbindgen follows it): the boundary's conventions first,
-// then the operations as DESIGN.md lists them.
+// then the operations as the README lists them.
 mod status;
-mod strings;
+
+mod args;
 
 mod last_error;
+
+mod entry;
 
 mod table;
 
@@ -38,6 +43,7 @@ mod guard;
 #[cfg(test)]
 mod tests;
 
+pub use args::{errcat_string_free, ERRCAT_MAX_STRING_LEN};
 pub use audit::*;
 pub use blobstore::*;
 pub use catalog::*;
@@ -45,6 +51,5 @@ pub use code::*;
 pub use last_error::*;
 pub use lookup::*;
 pub use status::*;
-pub use strings::{errcat_string_free, ERRCAT_MAX_STRING_LEN};
-pub use table::{errcat_entry, errcat_system};
+pub use table::{errcat_entry, errcat_resolved, errcat_status_match, errcat_system};
 pub use wire::*;

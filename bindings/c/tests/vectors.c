@@ -63,6 +63,8 @@ static errcat_error_value *error_value(const cJSON *args, errcat_error_value *va
     errcat_error_value *v = &values[depth];
     v->code = opt(args, "code");
     v->detail = opt(args, "detail");
+    v->reporter = opt(args, "reporter");
+    v->version = opt(args, "version");
     const cJSON *cause = cJSON_GetObjectItemCaseSensitive(args, "cause");
     v->cause = cJSON_IsObject(cause) ? error_value(cause, values, depth + 1) : NULL;
     return v;

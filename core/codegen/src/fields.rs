@@ -181,7 +181,10 @@ pub fn parse(file: &str, source: &str) -> Result<Fields, Vec<String>> {
             "koupleless" => System::Koupleless,
             "blobstore" => System::Blobstore,
             other => {
-                problems.push(format!("{file}: record {}: unknown system {other:?}", r.name));
+                problems.push(format!(
+                    "{file}: record {}: unknown system {other:?}",
+                    r.name
+                ));
                 continue;
             }
         };

@@ -41,7 +41,11 @@ pub fn validate_with(
     let (mut fields, koupleless, blobstore) = match parsed {
         (Ok(f), Ok(k), Ok(b)) => (f, k, b),
         (f, k, b) => {
-            return Err([f.err(), k.err(), b.err()].into_iter().flatten().flatten().collect())
+            return Err([f.err(), k.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .collect())
         }
     };
     fill_enums(&mut fields, &koupleless, &blobstore);

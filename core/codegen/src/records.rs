@@ -44,13 +44,7 @@ pub fn rows(cat: &Catalog, record: &Record) -> Vec<Vec<Value>> {
             .blobstore
             .codes
             .iter()
-            .map(|c| {
-                record
-                    .fields
-                    .iter()
-                    .map(|f| blobstore(c, f))
-                    .collect()
-            })
+            .map(|c| record.fields.iter().map(|f| blobstore(c, f)).collect())
             .collect(),
     }
 }
@@ -117,7 +111,11 @@ fn convert(raw: Option<&toml::Value>, ty: &FieldType) -> Result<Value, String> {
         let t = v.as_table()?;
         Some(Text {
             en: t.get("en")?.as_str()?.to_string(),
-            zh: t.get("zh").and_then(T::as_str).unwrap_or_default().to_string(),
+            zh: t
+                .get("zh")
+                .and_then(T::as_str)
+                .unwrap_or_default()
+                .to_string(),
         })
     };
     let fail = || Err(format!("is not of type {ty:?}"));
@@ -137,7 +135,11 @@ fn convert(raw: Option<&toml::Value>, ty: &FieldType) -> Result<Value, String> {
             Err(_) => return Err(format!("{n} is not a u16")),
         },
         (FieldType::StrList, Some(T::Array(items))) => {
-            match items.iter().map(|i| i.as_str().map(str::to_string)).collect() {
+            match items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string))
+                .collect()
+            {
                 Some(list) => Value::StrList(list),
                 None => return fail(),
             }
@@ -158,12 +160,33 @@ fn convert(raw: Option<&toml::Value>, ty: &FieldType) -> Result<Value, String> {
 fn known(system: System) -> &'static [&'static str] {
     match system {
         System::Koupleless => &[
-            "reporter", "business_type", "business_type_cell", "sources", "type", "error_type",
-            "meaning", "solution", "retryable", "aliases", "notes",
+            "reporter",
+            "business_type",
+            "business_type_cell",
+            "sources",
+            "type",
+            "error_type",
+            "meaning",
+            "solution",
+            "retryable",
+            "aliases",
+            "notes",
         ],
         System::Blobstore => &[
-            "code", "service", "message", "description", "documented", "go_file", "go_const",
-            "go_err", "since", "until", "versions", "renumbered_to", "renumbered_from", "retry",
+            "code",
+            "service",
+            "message",
+            "description",
+            "documented",
+            "go_file",
+            "go_const",
+            "go_err",
+            "since",
+            "until",
+            "versions",
+            "renumbered_to",
+            "renumbered_from",
+            "retry",
             "notes",
         ],
     }
@@ -173,31 +196,29 @@ fn known(system: System) -> &'static [&'static str] {
 /// every described field must be present (or optional) with its declared type. Problems as `file: entry: problem`.
 pub fn check_extras(cat: &Catalog, fields: &Fields) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut check = |file: &str,
-                     what: String,
-                     system: System,
-                     table: &BTreeMap<String, toml::Value>| {
-        let record = fields.record(system);
-        for name in table.keys() {
-            match record.fields.iter().find(|f| &f.name == name) {
-                None => problems.push(format!(
+    let mut check =
+        |file: &str, what: String, system: System, table: &BTreeMap<String, toml::Value>| {
+            let record = fields.record(system);
+            for name in table.keys() {
+                match record.fields.iter().find(|f| &f.name == name) {
+                    None => problems.push(format!(
                     "{file}: {what}: unknown field {name:?} (describe it in catalog/fields.toml)"
                 )),
-                Some(f) if f.derive.is_some() => problems.push(format!(
+                    Some(f) if f.derive.is_some() => problems.push(format!(
                     "{file}: {what}: field {name:?} is derived; it cannot be written in the catalog"
                 )),
-                Some(_) => {}
+                    Some(_) => {}
+                }
             }
-        }
-        for f in &record.fields {
-            if f.derive.is_some() || known(system).contains(&f.name.as_str()) {
-                continue;
+            for f in &record.fields {
+                if f.derive.is_some() || known(system).contains(&f.name.as_str()) {
+                    continue;
+                }
+                if let Err(why) = convert(table.get(&f.name), &f.ty) {
+                    problems.push(format!("{file}: {what}: field {:?} {why}", f.name));
+                }
             }
-            if let Err(why) = convert(table.get(&f.name), &f.ty) {
-                problems.push(format!("{file}: {what}: field {:?} {why}", f.name));
-            }
-        }
-    };
+        };
     let k = &cat.koupleless;
     for (i, e) in k.entries.iter().enumerate() {
         let what = format!(
@@ -206,7 +227,12 @@ pub fn check_extras(cat: &Catalog, fields: &Fields) -> Vec<String> {
             k.reporters[e.reporter].name,
             e.error_type
         );
-        check("catalog/koupleless.toml", what, System::Koupleless, &e.extra);
+        check(
+            "catalog/koupleless.toml",
+            what,
+            System::Koupleless,
+            &e.extra,
+        );
     }
     for (i, c) in cat.blobstore.codes.iter().enumerate() {
         let what = format!("code #{} ({} {})", i + 1, c.code, c.go_const);

@@ -52,7 +52,9 @@ impl Answer {
                 (index_of(&KOUPLELESS, r.entry) * SOURCES + r.source as usize) * ALIAS_SLOTS + alias
             }
             Answer::Status(m) => {
-                LOOKUP_SPACE + index_of(&STATUS, m.entry) * Version::all().count() + m.version.index()
+                LOOKUP_SPACE
+                    + index_of(&STATUS, m.entry) * Version::all().count()
+                    + m.version.index()
             }
         };
         id as u32
@@ -75,7 +77,10 @@ impl Answer {
             }));
         }
         let versions = Version::all().count();
-        let (entry, version) = ((id - LOOKUP_SPACE) / versions, (id - LOOKUP_SPACE) % versions);
+        let (entry, version) = (
+            (id - LOOKUP_SPACE) / versions,
+            (id - LOOKUP_SPACE) % versions,
+        );
         let entry = STATUS.get(entry)?;
         let version = Version::all().nth(version)?;
         Some(Answer::Status(StatusMatch {
@@ -115,7 +120,11 @@ fn all_answers() -> impl Iterator<Item = Answer> {
 
 fn build() -> String {
     let mut out = String::with_capacity(256 * 1024);
-    let _ = writeln!(out, "errcat-answers\t1\t{}", crate::tables::CATALOG_FINGERPRINT);
+    let _ = writeln!(
+        out,
+        "errcat-answers\t1\t{}",
+        crate::tables::CATALOG_FINGERPRINT
+    );
     for answer in all_answers() {
         let id = answer.id();
         let _ = match answer {
@@ -154,7 +163,9 @@ fn build() -> String {
         }
     }
     let versions: Vec<(String, Option<Version>)> = std::iter::once(("-".to_string(), None))
-        .chain(Version::all().flat_map(|v| table_spellings(v).into_iter().map(move |s| (s, Some(v)))))
+        .chain(
+            Version::all().flat_map(|v| table_spellings(v).into_iter().map(move |s| (s, Some(v)))),
+        )
         .collect();
     for number in (0..STATUS_BY_CODE.len()).filter(|&n| !STATUS_BY_CODE[n].is_empty()) {
         for (name, version) in &versions {
@@ -198,7 +209,10 @@ mod tests {
                 }
                 "N" => {
                     let version = (f[2] != "-").then(|| Version::parse(f[2]).unwrap());
-                    assert_eq!(Answer::Status(status(f[3].parse().unwrap(), version).unwrap()), answer);
+                    assert_eq!(
+                        Answer::Status(status(f[3].parse().unwrap(), version).unwrap()),
+                        answer
+                    );
                 }
                 _ => {}
             }

@@ -90,13 +90,19 @@ pub fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
     if bytes.len() > MAX_STRING_LEN {
         return Err(invalid(
             name,
-            format_args!("is {} bytes long; at most {MAX_STRING_LEN} are accepted", bytes.len()),
+            format_args!(
+                "is {} bytes long; at most {MAX_STRING_LEN} are accepted",
+                bytes.len()
+            ),
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         invalid(
             name,
-            format_args!("is not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()),
+            format_args!(
+                "is not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
         )
     })
 }
@@ -137,7 +143,12 @@ pub fn opt_text(name: &str, arg: Arg) -> Result<Option<String>> {
             from_utf16(name, &units)?
         }
         Arg::Bytes(bytes) => utf8(name, &bytes)?.to_string(),
-        other => return Err(invalid(name, format_args!("must be a string, not {}", other.kind()))),
+        other => {
+            return Err(invalid(
+                name,
+                format_args!("must be a string, not {}", other.kind()),
+            ))
+        }
     };
     check_len(name, &text)?;
     Ok(Some(text))
@@ -156,12 +167,20 @@ pub fn bytes(name: &str, arg: Arg, limit: usize) -> Result<Vec<u8>> {
         Arg::Str(s) => s.into_bytes(),
         Arg::Utf16(units) => from_utf16(name, &units)?.into_bytes(),
         Arg::Absent => return Err(invalid(name, "is missing")),
-        other => return Err(invalid(name, format_args!("must be bytes or a string, not {}", other.kind()))),
+        other => {
+            return Err(invalid(
+                name,
+                format_args!("must be bytes or a string, not {}", other.kind()),
+            ))
+        }
     };
     if bytes.len() > limit {
         return Err(invalid(
             name,
-            format_args!("is {} bytes long; at most {limit} are accepted", bytes.len()),
+            format_args!(
+                "is {} bytes long; at most {limit} are accepted",
+                bytes.len()
+            ),
         ));
     }
     Ok(bytes)
@@ -173,7 +192,12 @@ pub fn path(name: &str, arg: Arg) -> Result<std::path::PathBuf> {
         Arg::Bytes(b) => b,
         Arg::Absent => return Err(invalid(name, "is missing")),
         other @ (Arg::Str(_) | Arg::Utf16(_)) => text(name, other)?.into_bytes(),
-        other => return Err(invalid(name, format_args!("must be a path, not {}", other.kind()))),
+        other => {
+            return Err(invalid(
+                name,
+                format_args!("must be a path, not {}", other.kind()),
+            ))
+        }
     };
     if bytes.is_empty() {
         return Err(invalid(name, "is empty"));
@@ -181,7 +205,10 @@ pub fn path(name: &str, arg: Arg) -> Result<std::path::PathBuf> {
     if bytes.len() > MAX_STRING_LEN {
         return Err(invalid(
             name,
-            format_args!("is {} bytes long; at most {MAX_STRING_LEN} are accepted", bytes.len()),
+            format_args!(
+                "is {} bytes long; at most {MAX_STRING_LEN} are accepted",
+                bytes.len()
+            ),
         ));
     }
     if bytes.contains(&0) {
@@ -205,7 +232,10 @@ pub fn list(name: &str, arg: Arg) -> Result<Vec<Arg>> {
     match arg {
         Arg::List(items) => Ok(items),
         Arg::Absent => Err(invalid(name, "is missing")),
-        other => Err(invalid(name, format_args!("must be a list, not {}", other.kind()))),
+        other => Err(invalid(
+            name,
+            format_args!("must be a list, not {}", other.kind()),
+        )),
     }
 }
 
@@ -214,7 +244,10 @@ pub fn opt_bool(name: &str, arg: Arg) -> Result<Option<bool>> {
     match arg {
         Arg::Absent => Ok(None),
         Arg::Bool(b) => Ok(Some(b)),
-        other => Err(invalid(name, format_args!("must be a boolean, not {}", other.kind()))),
+        other => Err(invalid(
+            name,
+            format_args!("must be a boolean, not {}", other.kind()),
+        )),
     }
 }
 
@@ -251,7 +284,12 @@ pub fn opt_number(name: &str, arg: Arg) -> Result<Option<Number>> {
             f.to_string()
         }),
         Arg::BigInt(text) => Number::Other(text),
-        other => return Err(invalid(name, format_args!("must be a number, not {}", other.kind()))),
+        other => {
+            return Err(invalid(
+                name,
+                format_args!("must be a number, not {}", other.kind()),
+            ))
+        }
     }))
 }
 
@@ -275,7 +313,10 @@ mod tests {
         assert!(text("code", Arg::Str("A".repeat(MAX_STRING_LEN))).is_ok());
         let err = text("code", Arg::Str("A".repeat(MAX_STRING_LEN + 1))).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
-        assert!(text("code", Arg::Int(3)).unwrap_err().message().contains("must be a string"));
+        assert!(text("code", Arg::Int(3))
+            .unwrap_err()
+            .message()
+            .contains("must be a string"));
     }
 
     #[test]
@@ -285,13 +326,22 @@ mod tests {
             number("code", Arg::Float(2f64.powi(64))).unwrap(),
             Number::Other("18446744073709551616".into())
         );
-        assert_eq!(number("code", Arg::Float(2.5)).unwrap(), Number::Other("2.5".into()));
+        assert_eq!(
+            number("code", Arg::Float(2.5)).unwrap(),
+            Number::Other("2.5".into())
+        );
     }
 
     #[test]
     fn paths_take_any_bytes_but_nul() {
         assert!(path("path", Arg::Bytes(vec![b'a', 0xff])).is_ok());
-        assert!(path("path", Arg::Bytes(vec![b'a', 0])).unwrap_err().message().contains("NUL"));
-        assert!(path("path", Arg::Str(String::new())).unwrap_err().message().contains("empty"));
+        assert!(path("path", Arg::Bytes(vec![b'a', 0]))
+            .unwrap_err()
+            .message()
+            .contains("NUL"));
+        assert!(path("path", Arg::Str(String::new()))
+            .unwrap_err()
+            .message()
+            .contains("empty"));
     }
 }

@@ -23,7 +23,12 @@ pub enum Out {
 }
 
 fn ids(entries: Vec<Entry>) -> Out {
-    Out::List(entries.into_iter().map(|e| Out::Int(e.id() as i64)).collect())
+    Out::List(
+        entries
+            .into_iter()
+            .map(|e| Out::Int(e.id() as i64))
+            .collect(),
+    )
 }
 
 fn answer(a: Answer) -> Out {
@@ -32,7 +37,8 @@ fn answer(a: Answer) -> Out {
 
 /// The `index`-th argument (absent when missing), taken out of `args`.
 fn take(args: &mut [Arg], index: usize) -> Arg {
-    args.get_mut(index).map_or(Arg::Absent, |a| std::mem::replace(a, Arg::Absent))
+    args.get_mut(index)
+        .map_or(Arg::Absent, |a| std::mem::replace(a, Arg::Absent))
 }
 
 /// A code of an error value, by its answer id.
@@ -81,7 +87,11 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         }
         "parse" | "compose" => {
             let first = text(a, 0, if op == "parse" { "text" } else { "source" })?;
-            let error_type = if op == "compose" { text(a, 1, "type")? } else { String::new() };
+            let error_type = if op == "compose" {
+                text(a, 1, "type")?
+            } else {
+                String::new()
+            };
             let code = if op == "parse" {
                 ops::parse(&first)?
             } else {
@@ -100,19 +110,29 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 opt(a, 2, "service")?,
                 opt(a, 3, "version")?,
             );
-            ids(ops::entries(s.as_deref(), r.as_deref(), v.as_deref(), ver.as_deref())?)
+            ids(ops::entries(
+                s.as_deref(),
+                r.as_deref(),
+                v.as_deref(),
+                ver.as_deref(),
+            )?)
         }
         "export" => {
             let (format, lang) = (opt(a, 0, "format")?, opt(a, 1, "lang")?);
             Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
         }
         "error_code" => {
-            let (code, reporter, version) =
-                (text(a, 0, "code")?, opt(a, 1, "reporter")?, opt(a, 2, "version")?);
-            answer(match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
-                ErrorCode::Koupleless(r) => Answer::Lookup(r),
-                ErrorCode::Blobstore(m) => Answer::Status(m),
-            })
+            let (code, reporter, version) = (
+                text(a, 0, "code")?,
+                opt(a, 1, "reporter")?,
+                opt(a, 2, "version")?,
+            );
+            answer(
+                match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
+                    ErrorCode::Koupleless(r) => Answer::Lookup(r),
+                    ErrorCode::Blobstore(m) => Answer::Status(m),
+                },
+            )
         }
         "render" => {
             let rendering = text(a, 0, "rendering")?;
@@ -125,7 +145,10 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             }
             let links = chain.into_iter().map(|link| {
                 let mut link = args::list("cause chain link", link)?;
-                Ok((link_code(take(&mut link, 0))?, args::text("detail", take(&mut link, 1))?))
+                Ok((
+                    link_code(take(&mut link, 0))?,
+                    args::text("detail", take(&mut link, 1))?,
+                ))
             });
             Out::Str(ops::render(&rendering, links)?)
         }
@@ -141,6 +164,11 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         "answers" => Out::Str(answers::table().to_string()),
         "version" => Out::Str(crate::VERSION.to_string()),
         "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.to_string()),
-        other => return Err(invalid("operation", format_args!("{other:?} is not an errcat operation"))),
+        other => {
+            return Err(invalid(
+                "operation",
+                format_args!("{other:?} is not an errcat operation"),
+            ))
+        }
     })
 }

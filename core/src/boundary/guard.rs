@@ -14,7 +14,8 @@ use crate::{Error, ErrorKind, Result};
 /// assert!(err.message().contains("boom"));
 /// ```
 pub fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| Err(panic_error(payload.as_ref())))
+    catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())))
 }
 
 /// The error for a caught panic payload.

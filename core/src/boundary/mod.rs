@@ -21,6 +21,7 @@ mod answers;
 pub mod args;
 mod call;
 mod guard;
+mod json;
 pub mod limits;
 pub mod names;
 pub mod ops;
@@ -29,7 +30,8 @@ pub use answers::{table as answer_table, Answer};
 pub use args::{Arg, Number};
 pub use call::{call, Out};
 pub use guard::{guard, panic_error};
-pub use limits::{MAX_BODY_LEN, MAX_CAUSE_DEPTH, MAX_PATHS, MAX_PART_LEN, MAX_STRING_LEN};
+pub use json::call_json;
+pub use limits::{MAX_BODY_LEN, MAX_CAUSE_DEPTH, MAX_PART_LEN, MAX_PATHS, MAX_STRING_LEN};
 
 /// The names of every enumeration hosts mirror, in declaration order (`source`, `reporter`, `service`, `system`,
 /// `retry_class`, `error_kind`, `lang`, `version`); `None` for another name.

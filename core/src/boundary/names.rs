@@ -48,7 +48,8 @@ pub fn opt_name<T: Named>(arg: &str, text: Option<&str>) -> Result<Option<T>> {
 
 /// Parses a name argument that must be given (an empty one is `InvalidArgument`).
 pub fn name<T: Named>(arg: &str, text: &str) -> Result<T> {
-    opt_name(arg, Some(text))?.ok_or_else(|| invalid(arg, format_args!("is empty (expected a {})", T::WHAT)))
+    opt_name(arg, Some(text))?
+        .ok_or_else(|| invalid(arg, format_args!("is empty (expected a {})", T::WHAT)))
 }
 
 macro_rules! named_by_name {
@@ -78,7 +79,8 @@ impl Named for Service {
         self.name()
     }
     fn is_named(self, text: &str) -> bool {
-        self.name().eq_ignore_ascii_case(text) || self.module().is_some_and(|m| m.eq_ignore_ascii_case(text))
+        self.name().eq_ignore_ascii_case(text)
+            || self.module().is_some_and(|m| m.eq_ignore_ascii_case(text))
     }
 }
 
@@ -93,7 +95,9 @@ impl Named for Version {
     fn is_named(self, text: &str) -> bool {
         let name = self.name();
         name.eq_ignore_ascii_case(text)
-            || name.strip_prefix('v').is_some_and(|bare| bare.eq_ignore_ascii_case(text))
+            || name
+                .strip_prefix('v')
+                .is_some_and(|bare| bare.eq_ignore_ascii_case(text))
     }
 }
 
@@ -152,7 +156,10 @@ mod tests {
     #[test]
     fn every_spelling_variant() {
         for text in ["arklet", "Arklet", "ARKLET", " arklet\t"] {
-            assert_eq!(name::<Reporter>("reporter", text).unwrap(), Reporter::Arklet);
+            assert_eq!(
+                name::<Reporter>("reporter", text).unwrap(),
+                Reporter::Arklet
+            );
         }
         for text in ["BLOBNODE", "blobnode", "BlobNode", "blobNode"] {
             assert_eq!(name::<Service>("service", text).unwrap(), Service::BlobNode);
@@ -160,13 +167,23 @@ mod tests {
         for text in ["v3.5.0", "3.5.0", "V3.5.0", " 3.5.0 "] {
             assert_eq!(name::<Version>("version", text).unwrap().name(), "v3.5.0");
         }
-        assert_eq!(name::<Version>("version", "MASTER").unwrap(), Version::NEWEST);
+        assert_eq!(
+            name::<Version>("version", "MASTER").unwrap(),
+            Version::NEWEST
+        );
         assert_eq!(name::<Lang>("lang", "zh-CN").unwrap(), Lang::Zh);
-        assert_eq!(name::<Format>("format", "Markdown").unwrap(), Format::Markdown);
+        assert_eq!(
+            name::<Format>("format", "Markdown").unwrap(),
+            Format::Markdown
+        );
         assert_eq!(opt_name::<Reporter>("reporter", Some("  ")).unwrap(), None);
         assert_eq!(opt_name::<Reporter>("reporter", None).unwrap(), None);
         let err = name::<Reporter>("reporter", "Arkletx").unwrap_err();
-        assert!(err.message().contains("one of Arklet, ModuleController, KouplelessBoard"), "{err}");
+        assert!(
+            err.message()
+                .contains("one of Arklet, ModuleController, KouplelessBoard"),
+            "{err}"
+        );
         assert!(name::<Reporter>("reporter", "").is_err());
         assert!(name::<Reporter>("reporter", "Ark\0let").is_err());
     }

@@ -6,7 +6,7 @@ use super::limits::MAX_CAUSE_DEPTH;
 use super::names::{name, opt_name};
 use crate::export::Format;
 use crate::{
-    CodedError, Code, Entry, Error, ErrorCode, Filter, Lang, Reporter, Resolved, Result, Service,
+    Code, CodedError, Entry, Error, ErrorCode, Filter, Lang, Reporter, Resolved, Result, Service,
     Source, StatusMatch, System, Version,
 };
 
@@ -28,7 +28,10 @@ pub fn number_text(text: &str) -> Option<Number> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(text.parse::<i64>().map_or_else(|_| Number::Other(text.to_string()), Number::Int))
+    Some(
+        text.parse::<i64>()
+            .map_or_else(|_| Number::Other(text.to_string()), Number::Int),
+    )
 }
 
 fn version(text: Option<&str>) -> Result<Option<Version>> {
@@ -99,12 +102,19 @@ pub fn export(format: Option<&str>, lang: Option<&str>) -> Result<String> {
 
 /// The code of an error value: digits are a blobstore status at `version`, anything else a two-level code looked
 /// up in `reporter`'s table. Both options are checked whatever the code is.
-pub fn error_code(code: &str, reporter: Option<&str>, version_name: Option<&str>) -> Result<ErrorCode> {
+pub fn error_code(
+    code: &str,
+    reporter: Option<&str>,
+    version_name: Option<&str>,
+) -> Result<ErrorCode> {
     check_len("code", code)?;
     let reporter = opt_name::<Reporter>("reporter", reporter)?;
     let version = version(version_name)?;
     match number_text(code) {
-        Some(n) => Ok(ErrorCode::Blobstore(crate::status(status_number(&n)?, version)?)),
+        Some(n) => Ok(ErrorCode::Blobstore(crate::status(
+            status_number(&n)?,
+            version,
+        )?)),
         None => Ok(ErrorCode::Koupleless(crate::lookup(code, reporter)?)),
     }
 }
@@ -152,10 +162,13 @@ pub fn render(
         links.push(link);
     }
     let mut links = links.into_iter().rev();
-    let (code, detail) = links.next().ok_or_else(|| invalid("error value", "is missing"))?;
-    let error = links.fold(CodedError::from_code(code, detail), |cause, (code, detail)| {
-        CodedError::from_code(code, detail).with_cause(cause)
-    });
+    let (code, detail) = links
+        .next()
+        .ok_or_else(|| invalid("error value", "is missing"))?;
+    let error = links.fold(
+        CodedError::from_code(code, detail),
+        |cause, (code, detail)| CodedError::from_code(code, detail).with_cause(cause),
+    );
     Ok(match rendering {
         Rendering::Problem => error.to_problem_json(),
         Rendering::Arklet => error.to_arklet_json(),

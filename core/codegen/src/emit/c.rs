@@ -73,13 +73,18 @@ fn doc_for(c: &CField<'_>, part: usize, other: &str) -> String {
             format!("{who}: {}", f.doc)
         })
         .collect();
-    let list = matches!(c.field.ty, FieldType::StrList | FieldType::EnumList(_) | FieldType::Versions);
+    let list = matches!(
+        c.field.ty,
+        FieldType::StrList | FieldType::EnumList(_) | FieldType::Versions
+    );
     if part == 1 && list {
         return format!("Number of `{name}`.");
     }
     match (&c.field.ty, part) {
         (FieldType::Text | FieldType::OptText, 0) => doc.push("English.".into()),
-        (FieldType::Text | FieldType::OptText, _) => doc.push("Chinese (`\"\"` when there is none).".into()),
+        (FieldType::Text | FieldType::OptText, _) => {
+            doc.push("Chinese (`\"\"` when there is none).".into())
+        }
         (FieldType::OptStr, _) => doc.push("NULL when absent.".into()),
         (FieldType::OptU16, _) => doc.push("0 when absent.".into()),
         (FieldType::Enum(e), _) => doc.push(format!("A `{e}` name.")),
@@ -116,7 +121,12 @@ pub fn struct_source(cat: &Catalog) -> String {
                 "an empty array" => "An empty array".to_string(),
                 _ => other.to_string(),
             };
-            writeln!(out, "    /// {}\n    pub {name}: {ty},", doc_for(&c, i, &other)).unwrap();
+            writeln!(
+                out,
+                "    /// {}\n    pub {name}: {ty},",
+                doc_for(&c, i, &other)
+            )
+            .unwrap();
         }
     }
     out.push_str(
@@ -146,14 +156,30 @@ fn assignments(cat: &Catalog, f: &Field, value: &Value) -> Vec<(String, String)>
         };
         cat.fields.enumeration(e).values[i].0.clone()
     };
-    let list = |items: Vec<String>| vec![(n.clone(), c_array(&items)), (format!("{n}_len"), items.len().to_string())];
+    let list = |items: Vec<String>| {
+        vec![
+            (n.clone(), c_array(&items)),
+            (format!("{n}_len"), items.len().to_string()),
+        ]
+    };
     match value {
         Value::Str(s) => vec![(n, c_str(s))],
         Value::OptStr(s) => vec![(n, s.as_deref().map_or("std::ptr::null()".into(), c_str))],
-        Value::Text(t) => vec![(format!("{n}_en"), c_str(&t.en)), (format!("{n}_zh"), c_str(&t.zh))],
+        Value::Text(t) => vec![
+            (format!("{n}_en"), c_str(&t.en)),
+            (format!("{n}_zh"), c_str(&t.zh)),
+        ],
         Value::OptText(t) => vec![
-            (format!("{n}_en"), t.as_ref().map_or("std::ptr::null()".into(), |t| c_str(&t.en))),
-            (format!("{n}_zh"), t.as_ref().map_or("std::ptr::null()".into(), |t| c_str(&t.zh))),
+            (
+                format!("{n}_en"),
+                t.as_ref()
+                    .map_or("std::ptr::null()".into(), |t| c_str(&t.en)),
+            ),
+            (
+                format!("{n}_zh"),
+                t.as_ref()
+                    .map_or("std::ptr::null()".into(), |t| c_str(&t.zh)),
+            ),
         ],
         Value::Bool(b) => vec![(n, b.to_string())],
         Value::U16(v) => vec![(n, v.to_string())],
@@ -189,16 +215,30 @@ fn defaults(f: &Field) -> Vec<(String, String)> {
         .collect()
 }
 
-fn entries(out: &mut String, cat: &Catalog, fields: &[CField<'_>], record: &Record, first_id: usize) -> usize {
+fn entries(
+    out: &mut String,
+    cat: &Catalog,
+    fields: &[CField<'_>],
+    record: &Record,
+    first_id: usize,
+) -> usize {
     let system = match record.system {
         System::Koupleless => "ERRCAT_SYSTEM_KOUPLELESS",
         System::Blobstore => "ERRCAT_SYSTEM_BLOBSTORE",
     };
     let rows = rows(cat, record);
     for (i, row) in rows.iter().enumerate() {
-        writeln!(out, "    errcat_entry {{ id: {}, system: errcat_system::{system},", first_id + i).unwrap();
+        writeln!(
+            out,
+            "    errcat_entry {{ id: {}, system: errcat_system::{system},",
+            first_id + i
+        )
+        .unwrap();
         for c in fields {
-            let own = record.fields.iter().position(|f| f.c_name() == c.field.c_name());
+            let own = record
+                .fields
+                .iter()
+                .position(|f| f.c_name() == c.field.c_name());
             let values = match own {
                 Some(j) => assignments(cat, &record.fields[j], &row[j]),
                 None => defaults(c.field),
@@ -218,7 +258,11 @@ pub fn data_source(cat: &Catalog) -> String {
     let fields = c_fields(cat);
     let mut out = header("//");
     let total: usize = cat.koupleless.entries.len() + cat.blobstore.codes.len();
-    writeln!(out, "pub(crate) static ENTRIES: [errcat_entry; {total}] = [").unwrap();
+    writeln!(
+        out,
+        "pub(crate) static ENTRIES: [errcat_entry; {total}] = ["
+    )
+    .unwrap();
     let mut id = 0;
     for record in &cat.fields.records {
         id += entries(&mut out, cat, &fields, record, id);
@@ -236,13 +280,21 @@ pub fn data_source(cat: &Catalog) -> String {
         let codes: Vec<String> = k
             .sources
             .iter()
-            .map(|s| format!("CStrPtr({})", c_str(&format!("{}.{}", s.name, e.error_type))))
+            .map(|s| {
+                format!(
+                    "CStrPtr({})",
+                    c_str(&format!("{}.{}", s.name, e.error_type))
+                )
+            })
             .collect();
         writeln!(out, "    [{}],", codes.join(", ")).unwrap();
     }
     writeln!(out, "];\n").unwrap();
     let names = |out: &mut String, what: &str, list: Vec<&str>| {
-        let items: Vec<String> = list.iter().map(|s| format!("CStrPtr({})", c_str(s))).collect();
+        let items: Vec<String> = list
+            .iter()
+            .map(|s| format!("CStrPtr({})", c_str(s)))
+            .collect();
         writeln!(
             out,
             "pub(crate) static {what}: [CStrPtr; {}] = [{}];",
@@ -251,12 +303,24 @@ pub fn data_source(cat: &Catalog) -> String {
         )
         .unwrap();
     };
-    names(&mut out, "SOURCE_NAMES", k.sources.iter().map(|s| s.name.as_str()).collect());
+    names(
+        &mut out,
+        "SOURCE_NAMES",
+        k.sources.iter().map(|s| s.name.as_str()).collect(),
+    );
     names(
         &mut out,
         "SERVICE_NAMES",
-        cat.blobstore.services.iter().map(|s| s.name.as_str()).collect(),
+        cat.blobstore
+            .services
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect(),
     );
-    names(&mut out, "VERSION_NAMES", cat.blobstore.versions.iter().map(String::as_str).collect());
+    names(
+        &mut out,
+        "VERSION_NAMES",
+        cat.blobstore.versions.iter().map(String::as_str).collect(),
+    );
     out
 }

@@ -23,12 +23,13 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
 }
 
 /// `snake_case` → `camelCase`.
+#[allow(dead_code)] // used by the host emitters
 pub fn camel(name: &str) -> String {
     let pascal = pascal(name);
     let mut chars = pascal.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
+    chars.next().map_or_else(String::new, |c| {
+        c.to_ascii_lowercase().to_string() + chars.as_str()
+    })
 }
 
 /// `snake_case` (or `lowercase`) → `PascalCase`; a name already in PascalCase is kept.
@@ -36,9 +37,9 @@ pub fn pascal(name: &str) -> String {
     name.split('_')
         .map(|part| {
             let mut chars = part.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            chars.next().map_or_else(String::new, |c| {
+                c.to_ascii_uppercase().to_string() + chars.as_str()
+            })
         })
         .collect()
 }

@@ -323,9 +323,8 @@ fn rust_type(ty: &FieldType) -> String {
 
 /// A value as a Rust constant expression.
 fn rust_value(cat: &Catalog, field: &Field, value: &Value) -> String {
-    let variant = |e: &str, i: usize| {
-        format!("{e}::{}", pascal(&cat.fields.enumeration(e).values[i].0))
-    };
+    let variant =
+        |e: &str, i: usize| format!("{e}::{}", pascal(&cat.fields.enumeration(e).values[i].0));
     match (value, &field.ty) {
         (Value::Str(s), _) => lit(s),
         (Value::OptStr(s), _) => opt(s.as_deref().map(lit)),
@@ -382,7 +381,14 @@ fn struct_def(out: &mut String, record: &Record) {
     )
     .unwrap();
     for f in &record.fields {
-        writeln!(out, "    /// {}\n    pub {}: {},", f.doc, f.name, rust_type(&f.ty)).unwrap();
+        writeln!(
+            out,
+            "    /// {}\n    pub {}: {},",
+            f.doc,
+            f.name,
+            rust_type(&f.ty)
+        )
+        .unwrap();
     }
     writeln!(out, "}}\n").unwrap();
 }
