@@ -639,6 +639,20 @@ enum errcat_status errcat_export(const char *format,
 const char *errcat_answer_table(void);
 
 /**
+ * Runs any errcat operation by name (`lookup`, `status`, `render`, `audit`, ... as the README's operations table
+ * lists them) with its arguments as a JSON array, through the same dispatcher every language binding uses; the
+ * answer as JSON in `*out` (owned: free it with `errcat_string_free`). For bindings over this library (Go) and
+ * for arguments a C string cannot carry (a NUL, bytes that are not UTF-8, as `{"bytes": "<base64>"}`).
+ *
+ * # Safety
+ * `op` and `args_json` are NULL or NUL-terminated strings (`args_json` at most 16 MiB); `out` is NULL or points
+ * to a `char *`.
+ */
+enum errcat_status errcat_call(const char *op,
+                               const char *args_json,
+                               char **out_json);
+
+/**
  * RFC 9457 `application/problem+json` for `value` and its causes (the exact text every errcat binding renders).
  * Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error; a chain of more than
  * `ERRCAT_MAX_CAUSE_DEPTH` causes is `ERRCAT_INVALID_ARGUMENT`.
