@@ -3,6 +3,7 @@
 //! ships and the repository commits, listed by [`generated_files`] and drift-checked by the tests.
 
 pub mod c;
+pub mod go;
 pub mod rust;
 
 use crate::Catalog;
@@ -16,14 +17,19 @@ pub struct GeneratedFile {
 
 /// Every committed generated file, for `errcat-codegen write|check` (`make generate`, and the drift test).
 pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
-    vec![GeneratedFile {
-        path: "bindings/c/src/entry.rs",
-        content: c::struct_source(cat),
-    }]
+    vec![
+        GeneratedFile {
+            path: "bindings/c/src/entry.rs",
+            content: c::struct_source(cat),
+        },
+        GeneratedFile {
+            path: "go/catalog_gen.go",
+            content: go::catalog(cat),
+        },
+    ]
 }
 
 /// `snake_case` → `camelCase`.
-#[allow(dead_code)] // used by the host emitters
 pub fn camel(name: &str) -> String {
     let pascal = pascal(name);
     let mut chars = pascal.chars();
