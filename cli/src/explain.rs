@@ -208,13 +208,16 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
                 strong(&terminal_safe(code)),
                 label(&format!("a bare type: {} table(s) hold it", found.len()))
             ));
+            let width = Reporter::ALL
+                .iter()
+                .map(|r| r.name().len())
+                .max()
+                .unwrap_or(0);
             for entry in found {
                 if let Entry::Koupleless(e) = entry {
-                    field(
-                        &mut out,
-                        e.reporter.name(),
-                        &format!("{}  {}", e.default_code, e.meaning.get(lang)),
-                    );
+                    let reporter = label(&pad(e.reporter.name(), width));
+                    let meaning = e.meaning.get(lang);
+                    out.push_str(&format!("  {reporter} {}  {meaning}\n", e.default_code));
                 }
             }
         }

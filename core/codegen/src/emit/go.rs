@@ -11,7 +11,8 @@ use crate::records::{fingerprint, rows, Value};
 use crate::Catalog;
 
 fn go_name(f: &Field) -> String {
-    f.renamed("go").map_or_else(|| pascal(&f.name), str::to_string)
+    f.renamed("go")
+        .map_or_else(|| pascal(&f.name), str::to_string)
 }
 
 fn go_type(ty: &FieldType) -> &'static str {
@@ -31,7 +32,9 @@ fn go_doc(f: &Field) -> String {
         FieldType::OptStr => doc.push_str(" \"\" when absent."),
         FieldType::OptText => doc.push_str(" nil when absent."),
         FieldType::OptU16 => doc.push_str(" 0 when absent."),
-        FieldType::Enum(ref e) | FieldType::EnumList(ref e) => doc.push_str(&format!(" ({e} names.)")),
+        FieldType::Enum(ref e) | FieldType::EnumList(ref e) => {
+            doc.push_str(&format!(" ({e} names.)"))
+        }
         _ => {}
     }
     doc
@@ -98,8 +101,17 @@ pub fn catalog(cat: &Catalog) -> String {
     let mut out = header("//");
     out.push_str("\npackage errcat\n\n");
     writeln!(out, "// CatalogFingerprint names this build of the catalog; the linked library must carry the same one.").unwrap();
-    writeln!(out, "const CatalogFingerprint = {}\n", quote(&fingerprint(cat))).unwrap();
-    writeln!(out, "// Versions are the CubeFS versions the catalog knows, oldest first.").unwrap();
+    writeln!(
+        out,
+        "const CatalogFingerprint = {}\n",
+        quote(&fingerprint(cat))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "// Versions are the CubeFS versions the catalog knows, oldest first."
+    )
+    .unwrap();
     writeln!(out, "var Versions = {}\n", strings(&cat.blobstore.versions)).unwrap();
     writeln!(out, "// Text is a catalog text in English and Chinese; Zh is empty where no Chinese text exists.").unwrap();
     writeln!(out, "type Text struct {{\n\tEn string\n\tZh string\n}}\n").unwrap();
@@ -109,25 +121,67 @@ pub fn catalog(cat: &Catalog) -> String {
             "ErrorKind" => continue, // the package's Kind type carries these
             name => format!("{name}s"),
         };
-        writeln!(out, "// {plural}: {} Every name, in declaration order.", e.doc).unwrap();
+        writeln!(
+            out,
+            "// {plural}: {} Every name, in declaration order.",
+            e.doc
+        )
+        .unwrap();
         let names: Vec<String> = e.values.iter().map(|(v, _)| v.clone()).collect();
         writeln!(out, "var {plural} = {}\n", strings(&names)).unwrap();
         for (v, doc) in &e.values {
-            writeln!(out, "// {}{} is {} {doc}\nconst {}{} = {}\n", e.name, pascal(v), quote(v), e.name, pascal(v), quote(v)).unwrap();
+            writeln!(
+                out,
+                "// {}{} is {} {doc}\nconst {}{} = {}\n",
+                e.name,
+                pascal(v),
+                quote(v),
+                e.name,
+                pascal(v),
+                quote(v)
+            )
+            .unwrap();
         }
     }
     for record in &cat.fields.records {
-        writeln!(out, "// {} {}", record.name, record.doc.trim_start_matches("A ").trim_start_matches("An ")).unwrap();
+        writeln!(
+            out,
+            "// {} {}",
+            record.name,
+            record
+                .doc
+                .trim_start_matches("A ")
+                .trim_start_matches("An ")
+        )
+        .unwrap();
         writeln!(out, "type {} struct {{", record.name).unwrap();
         // A blank line after each field: gofmt aligns nothing across them, so the output is gofmt's.
         for (i, f) in record.fields.iter().enumerate() {
-            let gap = if i + 1 < record.fields.len() { "\n" } else { "" };
-            writeln!(out, "\t// {} {}\n\t{} {}{gap}", go_name(f), go_doc(f), go_name(f), go_type(&f.ty)).unwrap();
+            let gap = if i + 1 < record.fields.len() {
+                "\n"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "\t// {} {}\n\t{} {}{gap}",
+                go_name(f),
+                go_doc(f),
+                go_name(f),
+                go_type(&f.ty)
+            )
+            .unwrap();
         }
         writeln!(out, "}}\n").unwrap();
     }
     for record in &cat.fields.records {
-        writeln!(out, "var {}Data = [...]{}{{", super::camel(&record.name), record.name).unwrap();
+        writeln!(
+            out,
+            "var {}Data = [...]{}{{",
+            super::camel(&record.name),
+            record.name
+        )
+        .unwrap();
         for row in rows(cat, record) {
             let fields: Vec<String> = record
                 .fields
