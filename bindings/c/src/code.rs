@@ -6,8 +6,8 @@ use errcat_core::boundary::{ops, MAX_PART_LEN};
 use errcat_core::{Code, Error, ErrorKind};
 
 use crate::args::{out, text};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 use crate::table::source_name;
 
 /// The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
@@ -63,9 +63,6 @@ fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
 
 /// Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
 /// catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
-///
-/// # Safety
-/// `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_parse(
     code_text: *const c_char,
@@ -77,9 +74,6 @@ pub unsafe extern "C" fn errcat_parse(
 /// Builds `source.error_type`; `source` is a name (`Arklet`, `user`: case and surrounding whitespace ignored) and
 /// the type is checked like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type
 /// `ERRCAT_INVALID_CODE`.
-///
-/// # Safety
-/// `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_compose(
     source: *const c_char,

@@ -19,8 +19,8 @@ pub struct GeneratedFile {
 pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
     vec![
         GeneratedFile {
-            path: "bindings/c/src/entry.rs",
-            content: c::struct_source(cat),
+            path: "bindings/c/src/generated.rs",
+            content: c::generated_source(cat),
         },
         GeneratedFile {
             path: "go/catalog_gen.go",
