@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use errcat_audit::{analyze, input_size, AuditOptions, ErrorCodes, Latency, Report};
 
+use errcat::display::terminal_safe;
+
 use crate::style::{bad, label, pad, strong, warn};
 
 /// Inputs above this size get a progress bar (when stderr is a terminal).
@@ -69,6 +71,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    for w in &report.warnings {
+        eprintln!("errcat: warning: {}", terminal_safe(&w.message));
+    }
     let text = match args.format.as_str() {
         "json" => report.to_json() + "\n",
         "prom" => report.to_prometheus(),
@@ -103,6 +108,25 @@ fn progress_bar(paths: &[PathBuf]) -> Option<Bar> {
         pb.finish_and_clear();
     });
     Some((counter, done, ticker))
+}
+
+/// The lines in flight and the warnings of a report, one line each.
+pub fn notes(out: &mut String, r: &Report) {
+    for f in &r.in_flight {
+        out.push_str(&format!(
+            "{} {}: an unfinished last line of {} bytes, not counted (still being written)\n",
+            warn("in flight"),
+            terminal_safe(&f.input),
+            f.bytes
+        ));
+    }
+    for w in &r.warnings {
+        out.push_str(&format!(
+            "{} {}\n",
+            warn("warning"),
+            terminal_safe(&w.message)
+        ));
+    }
 }
 
 /// A column: right-aligned numbers, left-aligned text.
@@ -257,6 +281,7 @@ pub fn table(r: &Report, top: usize) -> String {
             span(t.seconds)
         ));
     }
+    notes(&mut out, r);
     out.push('\n');
 
     let mut rows: Vec<Vec<Cell>> = r
