@@ -39,6 +39,7 @@ use errcat::{Result, Version};
 mod api;
 mod errors;
 mod explain;
+pub mod follow;
 mod input;
 mod json_line;
 mod notes;

@@ -91,7 +91,6 @@ impl Warning {
         }
     }
 
-    #[allow(dead_code)] // follow mode
     pub(crate) fn truncated(input: &str, offset: u64, size: u64) -> Warning {
         Warning {
             message: format!(
@@ -105,7 +104,6 @@ impl Warning {
         }
     }
 
-    #[allow(dead_code)] // follow mode
     pub(crate) fn unreadable(input: &str, offset: u64, e: &io::Error) -> Warning {
         Warning {
             message: format!("{input}: read failed at byte {offset}: {e} (tried again)"),

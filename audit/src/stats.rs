@@ -54,6 +54,8 @@ pub(crate) struct Group {
     /// Durations counted per millisecond bucket of the blobstore's `service_response_duration_ms` (see
     /// [`MS_BUCKETS`]; the last slot is `+Inf`), exactly, for the Prometheus histogram of follow mode.
     pub ms: [u64; MS_BUCKETS.len() + 1],
+    /// The exact sum of the durations (µs), for that histogram's `_sum`.
+    pub sum_us: u64,
 }
 
 impl Group {
@@ -64,6 +66,7 @@ impl Group {
             counts: Vec::new(),
             max_us: 0,
             ms: [0; MS_BUCKETS.len() + 1],
+            sum_us: 0,
         }
     }
 
@@ -110,6 +113,7 @@ impl Group {
         for (a, b) in self.ms.iter_mut().zip(other.ms) {
             *a += b;
         }
+        self.sum_us = self.sum_us.wrapping_add(other.sum_us);
     }
 
     /// Counts one duration (µs).
@@ -127,6 +131,7 @@ impl Group {
         *c += 1;
         self.max_us = self.max_us.max(d);
         self.ms[live::ms_bucket(d)] += 1;
+        self.sum_us = self.sum_us.wrapping_add(d);
     }
 
     /// Moves the bucket counts into the histogram.

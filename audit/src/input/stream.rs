@@ -56,81 +56,155 @@ pub(crate) fn run_stream<R: Read + Send>(
 
 /// Reads blocks of about [`CHUNK`] bytes cut after a `\n` and hands them to `send` (false = stop).
 fn produce<R: Read>(mut reader: R, mut send: impl FnMut(Block) -> bool) -> io::Result<()> {
+    let mut cutter = Cutter::default();
     let mut seq = 0;
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK as usize);
-    // Where the current (unfinished) line starts in `buf`.
-    let mut line_start = 0usize;
-    loop {
-        let before = buf.len();
-        let n = (&mut reader).take(CHUNK).read_to_end(&mut buf)?;
-        if n == 0 {
-            if !buf.is_empty() {
-                send(Block {
-                    seq,
-                    lines: buf,
-                    too_long: None,
-                });
-            }
-            return Ok(());
-        }
-        if let Some(nl) = memchr::memrchr(b'\n', &buf[before..]) {
-            line_start = before + nl + 1;
-        }
-        if buf.len() - line_start > MAX_LINE_BYTES {
-            // The unfinished line is too long: keep its head, skip the rest up to its `\n`.
-            let head = buf[line_start..(line_start + HEAD).min(buf.len())].to_vec();
-            let seen = (buf.len() - line_start) as u64;
-            buf.truncate(line_start);
-            let (len, rest) = skip_line(&mut reader, seen)?;
-            let block = Block {
+    let stopped = std::cell::Cell::new(false);
+    let mut out = |lines: Vec<u8>, too_long: Option<(Vec<u8>, u64)>| {
+        if !stopped.get() {
+            stopped.set(!send(Block {
                 seq,
-                lines: std::mem::replace(&mut buf, Vec::with_capacity(CHUNK as usize)),
-                too_long: Some((head, len)),
-            };
-            if !send(block) {
-                return Ok(());
-            }
+                lines,
+                too_long,
+            }));
             seq += 1;
-            match rest {
-                Some(rest) => buf.extend_from_slice(&rest),
-                None => return Ok(()), // the stream ended inside the line
-            }
-            line_start = 0;
-            continue;
         }
-        if line_start == 0 || buf.len() < CHUNK as usize {
-            continue; // no complete line yet, or not a block's worth: read on
-        }
-        let mut next = Vec::with_capacity(CHUNK as usize);
-        next.extend_from_slice(&buf[line_start..]);
-        buf.truncate(line_start);
-        if !send(Block {
-            seq,
-            lines: std::mem::replace(&mut buf, next),
-            too_long: None,
-        }) {
+    };
+    loop {
+        let n = cutter.read(
+            CHUNK as usize,
+            |buf| (&mut reader).take(CHUNK).read_to_end(buf),
+            &mut out,
+        )?;
+        if n == 0 {
+            cutter.finish(&mut out);
             return Ok(());
         }
-        seq += 1;
-        line_start = 0;
+        if cutter.buffered() >= CHUNK as usize {
+            cutter.flush(&mut out);
+        }
+        if stopped.get() {
+            return Ok(());
+        }
     }
 }
 
-/// Reads on past a line's `seen` bytes to its `\n`; returns its whole length and the bytes read after the `\n`
-/// (`None` when the stream ended first).
-fn skip_line<R: Read>(reader: &mut R, mut seen: u64) -> io::Result<(u64, Option<Vec<u8>>)> {
-    let mut scratch = vec![0u8; 64 << 10];
-    loop {
-        let n = match reader.read(&mut scratch) {
-            Ok(0) => return Ok((seen, None)),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        match memchr::memchr(b'\n', &scratch[..n]) {
-            Some(nl) => return Ok((seen + nl as u64, Some(scratch[nl + 1..n].to_vec()))),
-            None => seen += n as u64,
+/// Cuts bytes that arrive in pieces into blocks of whole lines, holding at most [`MAX_LINE_BYTES`] of an unfinished
+/// line: a longer one is skipped up to its `\n` (its head and length kept) and handed out on its own.
+#[derive(Default)]
+pub(crate) struct Cutter {
+    /// Whole lines, then the unfinished one from `line_start`.
+    buf: Vec<u8>,
+    line_start: usize,
+    /// Inside a too-long line: its head and its bytes so far.
+    skip: Option<(Vec<u8>, u64)>,
+    scratch: Vec<u8>,
+}
+
+/// Receives a block of whole lines, or (with empty lines) one too-long line's head and length.
+pub(crate) type Out<'a> = dyn FnMut(Vec<u8>, Option<(Vec<u8>, u64)>) + 'a;
+
+impl Cutter {
+    /// Appends what `read` adds to the vector it is given (at most about `max` bytes); returns that count.
+    pub fn read(
+        &mut self,
+        max: usize,
+        read: impl FnOnce(&mut Vec<u8>) -> io::Result<usize>,
+        out: &mut Out<'_>,
+    ) -> io::Result<usize> {
+        if self.skip.is_some() {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.reserve(max.min(CHUNK as usize));
+            let got = read(&mut scratch);
+            if let Ok(n) = got {
+                self.skipped(&scratch[..n], out);
+            }
+            self.scratch = scratch;
+            return got;
         }
+        let before = self.buf.len();
+        let got = read(&mut self.buf)?;
+        self.appended(before, out);
+        Ok(got)
+    }
+
+    /// Bytes `data` of a too-long line (and maybe what follows its end).
+    fn skipped(&mut self, data: &[u8], out: &mut Out<'_>) {
+        let Some((_, len)) = &mut self.skip else {
+            return;
+        };
+        match memchr::memchr(b'\n', data) {
+            None => *len += data.len() as u64,
+            Some(nl) => {
+                *len += nl as u64;
+                let skip = self.skip.take();
+                out(Vec::new(), skip);
+                let before = self.buf.len();
+                self.buf.extend_from_slice(&data[nl + 1..]);
+                self.appended(before, out);
+            }
+        }
+    }
+
+    /// `buf[before..]` was just appended.
+    fn appended(&mut self, before: usize, out: &mut Out<'_>) {
+        if let Some(nl) = memchr::memrchr(b'\n', &self.buf[before..]) {
+            self.line_start = before + nl + 1;
+        }
+        if self.buf.len() - self.line_start > MAX_LINE_BYTES {
+            // The unfinished line is too long: hand out the whole lines before it, keep its head, skip the rest.
+            let start = self.line_start;
+            let head = self.buf[start..start + HEAD].to_vec();
+            let len = (self.buf.len() - start) as u64;
+            self.buf.truncate(start);
+            self.flush(out);
+            self.buf = Vec::new(); // give the memory back while skipping
+            self.skip = Some((head, len));
+        }
+    }
+
+    /// Bytes held (whole lines and the unfinished one).
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Hands out the whole lines held; keeps the unfinished one.
+    pub fn flush(&mut self, out: &mut Out<'_>) {
+        if self.line_start == 0 {
+            return;
+        }
+        let rest = self.buf[self.line_start..].to_vec();
+        let mut lines = std::mem::replace(&mut self.buf, rest);
+        lines.truncate(self.line_start);
+        self.line_start = 0;
+        out(lines, None);
+    }
+
+    /// The end of the input: everything held is handed out, an unfinished last line as a line.
+    pub fn finish(&mut self, out: &mut Out<'_>) {
+        if let Some(skip) = self.skip.take() {
+            out(std::mem::take(&mut self.buf), Some(skip));
+        } else if !self.buf.is_empty() {
+            out(std::mem::take(&mut self.buf), None);
+        }
+        self.line_start = 0;
+    }
+
+    /// The unfinished line: its bytes so far and its beginning (none when nothing is pending).
+    pub fn unfinished(&self) -> Option<(u64, &[u8])> {
+        match &self.skip {
+            Some((head, len)) => Some((*len, head)),
+            None if self.buf.len() > self.line_start => {
+                let rest = &self.buf[self.line_start..];
+                Some((rest.len() as u64, rest))
+            }
+            None => None,
+        }
+    }
+
+    /// Forgets everything held (the file was truncated under the reader).
+    pub fn reset(&mut self) {
+        *self = Cutter::default();
     }
 }
 
@@ -154,11 +228,14 @@ mod tests {
         let mut input = b"a\nb\n".to_vec();
         input.extend(std::iter::repeat_n(b'x', chunk + 5));
         input.extend_from_slice(b"\nc\n");
-        assert_eq!(blocks(&input), [(4, Some(chunk as u64 + 5)), (2, None)]);
+        assert_eq!(
+            blocks(&input),
+            [(4, None), (0, Some(chunk as u64 + 5)), (2, None)]
+        );
         // Ending inside the line.
         let mut input = b"a\n".to_vec();
         input.extend(std::iter::repeat_n(b'x', 2 * chunk));
-        assert_eq!(blocks(&input), [(2, Some(2 * chunk as u64))]);
+        assert_eq!(blocks(&input), [(2, None), (0, Some(2 * chunk as u64))]);
         // A long line inside a block stays in it (the accumulator counts it as too long).
         let mut input = vec![b'y'; MAX_LINE_BYTES + 1];
         input.push(b'\n');
