@@ -42,6 +42,8 @@ mod explain;
 pub mod follow;
 mod input;
 mod json_line;
+#[cfg(feature = "follow")]
+pub mod metrics;
 mod notes;
 mod parse;
 mod prom;

@@ -32,12 +32,11 @@ impl Drop for Scratch {
 fn line(i: u64) -> String {
     let svc = ["ACCESS", "BLOBNODE", "PROXY", "SCHEDULER"][(i % 4) as usize];
     let code = [200, 200, 651, 613, 499, 552, 701][(i % 7) as usize];
-    let body = if i % 101 == 0 { "bad" } else { "{}" }; // some malformed lines: bad field count
-    if i % 101 == 0 {
-        return format!("REQ\t{svc}\t{body}\n");
+    if i.is_multiple_of(101) {
+        return format!("REQ\t{svc}\tbad\n"); // some malformed lines: too few fields
     }
     format!(
-        "REQ\t{svc}\t{}\tGET\t/shard/get/{}\t{{}}\t\t{code}\t{body}\t\t9\t{}\n",
+        "REQ\t{svc}\t{}\tGET\t/shard/get/{}\t{{}}\t\t{code}\t{{}}\t\t9\t{}\n",
         17_580_744_000_000_000 + i,
         i % 5,
         i % 9000
@@ -244,7 +243,7 @@ fn follows_rotation_unlink_rename_copies_and_truncation_step_by_step() {
     assert_eq!(counts(&r), awk_counts(&copy));
     assert_eq!(
         r.malformed,
-        (0..w.next).filter(|i| i % 101 == 0).count() as u64
+        (0..w.next).filter(|i| i.is_multiple_of(101)).count() as u64
     );
     assert!(r.invariant_holds());
     // The files listed are the ones followed now (the unlinked ones were read and closed).

@@ -35,6 +35,21 @@ pub struct AuditArgs {
     /// Rows per list in the table (codes and APIs of a service); 0 = all
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
+    /// Follow the files and directories as they are written (like tail -F): redraw the table every --interval
+    /// on a terminal, else print one JSON report per interval (NDJSON); Ctrl-C or SIGTERM prints the final report
+    #[arg(long)]
+    pub follow: bool,
+    /// Seconds between two reports in --follow mode
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub interval: f64,
+    /// With --follow: serve GET /metrics (Prometheus text) and GET /report.json on ADDR (a port alone means
+    /// 127.0.0.1:PORT)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// With --listen: the value of one of the blobstore's configured labels of service_response_code (idc, team,
+    /// tag), as KEY=VALUE; repeatable
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub metric_label: Vec<String>,
     /// Files, directories or `-` for stdin (default: stdin); gzip is recognised
     pub paths: Vec<PathBuf>,
 }
@@ -44,6 +59,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     let version = crate::version_arg(args.version.as_deref());
     let errors = ErrorCodes::parse(&args.errors)
         .unwrap_or_else(|e| crate::usage_error(&format!("--errors: {e}")));
+    if args.follow || args.listen.is_some() {
+        return crate::follow::run(args, version, errors);
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {

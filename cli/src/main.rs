@@ -2,6 +2,7 @@
 
 mod audit;
 mod explain;
+mod follow;
 mod list;
 mod style;
 
