@@ -14,7 +14,10 @@ fn status_kib(pid: u32, key: &str) -> u64 {
 }
 
 fn metric(base: &str, name: &str) -> u64 {
-    let out = Command::new("curl").args(["-s", &format!("{base}/metrics")]).output().unwrap();
+    let out = Command::new("curl")
+        .args(["-s", &format!("{base}/metrics")])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     text.lines()
         .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
@@ -39,14 +42,23 @@ fn memory_stays_flat_over_millions_of_lines_and_rotations() {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(["audit", "--follow", "--interval", "1", "--listen", "127.0.0.1:0"])
+        .args([
+            "audit",
+            "--follow",
+            "--interval",
+            "1",
+            "--listen",
+            "127.0.0.1:0",
+        ])
         .arg(&dir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stderr.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     let base = first
         .split_whitespace()
         .find_map(|w| w.strip_suffix("/metrics"))
@@ -74,7 +86,12 @@ fn memory_stays_flat_over_millions_of_lines_and_rotations() {
         }
         next += PER_ROUND;
         let active = files.last().unwrap().clone();
-        OpenOptions::new().append(true).open(&active).unwrap().write_all(text.as_bytes()).unwrap();
+        OpenOptions::new()
+            .append(true)
+            .open(&active)
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
         size += text.len() as u64;
         if size >= 4 << 20 {
             index += 1;
@@ -108,6 +125,9 @@ fn memory_stays_flat_over_millions_of_lines_and_rotations() {
     );
     assert_eq!(status.code(), Some(0));
     assert!(index > 50, "{index} rotations");
-    assert!(last <= early + 16 * 1024, "memory grew: {early} KiB → {last} KiB ({samples:?})");
+    assert!(
+        last <= early + 16 * 1024,
+        "memory grew: {early} KiB → {last} KiB ({samples:?})"
+    );
     assert!(peak < 256 * 1024, "VmHWM {peak} KiB");
 }
