@@ -3,6 +3,7 @@
 mod audit;
 mod codes;
 mod explain;
+mod follow;
 mod list;
 mod style;
 
