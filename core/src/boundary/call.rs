@@ -153,6 +153,10 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::render(&rendering, links)?)
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
+        "name" => {
+            let (of, name) = (text(a, 0, "enumeration")?, text(a, 1, "name")?);
+            Out::Int(super::names::index(&of, &name)? as i64)
+        }
         "entry_json" => {
             let id = match number(a, 0, "entry id")? {
                 args::Number::Int(n) => usize::try_from(n).ok().and_then(Entry::by_id),

@@ -4,6 +4,7 @@
 
 pub mod c;
 pub mod go;
+pub mod java;
 pub mod rust;
 
 use crate::Catalog;
@@ -27,6 +28,9 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
             content: go::catalog(cat),
         },
     ]
+    .into_iter()
+    .chain(java::files(cat))
+    .collect()
 }
 
 /// `snake_case` → `camelCase`.

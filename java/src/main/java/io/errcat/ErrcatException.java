@@ -26,7 +26,10 @@ public class ErrcatException extends RuntimeException {
     /** The matching entries for {@code AMBIGUOUS}. */
     private final List<String> candidates;
 
-    /** Built by the native library from a core error (the message already lists suggestions and candidates). */
+    /**
+     * Built by the native library (bindings/jni) from a core error: the kind's position in {@link ErrorKind}, the
+     * message (it already lists suggestions and candidates) and the two lists.
+     */
     ErrcatException(int kind, String message, String[] suggestions, String[] candidates) {
         super(message);
         this.kind = ErrorKind.values()[kind];
@@ -34,7 +37,7 @@ public class ErrcatException extends RuntimeException {
         this.candidates = Lists.of(candidates);
     }
 
-    /** A failure raised on the Java side (an unknown enum name). */
+    /** A failure of the package itself (the native library and these classes disagree): {@code INTERNAL}. */
     ErrcatException(ErrorKind kind, String message) {
         super(message);
         this.kind = kind;
