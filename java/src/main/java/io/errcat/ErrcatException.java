@@ -30,11 +30,19 @@ public class ErrcatException extends RuntimeException {
      * Built by the native library (bindings/jni) from a core error: the kind's position in {@link ErrorKind}, the
      * message (it already lists suggestions and candidates) and the two lists.
      */
-    ErrcatException(int kind, String message, String[] suggestions, String[] candidates) {
+    ErrcatException(int kind, String message, Object[] suggestions, Object[] candidates) {
         super(message);
         this.kind = ErrorKind.values()[kind];
-        this.suggestions = Lists.of(suggestions);
-        this.candidates = Lists.of(candidates);
+        this.suggestions = strings(suggestions);
+        this.candidates = strings(candidates);
+    }
+
+    private static List<String> strings(Object[] items) {
+        String[] strings = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            strings[i] = (String) items[i];
+        }
+        return Lists.of(strings);
     }
 
     /** A failure of the package itself (the native library and these classes disagree): {@code INTERNAL}. */

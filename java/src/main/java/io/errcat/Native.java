@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Arguments go through as they are: {@code null} (not given), {@code String}, {@code byte[]}, {@code Long} /
  * {@code Integer}, {@code Double}, {@code BigInteger}, {@code Boolean}, {@code Object[]}; the native library converts
  * them mechanically and the core decides what each means (bindings/README.md). Answers are {@code null},
- * {@code Boolean}, {@code Long}, {@code String}, {@code long[]} (a list of integers) or {@code Object[]}.
+ * {@code Boolean}, {@code Long}, {@code String} or {@code Object[]} (a list).
  */
 final class Native {
     private Native() {}
@@ -29,10 +29,10 @@ final class Native {
 
     /** The entries of a list of entry ids, as an unmodifiable list. */
     static List<Entry> entries(Object answer) {
-        long[] ids = (long[]) answer;
+        Object[] ids = (Object[]) answer;
         List<Entry> out = new ArrayList<>(ids.length);
-        for (long id : ids) {
-            out.add(EntryData.ENTRIES[(int) id]);
+        for (Object id : ids) {
+            out.add(EntryData.ENTRIES[(int) number(id)]);
         }
         return Collections.unmodifiableList(out);
     }
