@@ -1,7 +1,9 @@
 package io.errcat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * The answer table (bindings/README.md, "What a host package keeps"): every successful answer of {@code lookup} and
@@ -40,70 +42,160 @@ final class Answers {
         LOAD_NANOS = System.nanoTime() - start;
     }
 
+    // The two maps of the calls without a reporter or version, read by Errcat's lookup(code) and status(number)
+    // directly (one static field and a map access); empty when the table did not load, so that every call crosses
+    // and reports why.
+
+    /** {@code lookup(code)} answers by code. */
+    static final HashMap<String, Resolved> LOOKUPS = TABLE == null ? new HashMap<String, Resolved>() : TABLE.lookups;
+    /** {@code status(number)} answers by number, 0..999. */
+    static final StatusMatch[] STATUSES = TABLE == null ? new StatusMatch[NUMBERS] : TABLE.statuses;
+
     private Object[] byId = new Object[4096];
-    private final HashMap<String, Resolved> lookups = new HashMap<>();
+    private final HashMap<String, Resolved> lookups = new HashMap<>(1024);
     private final HashMap<String, HashMap<String, Resolved>> lookupsIn = new HashMap<>();
     private final Object[] lookupsByReporter = new Object[Reporter.values().length];
     private final StatusMatch[] statuses = new StatusMatch[NUMBERS];
     private final HashMap<String, StatusMatch[]> statusesAt = new HashMap<>();
 
+    /**
+     * While loading: the table's text as chars (scanning an array is what the interpreter, which runs this once per
+     * process, does fastest) and the position in it.
+     */
+    private char[] c;
+    private int at;
+
     private Answers(String table) {
-        Row row = new Row(table);
-        if (!row.field().equals("errcat-answers") || !row.field().equals("1")) {
+        c = table.toCharArray();
+        String head = field();
+        String format = field();
+        String fingerprint = field();
+        if (!head.equals("errcat-answers") || !format.equals("1")) {
             throw new ErrcatException(ErrorKind.INTERNAL, "errcat: the native library's answer table has an "
                     + "unknown format: the JAR mixes two builds of errcat");
         }
-        String fingerprint = row.field();
         if (!fingerprint.equals(EntryData.FINGERPRINT)) {
             throw new ErrcatException(ErrorKind.INTERNAL, "errcat: the native library holds catalog " + fingerprint
                     + " but the Java classes were generated from catalog " + EntryData.FINGERPRINT
                     + ": the JAR mixes two builds of errcat");
         }
-        while (row.next()) {
-            String kind = row.field();
-            int id = row.number();
-            switch (kind) {
-                case "R": {
-                    KouplelessEntry entry = (KouplelessEntry) EntryData.ENTRIES[row.number()];
-                    Source source = Source.values()[row.number()];
-                    String alias = row.field();
-                    boolean dynamic = row.field().equals("1");
-                    define(id, new Resolved(id, entry, source, alias.equals(NONE) ? null : alias, row.field(),
-                            dynamic));
-                    break;
+        at++;
+        Source[] sources = Source.values();
+        String[] versionNames = EntryData.VERSIONS.toArray(new String[0]);
+        Spellings reporters = new Spellings();
+        Spellings versions = new Spellings();
+        List<HashMap<String, Resolved>> reporterMaps = new ArrayList<>();
+        List<StatusMatch[]> versionArrays = new ArrayList<>();
+        String code = "";
+        while (at < c.length) {
+            char kind = c[at];
+            at += 2;
+            int id = number();
+            if (kind == 'R') {
+                KouplelessEntry entry = (KouplelessEntry) EntryData.ENTRIES[number()];
+                Source source = sources[number()];
+                String alias = c[at] == '-' && c[at + 1] == '\t' ? null : field();
+                at = alias == null ? at + 2 : at;
+                boolean dynamic = c[at] == '1';
+                at += 2;
+                define(id, new Resolved(id, entry, source, alias, field(), dynamic));
+            } else if (kind == 'S') {
+                StatusEntry entry = (StatusEntry) EntryData.ENTRIES[number()];
+                define(id, new StatusMatch(id, entry, versionNames[number()], c[at] == '1'));
+            } else if (kind == 'L') {
+                int k = reporters.next(this);
+                if (k == reporterMaps.size()) {
+                    String name = reporters.name(k);
+                    reporterMaps.add(name.equals(NONE) ? lookups : new HashMap<String, Resolved>(1024));
+                    lookupsIn.put(name, reporterMaps.get(k));
                 }
-                case "S": {
-                    StatusEntry entry = (StatusEntry) EntryData.ENTRIES[row.number()];
-                    String version = EntryData.VERSIONS.get(row.number());
-                    define(id, new StatusMatch(id, entry, version, row.field().equals("1")));
-                    break;
+                code = same(code) ? code : field(); // rows of one code (for each reporter) come together
+                reporterMaps.get(k).put(code, (Resolved) byId[id]);
+            } else if (kind == 'N') {
+                int k = versions.next(this);
+                if (k == versionArrays.size()) {
+                    String name = versions.name(k);
+                    versionArrays.add(name.equals(NONE) ? statuses : new StatusMatch[NUMBERS]);
+                    statusesAt.put(name, versionArrays.get(k));
                 }
-                case "L": {
-                    String reporter = row.field();
-                    HashMap<String, Resolved> in = reporter.equals(NONE) ? lookups : lookupsIn.get(reporter);
-                    if (in == null) {
-                        in = new HashMap<>();
-                        lookupsIn.put(reporter, in);
-                    }
-                    in.put(row.field(), (Resolved) byId[id]);
-                    break;
-                }
-                case "N": {
-                    String version = row.field();
-                    StatusMatch[] at = version.equals(NONE) ? statuses : statusesAt.get(version);
-                    if (at == null) {
-                        at = new StatusMatch[NUMBERS];
-                        statusesAt.put(version, at);
-                    }
-                    at[row.number()] = (StatusMatch) byId[id];
-                    break;
-                }
-                default:
-                    break; // a row kind of a newer table format that this host does not serve
+                versionArrays.get(k)[number()] = (StatusMatch) byId[id];
+            }
+            while (c[at++] != '\n') {
+                // the rest of the row (a newer table format may add fields or row kinds)
             }
         }
+        lookupsIn.remove(NONE);
+        statusesAt.remove(NONE);
         for (Reporter reporter : Reporter.values()) {
             lookupsByReporter[reporter.ordinal()] = lookupsIn.get(reporter.catalogName());
+        }
+        c = null;
+    }
+
+    /** The next field, up to a TAB or the end of the row. */
+    private String field() {
+        int start = at;
+        while (c[at] != '\t' && c[at] != '\n') {
+            at++;
+        }
+        String field = new String(c, start, at - start);
+        if (c[at] == '\t') {
+            at++;
+        }
+        return field;
+    }
+
+    /** The next field as a number. */
+    private int number() {
+        int n = 0;
+        for (char d; (d = c[at++]) != '\t' && d != '\n';) {
+            n = n * 10 + (d - '0');
+        }
+        if (c[at - 1] == '\n') {
+            at--;
+        }
+        return n;
+    }
+
+    /** Whether the next field is {@code text}; if so, it is skipped. */
+    private boolean same(String text) {
+        int n = text.length();
+        if (at + n >= c.length || (c[at + n] != '\t' && c[at + n] != '\n')) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            if (c[at + j] != text.charAt(j)) {
+                return false;
+            }
+        }
+        at += n;
+        return true;
+    }
+
+    /**
+     * The spellings of reporters (or versions) met in the rows, in order. Rows cycle through them, so the one after
+     * the last is tried first.
+     */
+    private static final class Spellings {
+        private final List<String> seen = new ArrayList<>();
+        private int last = -1;
+
+        /** The position of the next field among the spellings, the field added when new; the field is skipped. */
+        int next(Answers table) {
+            int n = seen.size();
+            for (int i = 1; i <= n; i++) {
+                int k = (last + i) % n;
+                if (table.same(seen.get(k))) {
+                    table.at++;
+                    return last = k;
+                }
+            }
+            seen.add(table.field());
+            return last = n;
+        }
+
+        String name(int k) {
+            return seen.get(k);
         }
     }
 
@@ -115,7 +207,7 @@ final class Answers {
     }
 
     /** The table; when it could not be loaded, the reason, thrown afresh on every call. */
-    private static Answers table() {
+    static Answers table() {
         Answers table = TABLE;
         if (table == null) {
             NativeLoader.require(); // the library is missing: a fresh UnsatisfiedLinkError
@@ -139,90 +231,45 @@ final class Answers {
         return byId[(int) n];
     }
 
-    static Resolved lookup(String code) {
-        Resolved r = table().lookups.get(code);
-        return r != null ? r : (Resolved) answer(Native.call("lookup", code, null));
+    /** {@code lookup(code, reporter)} by the core: a call the table does not serve. */
+    static Resolved lookupByCore(String code, String reporter) {
+        table();
+        return (Resolved) answer(Native.call("lookup", code, reporter));
+    }
+
+    /** {@code status(number, version)} by the core: a call the table does not serve. */
+    static StatusMatch statusByCore(long number, String version) {
+        table();
+        return (StatusMatch) answer(Native.call("status", number, version));
     }
 
     @SuppressWarnings("unchecked")
     static Resolved lookup(String code, Reporter reporter) {
         if (reporter == null) {
-            return lookup(code);
+            return Errcat.lookup(code);
         }
         HashMap<String, Resolved> in = (HashMap<String, Resolved>) table().lookupsByReporter[reporter.ordinal()];
         Resolved r = in == null ? null : in.get(code);
-        return r != null ? r : (Resolved) answer(Native.call("lookup", code, reporter.catalogName()));
+        return r != null ? r : lookupByCore(code, reporter.catalogName());
     }
 
     static Resolved lookup(String code, String reporter) {
         if (reporter == null) {
-            return lookup(code);
+            return Errcat.lookup(code);
         }
         HashMap<String, Resolved> in = table().lookupsIn.get(reporter);
         Resolved r = in == null ? null : in.get(code);
-        return r != null ? r : (Resolved) answer(Native.call("lookup", code, reporter));
-    }
-
-    static StatusMatch status(long number) {
-        if (number >= 0 && number < NUMBERS) {
-            StatusMatch m = table().statuses[(int) number];
-            if (m != null) {
-                return m;
-            }
-        }
-        return (StatusMatch) answer(Native.call("status", number, null));
+        return r != null ? r : lookupByCore(code, reporter);
     }
 
     static StatusMatch status(long number, String version) {
         if (version == null) {
-            return status(number);
+            return Errcat.status(number);
         }
-        StatusMatch[] at = table().statusesAt.get(version);
-        if (at != null && number >= 0 && number < NUMBERS && at[(int) number] != null) {
-            return at[(int) number];
+        StatusMatch[] row = table().statusesAt.get(version);
+        if (row != null && number >= 0 && number < NUMBERS && row[(int) number] != null) {
+            return row[(int) number];
         }
-        return (StatusMatch) answer(Native.call("status", number, version));
-    }
-
-    /** A cursor over the table's TAB-separated rows. */
-    private static final class Row {
-        private final String text;
-        private int at;
-
-        Row(String text) {
-            this.text = text;
-        }
-
-        /** Moves to the next row; false at the end. */
-        boolean next() {
-            int end = text.indexOf('\n', at);
-            if (end < 0) {
-                return false;
-            }
-            at = end + 1;
-            return at < text.length();
-        }
-
-        /** The next field of this row. */
-        String field() {
-            int end = at;
-            while (end < text.length() && text.charAt(end) != '\t' && text.charAt(end) != '\n') {
-                end++;
-            }
-            String field = text.substring(at, end);
-            at = end < text.length() && text.charAt(end) == '\t' ? end + 1 : end;
-            return field;
-        }
-
-        int number() {
-            int n = 0;
-            for (char c; at < text.length() && (c = text.charAt(at)) >= '0' && c <= '9'; at++) {
-                n = n * 10 + (c - '0');
-            }
-            if (at < text.length() && text.charAt(at) == '\t') {
-                at++;
-            }
-            return n;
-        }
+        return statusByCore(number, version);
     }
 }

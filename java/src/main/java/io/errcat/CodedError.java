@@ -62,6 +62,7 @@ public final class CodedError {
      *     or version
      */
     public static CodedError of(String code, String detail, String reporter, String version) {
+        Answers.table(); // a library that holds another catalog is INTERNAL before anything else
         Object id = Native.call("error_code", code, reporter, version);
         Object answer = Answers.answer(id);
         return new CodedError(code, answer, (int) Native.number(id), detail, null);

@@ -40,7 +40,8 @@ public final class Errcat {
      *     {@code INVALID_ARGUMENT} for {@code null} or a string past the core's length limit
      */
     public static Resolved lookup(String code) {
-        return Answers.lookup(code);
+        Resolved r = Answers.LOOKUPS.get(code);
+        return r != null ? r : Answers.lookupByCore(code, null);
     }
 
     /**
@@ -103,7 +104,8 @@ public final class Errcat {
      * @throws ErrcatException {@code INVALID_CODE} outside 0..999, {@code NOT_FOUND} when no version defines it
      */
     public static StatusMatch status(long code) {
-        return Answers.status(code);
+        StatusMatch m = code >= 0 && code < Answers.STATUSES.length ? Answers.STATUSES[(int) code] : null;
+        return m != null ? m : Answers.statusByCore(code, null);
     }
 
     /**

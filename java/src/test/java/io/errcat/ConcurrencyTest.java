@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 16 threads × 100,000 calls give the same answers as one thread. The threads start together, so in a fresh JVM the
+ * 16 threads × 25,000 calls give the same answers as one thread. The threads start together, so in a fresh JVM the
  * first calls race to load the answer table; a share of the calls is not in the table (failures, spellings the table
  * does not list, find, error values) and crosses JNI every time.
  */
 class ConcurrencyTest {
     private static final int THREADS = 16;
-    private static final int CALLS = 100_000;
+    private static final int CALLS = 25_000;
 
     private static final String[] CODES = {
         "Arklet.InstallBizFailed", "User.PullBizError", "ModuleController.ResourceConstrained", "Arklet.UnknownError",
