@@ -54,7 +54,7 @@ refs! {
         to_array = collection c"toArray" c"()[Ljava/lang/Object;",
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
-        exception_new = exception c"<init>" c"(ILjava/lang/String;[Ljava/lang/Object;[Ljava/lang/Object;)V",
+        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
     }
 }
 
@@ -99,8 +99,7 @@ unsafe fn units(env: *mut JNIEnv, s: jstring) -> Result<Vec<u16>> {
 
 /// Calls an object method with no arguments.
 unsafe fn call(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<jobject> {
-    let result = jni!(env, CallObjectMethodA, o, method, null());
-    check(env, result)
+    check(env, jni!(env, CallObjectMethodA, o, method, null()))
 }
 
 /// The text of a string a Java method returns (a `BigInteger`'s digits, a type name).
@@ -113,23 +112,15 @@ unsafe fn text_of(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<Str
 
 /// One value that is not a list.
 unsafe fn scalar(env: *mut JNIEnv, r: &Refs, o: jobject) -> Result<Arg> {
-    let is =
-        |classes: &[jclass]| !o.is_null() && classes.iter().any(|&c| jni!(env, IsInstanceOf, o, c));
+    let is = |classes: &[jclass]| classes.iter().any(|&c| jni!(env, IsInstanceOf, o, c));
     let arg = if o.is_null() {
         Arg::Absent
     } else if is(&[r.string]) {
         Arg::Utf16(units(env, o)?)
     } else if is(&[r.bytes]) {
-        let len = (jni!(env, GetArrayLength, o).max(0) as usize).min(MAX_UNITS);
-        let mut bytes = vec![0u8; len];
-        jni!(
-            env,
-            GetByteArrayRegion,
-            o,
-            0,
-            len as jsize,
-            bytes.as_mut_ptr().cast()
-        );
+        let mut bytes = vec![0u8; (jni!(env, GetArrayLength, o).max(0) as usize).min(MAX_UNITS)];
+        let (len, to) = (bytes.len() as jsize, bytes.as_mut_ptr().cast());
+        jni!(env, GetByteArrayRegion, o, 0, len, to);
         Arg::Bytes(bytes)
     } else if is(&[r.long, r.integer, r.short, r.byte]) {
         Arg::Int(jni!(env, CallLongMethodA, o, r.long_value, null()))
@@ -203,22 +194,11 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
         Out::Str(s) => new_string(env, &s)?,
         Out::List(items) => {
-            let array = jni!(
-                env,
-                NewObjectArray,
-                items.len() as jsize,
-                r.object,
-                null_mut()
-            );
-            for (i, item) in items.into_iter().enumerate() {
+            let (len, class) = (items.len() as jsize, r.object);
+            let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
+            for (i, item) in (0..).zip(items) {
                 let item = to_java(env, r, item)?;
-                jni!(
-                    env,
-                    SetObjectArrayElement,
-                    check(env, array)?,
-                    i as jsize,
-                    item
-                );
+                jni!(env, SetObjectArrayElement, array, i, item);
                 jni!(env, DeleteLocalRef, item);
             }
             array
@@ -230,23 +210,20 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
 /// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).
 unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
     let list = |items: &[String]| Out::List(items.iter().cloned().map(Out::Str).collect());
-    let build = || -> Result<jobject> {
-        let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
-        let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
-        let i = kind.unwrap_or(0) as jint;
-        let l = |out| to_java(env, r, out).map(|l| jvalue { l });
-        let args = [
-            jvalue { i },
-            l(message)?,
-            l(suggestions)?,
-            l(list(error.candidates()))?,
-        ];
-        let exception = jni!(env, NewObjectA, r.exception, r.exception_new, args.as_ptr());
-        check(env, exception)
-    };
+    let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
+    let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
+    let parts = vec![
+        Out::Int(kind.unwrap_or(0) as i64),
+        message,
+        suggestions,
+        list(error.candidates()),
+    ];
     if !jni!(env, ExceptionCheck) {
-        if let Ok(exception) = build() {
-            jni!(env, Throw, exception);
+        if let Ok(l) = to_java(env, r, Out::List(parts)) {
+            let exception = jni!(env, NewObjectA, r.exception, r.exception_new, &jvalue { l });
+            if !exception.is_null() {
+                jni!(env, Throw, exception);
+            }
         }
     }
 }
@@ -290,16 +267,23 @@ pub unsafe extern "system" fn Java_io_errcat_Native_panicForTest0(env: *mut JNIE
     }
 }
 
-/// Looks the classes up. A failure leaves its exception pending, which `System.load` throws: the JAR's loader then
-/// names it (a class or method the library needs is missing: the JAR mixes two builds).
+/// Looks the classes up. When one is missing, `System.load` fails with an `UnsatisfiedLinkError` saying why.
 #[no_mangle]
 pub unsafe extern "system" fn JNI_OnLoad(vm: *mut JavaVM, _: *mut c_void) -> jint {
     let mut env: *mut c_void = null_mut();
     if ((**vm).v1_2.GetEnv)(vm, &mut env, JNI_VERSION_1_8) != JNI_OK {
         return JNI_ERR;
     }
-    if let Ok(Some(refs)) = std::panic::catch_unwind(|| load(env.cast())) {
-        let _ = REFS.set(refs);
+    let env: *mut JNIEnv = env.cast();
+    match std::panic::catch_unwind(|| load(env)) {
+        Ok(Some(refs)) => drop(REFS.set(refs)),
+        _ => {
+            jni!(env, ExceptionClear);
+            let class = jni!(env, FindClass, c"java/lang/UnsatisfiedLinkError".as_ptr());
+            let why = c"errcat: the native library does not match the JAR's classes (a class or method it needs is \
+                missing): the JAR mixes two builds of errcat";
+            jni!(env, ThrowNew, class, why.as_ptr());
+        }
     }
     JNI_VERSION_1_8
 }

@@ -27,14 +27,14 @@ public class ErrcatException extends RuntimeException {
     private final List<String> candidates;
 
     /**
-     * Built by the native library (bindings/jni) from a core error: the kind's position in {@link ErrorKind}, the
-     * message (it already lists suggestions and candidates) and the two lists.
+     * Built by the native library (bindings/jni) from a core error: {@code [kind's position in ErrorKind, message
+     * (it already lists suggestions and candidates), suggestions, candidates]}.
      */
-    ErrcatException(int kind, String message, Object[] suggestions, Object[] candidates) {
-        super(message);
-        this.kind = ErrorKind.values()[kind];
-        this.suggestions = strings(suggestions);
-        this.candidates = strings(candidates);
+    ErrcatException(Object[] error) {
+        super((String) error[1]);
+        this.kind = ErrorKind.values()[(int) Native.number(error[0])];
+        this.suggestions = strings((Object[]) error[2]);
+        this.candidates = strings((Object[]) error[3]);
     }
 
     private static List<String> strings(Object[] items) {

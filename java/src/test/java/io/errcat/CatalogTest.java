@@ -135,6 +135,19 @@ class CatalogTest {
         assertEquals(Native.call("fingerprint"), EntryData.FINGERPRINT);
     }
 
+    @Test
+    void aNativeLibraryWithAnotherCatalogIsAnInternalErrorSayingSo() throws Exception {
+        java.lang.reflect.Constructor<Answers> load = Answers.class.getDeclaredConstructor(String.class);
+        load.setAccessible(true);
+        for (String table : new String[] {"errcat-answers\t1\t0123456789abcdef\n", "errcat-answers\t2\tx\n"}) {
+            java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class, () -> load.newInstance(table));
+            ErrcatException cause = (ErrcatException) e.getCause();
+            assertEquals(ErrorKind.INTERNAL, cause.kind());
+            assertTrue(cause.getMessage().contains("mixes two builds of errcat"), cause.getMessage());
+        }
+    }
+
     private static void check(String enumeration, Named[] values) {
         for (int i = 0; i < values.length; i++) {
             assertEquals(i, Named.index(enumeration, values[i].catalogName()), enumeration + " " + values[i]);
