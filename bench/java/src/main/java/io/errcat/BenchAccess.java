@@ -17,16 +17,24 @@ public final class BenchAccess {
         return Answers.LOAD_NANOS;
     }
 
-    /** The rows of kind {@code kind} ({@code "L"} or {@code "N"}) without a reporter or version: their last field. */
-    public static List<String> tableKeys(String kind) {
-        List<String> keys = new ArrayList<>();
+    /**
+     * The rows of kind {@code kind} ({@code "L"} or {@code "N"}) without a reporter or version, as {@code [answer id,
+     * code or number]}: every call the table serves without one, read without calling any lookup.
+     */
+    public static List<String[]> tableRows(String kind) {
+        List<String[]> rows = new ArrayList<>();
         for (String row : ((String) Native.call("answers")).split("\n")) {
             String[] f = row.split("\t");
             if (f[0].equals(kind) && f[2].equals("-")) {
-                keys.add(f[3]);
+                rows.add(new String[] {f[1], f[3]});
             }
         }
-        return keys;
+        return rows;
+    }
+
+    /** The answer object with an id (a {@link Resolved} or a {@link StatusMatch}): what a call answering it returns. */
+    public static Object answer(String id) {
+        return Answers.answer(Long.valueOf(id));
     }
 
     /** {@code lookup} through JNI every time: what a call outside the table costs. */
