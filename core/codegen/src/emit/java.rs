@@ -20,10 +20,6 @@ const DIR: &str = "java/src/main/java/io/errcat";
 /// Entries per method of `EntryData`: each takes a few hundred bytes of bytecode, so a chunk stays far below 64 KB.
 const CHUNK: usize = 32;
 
-/// Java names that are not the camelCase of the field's name, kept from errcat 0.1's hand-written classes:
-/// `Entry.code()` is every entry's code as text, so the status number is `number()`.
-const RENAMED: &[(&str, &str, &str)] = &[("StatusEntry", "code", "number")];
-
 /// Members of errcat 0.1's hand-written records that are not one field each, kept source-compatible
 /// (java/README.md). They name fields by their Java names; a field they use that goes away fails the Java build.
 fn record_extras(system: System) -> &'static str {
@@ -164,12 +160,10 @@ fn java_type(enum_name: &str) -> &str {
     }
 }
 
-/// The Java name of a field of `record`.
-fn java_name(record: &Record, f: &Field) -> String {
-    if let Some((_, _, name)) = RENAMED
-        .iter()
-        .find(|(r, n, _)| *r == record.name && *n == f.name)
-    {
+/// The Java name of a field: `fields.toml`'s `rename.java` (`number` for the status number: `Entry.code()` is every
+/// entry's code as text), else the camelCase of its name.
+fn java_name(f: &Field) -> String {
+    if let Some(name) = f.renamed("java") {
         return name.to_string();
     }
     let name = camel(&f.name);
@@ -380,8 +374,8 @@ fn storage(f: &Field) -> String {
 }
 
 /// The accessors of one field.
-fn accessors(out: &mut String, record: &Record, f: &Field) {
-    let n = java_name(record, f);
+fn accessors(out: &mut String, f: &Field) {
+    let n = java_name(f);
     let doc = javadoc(&f.doc);
     let lang = [
         "@param lang the language ({@code null}: English); Chinese falls back to English where none is published"
@@ -465,12 +459,12 @@ fn record(r: &Record) -> String {
     )
     .unwrap();
     for f in &r.fields {
-        writeln!(out, "    private final {} {};", storage(f), java_name(r, f)).unwrap();
+        writeln!(out, "    private final {} {};", storage(f), java_name(f)).unwrap();
     }
     let params: Vec<String> = r
         .fields
         .iter()
-        .map(|f| format!("{} {}", storage(f), java_name(r, f)))
+        .map(|f| format!("{} {}", storage(f), java_name(f)))
         .collect();
     write!(
         out,
@@ -480,7 +474,7 @@ fn record(r: &Record) -> String {
     )
     .unwrap();
     for f in &r.fields {
-        let n = java_name(r, f);
+        let n = java_name(f);
         writeln!(out, "        this.{n} = {n};").unwrap();
     }
     writeln!(
@@ -490,7 +484,7 @@ fn record(r: &Record) -> String {
     )
     .unwrap();
     for f in &r.fields {
-        accessors(&mut out, r, f);
+        accessors(&mut out, f);
     }
     out.push_str(record_extras(r.system));
     write!(
