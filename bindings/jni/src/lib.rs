@@ -212,12 +212,7 @@ unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
     let list = |items: &[String]| Out::List(items.iter().cloned().map(Out::Str).collect());
     let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
     let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
-    let parts = vec![
-        Out::Int(kind.unwrap_or(0) as i64),
-        message,
-        suggestions,
-        list(error.candidates()),
-    ];
+    let parts = vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())];
     if !jni!(env, ExceptionCheck) {
         if let Ok(l) = to_java(env, r, Out::List(parts)) {
             let exception = jni!(env, NewObjectA, r.exception, r.exception_new, &jvalue { l });
@@ -231,10 +226,7 @@ unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
 /// `Native.call0(op, args)`: the one entry point.
 #[no_mangle]
 pub unsafe extern "system" fn Java_io_errcat_Native_call0(
-    env: *mut JNIEnv,
-    _: jclass,
-    op: jstring,
-    args: jobjectArray,
+    env: *mut JNIEnv, _: jclass, op: jstring, args: jobjectArray,
 ) -> jobject {
     let Some(r) = REFS.get() else {
         return null_mut(); // unreachable: without them, JNI_OnLoad made System.load fail
@@ -244,11 +236,7 @@ pub unsafe extern "system" fn Java_io_errcat_Native_call0(
     }
     let result = guard(|| {
         let op = args::text("operation", scalar(env, r, op)?)?;
-        let args = if args.is_null() {
-            Vec::new()
-        } else {
-            list(env, r, args)?
-        };
+        let args = list(env, r, args)?;
         to_java(env, r, errcat_audit::boundary::call(&op, args)?)
     });
     let object = result.unwrap_or_else(|error| {
