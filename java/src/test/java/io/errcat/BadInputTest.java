@@ -180,6 +180,18 @@ class BadInputTest {
     }
 
     @Test
+    void auditPathsAreJudgedByTheCore() {
+        ErrcatException e = fails(ErrorKind.INVALID_ARGUMENT,
+                () -> Errcat.analyzeAudit(Collections.singletonList(java.nio.file.Paths.get(""))));
+        assertTrue(e.getMessage().contains("paths[0] is empty"), e.getMessage());
+        java.util.List<Path> many = Collections.nCopies(4097, java.nio.file.Paths.get("x.log"));
+        e = fails(ErrorKind.INVALID_ARGUMENT, () -> Errcat.analyzeAudit(many));
+        assertTrue(e.getMessage().contains("4096"), e.getMessage());
+        assertEquals(0, Errcat.analyzeAudit(Collections.<Path>emptyList()).lines());
+        fails(ErrorKind.IO, () -> Errcat.analyzeAudit(Collections.singletonList(java.nio.file.Paths.get("/no/such"))));
+    }
+
+    @Test
     void errorsCarrySuggestionsAndCandidates() {
         ErrcatException notFound = fails(ErrorKind.NOT_FOUND, () -> Errcat.lookup("Arklet.InstallBizFailes"));
         assertEquals("Arklet.InstallBizFailed", notFound.suggestions().get(0));
