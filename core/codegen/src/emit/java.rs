@@ -466,11 +466,18 @@ fn record(r: &Record) -> String {
         .iter()
         .map(|f| format!("{} {}", storage(f), java_name(f)))
         .collect();
+    // The parameters, wrapped at 116 columns with continuation lines indented twice.
+    let mut signature = format!("    {}(int id,", r.name);
+    for (i, p) in params.iter().enumerate() {
+        let end = if i + 1 == params.len() { ") {" } else { "," };
+        if signature.rsplit('\n').next().unwrap_or("").len() + 1 + p.len() + end.len() > 116 {
+            signature.push_str("\n           ");
+        }
+        write!(signature, " {p}{end}").unwrap();
+    }
     write!(
         out,
-        "\n    /** Built by {{@code EntryData}} only. */\n    {}(int id, {}) {{\n        this.id = id;\n",
-        r.name,
-        params.join(", ")
+        "\n    /** Built by {{@code EntryData}} only. */\n{signature}\n        this.id = id;\n"
     )
     .unwrap();
     for f in &r.fields {

@@ -27,7 +27,9 @@ public final class KouplelessEntry implements Entry {
     private final List<String> notes;
 
     /** Built by {@code EntryData} only. */
-    KouplelessEntry(int id, String key, Reporter reporter, Text businessType, String businessTypeCell, List<Source> sources, String errorType, String defaultCode, Text meaning, Text solution, boolean retryable, List<String> aliases, List<String> notes) {
+    KouplelessEntry(int id, String key, Reporter reporter, Text businessType, String businessTypeCell,
+            List<Source> sources, String errorType, String defaultCode, Text meaning, Text solution,
+            boolean retryable, List<String> aliases, List<String> notes) {
         this.id = id;
         this.key = key;
         this.reporter = reporter;

@@ -31,7 +31,9 @@ public final class StatusEntry implements Entry {
     private final List<String> notes;
 
     /** Built by {@code EntryData} only. */
-    StatusEntry(int id, String key, int number, Service service, String message, Text meaning, Text description, boolean documented, String goFile, String goConst, String goErr, List<String> versions, int renumberedTo, int renumberedFrom, RetryClass retry, boolean retryable, List<String> notes) {
+    StatusEntry(int id, String key, int number, Service service, String message, Text meaning, Text description,
+            boolean documented, String goFile, String goConst, String goErr, List<String> versions,
+            int renumberedTo, int renumberedFrom, RetryClass retry, boolean retryable, List<String> notes) {
         this.id = id;
         this.key = key;
         this.number = number;
