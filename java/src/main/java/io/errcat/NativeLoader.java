@@ -113,8 +113,9 @@ final class NativeLoader {
     }
 
     /**
-     * Fails when the library cannot answer (JNI_OnLoad could not look up the classes it builds). Whether it holds
-     * the catalog these classes were generated from is checked when the answer table loads.
+     * Fails when the library does not answer (a library whose JNI_OnLoad found the classes it needs missing has
+     * already failed in System.load). Whether it holds the catalog these classes were generated from is checked
+     * when the answer table loads.
      */
     private static void selfCheck() {
         Native.call0("version", new Object[0]);
