@@ -10,6 +10,8 @@ pub struct Text {
 pub struct Catalog {
     pub koupleless: Koupleless,
     pub blobstore: Blobstore,
+    /// The classification rules (empty until `validate_wire`).
+    pub wire: crate::wire::WireRules,
 }
 
 #[derive(Debug)]
