@@ -1,6 +1,7 @@
-//! `errcat`: explain, list and export error codes; analyse blobstore audit logs.
+//! `errcat`: explain, list and export error codes; classify Arklet answers; analyse blobstore audit logs.
 
 mod audit;
+mod classify;
 mod explain;
 mod list;
 mod style;
@@ -33,6 +34,8 @@ enum Command {
         #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
         lang: String,
     },
+    /// Classify a real Arklet / ModuleController answer: success, or its two-level code, rule and evidence
+    Classify(classify::ClassifyArgs),
     /// Analyse CubeFS blobstore audit logs
     Audit(audit::AuditArgs),
     /// Print a shell completion script
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
             };
             print(&errcat::export(format, lang))
         }
+        Command::Classify(args) => classify::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
