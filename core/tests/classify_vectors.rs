@@ -20,7 +20,12 @@ pub fn body(args: &Value) -> Vec<u8> {
     }
     let t = &args["body_template"];
     let mut out = t["head"].as_str().unwrap().to_string();
-    out.push_str(&t["repeat"].as_str().unwrap().repeat(t["times"].as_u64().unwrap() as usize));
+    out.push_str(
+        &t["repeat"]
+            .as_str()
+            .unwrap()
+            .repeat(t["times"].as_u64().unwrap() as usize),
+    );
     out.push_str(t["tail"].as_str().unwrap());
     out.into_bytes()
 }
