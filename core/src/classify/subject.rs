@@ -241,6 +241,7 @@ mod tests {
     const PACKAGES: Packages = Packages {
         platform: &["java."],
         framework: &["com.alipay.sofa.ark."],
+        frames: &[],
     };
 
     #[test]

@@ -10,13 +10,15 @@
 //!
 //! Shared with `errcat-codegen`'s tests: `std` only.
 
-/// Package prefixes that decide where a throwable was thrown from.
+/// Package prefixes that decide where a throwable was thrown from, and the frames the rules look for.
 #[derive(Debug)]
 pub struct Packages {
     /// The JDK's packages (`java.`, `jdk.`, …): skipped when looking for the frame that threw.
     pub platform: &'static [&'static str],
     /// Arklet's and sofa-ark's packages (`com.alipay.sofa.ark.`, `com.alipay.sofa.koupleless.`).
     pub framework: &'static [&'static str],
+    /// Every frame pattern a rule tests (at most 64): noted while the trace is read, so no rule reads it again.
+    pub frames: &'static [&'static str],
 }
 
 impl Packages {
@@ -74,10 +76,17 @@ pub struct Frame<'a> {
 impl Frame<'_> {
     /// Whether this frame is `pattern`: `Class.method` (any package) or `pkg.Class.method`.
     pub fn is(&self, pattern: &str) -> bool {
-        let Some((class, method)) = pattern.rsplit_once('.') else {
+        // The method first (a cheap reject), then the class: equal, or a suffix at a '.'.
+        let (p, m) = (pattern.as_bytes(), self.method.as_bytes());
+        if p.len() <= m.len()
+            || p.last() != m.last()
+            || !p.ends_with(m)
+            || p[p.len() - m.len() - 1] != b'.'
+        {
             return false;
-        };
-        self.method == method
+        }
+        let class = &pattern[..p.len() - m.len() - 1];
+        !class.is_empty()
             && (self.class == class
                 || (self.class.len() > class.len()
                     && self.class.ends_with(class)
@@ -119,11 +128,20 @@ fn header(line: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Where the frames of a trace can be re-read from.
+/// Where the frames of a trace can be re-read from (for a pattern not noted while reading).
 #[derive(Clone, Debug)]
 enum Frames<'a> {
     Text(&'a str),
     List(Vec<Frame<'a>>),
+}
+
+/// Bit i set: some frame is `packages.frames[i]`.
+fn note(seen: &mut u64, f: &Frame<'_>, packages: &Packages) {
+    for (i, p) in packages.frames.iter().enumerate().take(64) {
+        if f.is(p) {
+            *seen |= 1 << i;
+        }
+    }
 }
 
 /// A parsed trace: the top throwable, the deepest cause of the main chain, and the counts.
@@ -138,20 +156,34 @@ pub struct Trace<'a> {
     /// Stack frames in the whole trace.
     pub frames: usize,
     source: Frames<'a>,
+    /// The patterns of `Packages::frames` seen, and that list.
+    seen: u64,
+    noted: &'static [&'static str],
 }
 
-/// The frame of a trace line `at …`, if `line` (already trimmed) is one.
+/// The frame of a trace line `at …`, if `line` (already trimmed) is one: `at [loader/][module@version/]` then
+/// `class.method`, then `(Source.java:12)`, `(Native Method)` or `(Unknown Source)`. A class loader's name may
+/// hold parentheses and slashes, a class name holds neither: the name is between the last `/` and the last `(`.
 fn frame(line: &str) -> Option<Frame<'_>> {
     let rest = line.strip_prefix("at ")?.trim_end();
-    // `(Source.java:12)`, `(Native Method)`, `(Unknown Source)`; a class loader name may hold parentheses too.
-    let head = match rest.strip_suffix(')') {
-        Some(inner) => &rest[..inner.rfind('(')?],
-        None => rest,
+    let bytes = rest.as_bytes();
+    let end = if bytes.last() == Some(&b')') {
+        bytes.iter().rposition(|&b| b == b'(')?
+    } else {
+        bytes.len()
     };
-    // `loader/module@version/class.method`: the class name holds no '/'.
-    let qualified = head.rsplit('/').next()?;
-    let (class, method) = qualified.rsplit_once('.')?;
-    (!class.is_empty() && !method.is_empty()).then_some(Frame { class, method })
+    let head = &rest[..end];
+    // The last '/', searched forward: a prefix is short, and most lines have none (one memchr).
+    let mut start = 0;
+    while let Some(i) = head[start..].find('/') {
+        start += i + 1;
+    }
+    let qualified = &head[start..];
+    let dot = qualified.as_bytes().iter().rposition(|&b| b == b'.')?;
+    (dot > 0 && dot + 1 < qualified.len()).then(|| Frame {
+        class: &qualified[..dot],
+        method: &qualified[dot + 1..],
+    })
 }
 
 /// Lines of `text` with their byte offsets, `\r` stripped.
@@ -224,12 +256,14 @@ impl<'a> Trace<'a> {
         let mut top: Option<Link<'a>> = None;
         let mut links = 1;
         let mut frames = 0;
+        let mut seen = 0;
         // False inside a `Suppressed:` block: its frames and causes are not the main chain's.
         let mut main = true;
         for (at, line) in lines {
             let trimmed = line.trim_start();
             if let Some(f) = frame(trimmed) {
                 frames += 1;
+                note(&mut seen, &f, packages);
                 current.open = false;
                 if main {
                     current.first_frame.get_or_insert(f);
@@ -264,11 +298,17 @@ impl<'a> Trace<'a> {
             links,
             frames,
             source: Frames::Text(text),
+            seen,
+            noted: packages.frames,
         })
     }
 
-    /// Whether any frame of the trace (suppressed ones included) is `pattern` (see [`Frame::is`]).
+    /// Whether any frame of the trace (suppressed ones included) is `pattern` (see [`Frame::is`]). A pattern of
+    /// `Packages::frames` was noted while reading; any other is looked for again.
     pub fn has_frame(&self, pattern: &str) -> bool {
+        if let Some(i) = self.noted.iter().take(64).position(|p| *p == pattern) {
+            return self.seen & (1 << i) != 0;
+        }
         match &self.source {
             Frames::Text(text) => {
                 lines(text).any(|(_, l)| frame(l.trim_start()).is_some_and(|f| f.is(pattern)))
@@ -285,6 +325,8 @@ pub struct TraceBuilder<'a> {
     deepest: Option<Link<'a>>,
     links: usize,
     frames: Vec<Frame<'a>>,
+    seen: u64,
+    noted: &'static [&'static str],
 }
 
 impl<'a> TraceBuilder<'a> {
@@ -303,6 +345,10 @@ impl<'a> TraceBuilder<'a> {
     ) {
         let start = self.frames.len();
         self.frames.extend(frames);
+        self.noted = packages.frames;
+        for f in &self.frames[start..] {
+            note(&mut self.seen, f, packages);
+        }
         let own = &self.frames[start..];
         let origin_frame = own.iter().find(|f| !packages.is_platform(f.class)).copied();
         let link = Link {
@@ -329,6 +375,8 @@ impl<'a> TraceBuilder<'a> {
             links: self.links,
             frames: self.frames.len(),
             source: Frames::List(self.frames),
+            seen: self.seen,
+            noted: self.noted,
         })
     }
 }
@@ -340,6 +388,7 @@ mod tests {
     const PACKAGES: Packages = Packages {
         platform: &["java.", "javax.", "jdk.", "sun.", "com.sun."],
         framework: &["com.alipay.sofa.ark.", "com.alipay.sofa.koupleless."],
+        frames: &["BizModel.doStart", "Other.run"],
     };
 
     const JDK8: &str = "com.alipay.sofa.koupleless.arklet.core.common.exception.ArkletRuntimeException: java.lang.reflect.InvocationTargetException\n\
@@ -416,6 +465,30 @@ Caused by: org.springframework.beans.factory.BeanCreationException: Error creati
         assert_eq!(bare.deepest.origin, Origin::Unknown);
         assert_eq!(bare.deepest.message, None);
         assert!(Trace::parse("", &PACKAGES).is_none());
+    }
+
+    #[test]
+    fn frame_lines_in_every_wording() {
+        fn f(l: &str) -> Option<(&str, &str)> {
+            frame(l).map(|f| (f.class, f.method))
+        }
+        assert_eq!(f("at a.B.c(B.java:1)"), Some(("a.B", "c")));
+        assert_eq!(
+            f("at java.base/java.lang.Thread.run(Thread.java:840)"),
+            Some(("java.lang.Thread", "run"))
+        );
+        assert_eq!(
+            f("at app//com.x.Main.main(Main.java:5)"),
+            Some(("com.x.Main", "main"))
+        );
+        assert_eq!(
+            f("at L(x:1)/m@1.0/a.B$1.<init>(Unknown Source)"),
+            Some(("a.B$1", "<init>"))
+        );
+        assert_eq!(f("at a.B.c(Native Method)  "), Some(("a.B", "c")));
+        assert_eq!(f("at a.B.c"), Some(("a.B", "c")));
+        assert_eq!(f("at nothing"), None);
+        assert_eq!(f("Caused by: x"), None);
     }
 
     #[test]

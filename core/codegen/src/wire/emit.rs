@@ -54,9 +54,10 @@ pub fn rust(wire: &WireRules) -> String {
     );
     writeln!(
         out,
-        "pub(crate) static PACKAGES: Packages = Packages {{ platform: {}, framework: {} }};\n",
+        "pub(crate) static PACKAGES: Packages = Packages {{ platform: {}, framework: {}, frames: {} }};\n",
         strs(&wire.platform),
-        strs(&wire.framework)
+        strs(&wire.framework),
+        strs(&wire.frame_patterns())
     )
     .unwrap();
     writeln!(

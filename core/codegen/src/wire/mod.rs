@@ -78,6 +78,17 @@ pub struct WireRules {
 }
 
 impl WireRules {
+    /// Every distinct frame pattern the rules test, in first-use order (noted in one pass over a trace).
+    pub fn frame_patterns(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in self.rules.iter().flat_map(|r| &r.frames) {
+            if !out.contains(f) {
+                out.push(f.clone());
+            }
+        }
+        out
+    }
+
     /// The rules as the core's static types, leaked (for tests that run them with the core's matcher).
     pub fn leak(&self) -> (&'static [rules::Rule], &'static trace::Packages) {
         fn s(text: &str) -> &'static str {
@@ -146,6 +157,7 @@ impl WireRules {
         let packages = trace::Packages {
             platform: list(&self.platform),
             framework: list(&self.framework),
+            frames: list(&self.frame_patterns()),
         };
         (
             Box::leak(compiled.into_boxed_slice()),

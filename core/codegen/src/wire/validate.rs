@@ -138,6 +138,14 @@ pub fn validate(file: &str, source: &str, catalog: &Koupleless) -> Result<WireRu
     if rules.is_empty() {
         p.add("rules", "no rule");
     }
+    let patterns: std::collections::HashSet<&String> =
+        rules.iter().flat_map(|r| &r.frames).collect();
+    if patterns.len() > 64 {
+        p.add(
+            "rules",
+            format!("{} distinct frame patterns; at most 64", patterns.len()),
+        );
+    }
     if p.list.is_empty() {
         Ok(WireRules {
             platform,
