@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use errcat::display::terminal_safe;
-use errcat::{classify, Classification, ClassifyContext, Error, Item, Lang};
+use errcat::{classify, Classification, ClassifyContext, Error, Item, Lang, Shape};
 
 use crate::style::{bad, label, pad, strong};
 
@@ -186,17 +186,15 @@ fn to_text(c: &Classification, lang: Lang) -> String {
         )),
     }
     field(&mut out, "rule", &format!("{} — {}", c.rule(), c.why()));
-    let mut answer = vec![format!(
-        "{} over {}",
-        e.command.map_or("(command not given)", |c| c.name()),
-        e.tunnel.name()
-    )];
-    if let Some(status) = e.http_status {
-        answer.push(format!("HTTP {status}"));
-    }
-    answer.push(e.shape.name().to_string());
+    let mut answer = vec![match e.shape {
+        Shape::Envelope => format!("envelope {}", show(e.envelope.as_deref().unwrap_or(""))),
+        Shape::Text => "plain text".to_string(),
+        Shape::Empty => "no body".to_string(),
+        Shape::BatchEntry => "batch entry".to_string(),
+        Shape::BizRecord => "biz record".to_string(),
+        Shape::OpsRecord => "operation record".to_string(),
+    }];
     for (name, value) in [
-        ("code", &e.envelope),
         ("data.code", &e.data_code),
         ("state", &e.state),
         ("reason", &e.reason),
@@ -205,7 +203,19 @@ fn to_text(c: &Classification, lang: Lang) -> String {
             answer.push(format!("{name} {}", show(v)));
         }
     }
-    field(&mut out, "answer", &answer.join(", "));
+    let mut call = format!(
+        "{} over {}",
+        e.command.map_or("command not given", |c| c.name()),
+        e.tunnel.name()
+    );
+    if let Some(status) = e.http_status {
+        call.push_str(&format!(", HTTP {status}"));
+    }
+    field(
+        &mut out,
+        "answer",
+        &format!("{} ({call})", answer.join(", ")),
+    );
     if let Some(key) = &e.key {
         field(&mut out, "entry", &show(key));
     }

@@ -271,10 +271,10 @@ impl<'a> Trace<'a> {
                         current.origin_frame = Some(f);
                     }
                 }
-            } else if line.starts_with("Caused by: ") {
+            } else if let Some(header) = line.strip_prefix("Caused by: ") {
                 let done = current.finish(text, packages);
                 top.get_or_insert(done);
-                current = Building::start(text, &line["Caused by: ".len()..]);
+                current = Building::start(text, header);
                 links += 1;
                 main = true;
             } else if trimmed.starts_with("Suppressed: ") || trimmed.starts_with("Caused by: ") {
