@@ -203,11 +203,10 @@ fn to_text(c: &Classification, lang: Lang) -> String {
             answer.push(format!("{name} {}", show(v)));
         }
     }
-    let mut call = format!(
-        "{} over {}",
-        e.command.map_or("command not given", |c| c.name()),
-        e.tunnel.name()
-    );
+    let mut call = match e.command {
+        Some(c) => format!("{} over {}", c.name(), e.tunnel.name()),
+        None => format!("over {}", e.tunnel.name()),
+    };
     if let Some(status) = e.http_status {
         call.push_str(&format!(", HTTP {status}"));
     }
@@ -227,7 +226,8 @@ fn to_text(c: &Classification, lang: Lang) -> String {
     if let Some(class) = &e.exception {
         field(&mut out, "exception", &show(class));
     }
-    if e.cause.is_some() || e.cause_message.is_some() {
+    // The deepest cause, when it is a throwable (not just the failure text again).
+    if e.cause.is_some() {
         let mut cause = match (&e.cause, &e.cause_message) {
             (Some(class), Some(m)) => format!("{}: {}", show(class), show(m)),
             (Some(class), None) => show(class),

@@ -792,6 +792,7 @@ case("malformed: truncated JSON", '{"code":"FAILED","message":"install biz not',
 case("malformed: trailing garbage", '{"code":"FAILED"} x', error="InvalidArgument")
 case("malformed: a JSON array", '[{"code":"FAILED"}]', error="InvalidArgument")
 case("malformed: no code member", '{"message":"install biz not success!"}', error="InvalidArgument")
+case("malformed: an MQTT payload read as HTTP has no envelope code", mqtt("installBiz", "demo", "1.0.0", {"code": "SUCCESS"}), error="InvalidArgument")
 case("malformed: an ordinal code (old fastjson2 compatibility serializer)", '{"code":1,"message":"install biz not success!"}', error="InvalidArgument")
 case("malformed: a null code", '{"code":null}', error="InvalidArgument")
 case("malformed: nested deeper than 128", {"body_template": {"head": '{"code":"SUCCESS","x":', "repeat": "[", "times": 200, "tail": ""}}, error="InvalidArgument")

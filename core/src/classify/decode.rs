@@ -122,6 +122,18 @@ pub fn answer<'a>(
                 kind(other)
             ))
         }
+        None if call.tunnel != Tunnel::Mqtt
+            && envelope
+                .get("data")
+                .and_then(|d| d.get("response"))
+                .is_some_and(Value::is_object) =>
+        {
+            return Err(
+                "not an Arklet envelope: the object has no \"code\" member (it looks like an MQTT payload: \
+                 give the tunnel mqtt)"
+                    .into(),
+            )
+        }
         None => return Err("not an Arklet envelope: the object has no \"code\" member".into()),
     };
     let message = str_of(envelope, "message");
