@@ -260,6 +260,89 @@ mod tests {
         assert!(covers(&compiled("a<x>b"), &compiled("ab")));
     }
 
+    /// The obvious backtracking matcher, to check the one-pass one against.
+    fn naive(parts: &[Part<String>], text: &str) -> bool {
+        match parts.split_first() {
+            None => text.is_empty(),
+            Some((Part::Lit(l), rest)) => text
+                .strip_prefix(l.as_str())
+                .is_some_and(|t| naive(rest, t)),
+            Some((Part::Hole(_), rest)) => (0..=text.len()).any(|i| naive(rest, &text[i..])),
+        }
+    }
+
+    #[test]
+    fn one_pass_matching_agrees_with_backtracking_on_every_small_case() {
+        // Every pattern of up to 5 tokens over {a, b, <x>} (placeholders never adjacent) against every text of up
+        // to 6 letters over {a, b}.
+        fn strings(alphabet: &[&str], max: usize) -> Vec<String> {
+            let mut out = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..max {
+                last = last
+                    .iter()
+                    .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                    .collect();
+                out.extend(last.iter().cloned());
+            }
+            out
+        }
+        let texts = strings(&["a", "b"], 6);
+        let mut checked = 0;
+        for p in strings(&["a", "b", "<x>"], 5) {
+            let Ok(parts) = parse(&p.replacen("<x>", "<y>", 1)) else {
+                continue; // adjacent or repeated placeholders: rejected at build time
+            };
+            for t in &texts {
+                assert_eq!(
+                    match_parts(&parts, t, &mut |_, _| {}),
+                    naive(&parts, t),
+                    "pattern {p:?} text {t:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn coverage_is_sound_on_every_small_case() {
+        // covers(wide, narrow) must mean: every text of length <= 5 that narrow matches, wide matches.
+        let tokens = ["a", "b", "<x>"];
+        let mut patterns = vec![String::new()];
+        for _ in 0..3 {
+            let next: Vec<String> = patterns
+                .iter()
+                .flat_map(|p| tokens.iter().map(move |t| format!("{p}{t}")))
+                .collect();
+            patterns.extend(next);
+        }
+        let compiled: Vec<Vec<Part<String>>> = patterns
+            .iter()
+            .filter_map(|p| parse(&p.replacen("<x>", "<y>", 1)).ok())
+            .collect();
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let next: Vec<String> = texts
+                .iter()
+                .flat_map(|t| [format!("{t}a"), format!("{t}b")])
+                .collect();
+            texts.extend(next);
+        }
+        texts.dedup();
+        for wide in &compiled {
+            for narrow in &compiled {
+                if covers(wide, narrow) {
+                    for t in &texts {
+                        if naive(narrow, t) {
+                            assert!(naive(wide, t), "{wide:?} covers {narrow:?} but not {t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn matching_is_linear_on_adversarial_text() {
         // 1 MiB of 'a' against a pattern whose middle literal never occurs: one scan, not a quadratic search.
