@@ -667,6 +667,10 @@ case("MQTT: a bare response envelope is read too", '{"code":"FAILED","data":{"co
      {"outcome": "error", "code": "Arklet.NoMatchedBiz"}, tunnel="mqtt")
 case("MQTT: REPEAT_BIZ", mqtt("installBiz", "demo", "1.0.0", {"code": "FAILED", "message": "install biz not success!", "data": repeated("demo", "1.0.0")}),
      {"code": "Arklet.InstallationRequirementNotMet", "rule": "biz.repeat"}, tunnel="mqtt")
+case("MQTT: a null exception message reads null, as over HTTP",
+     mqtt("uninstallBiz", "demo", "1.0.0", {"code": "FAILED", "data": {"code": "FAILED", "message": trace(
+         [("java.lang.NullPointerException", None, ["com.alipay.sofa.koupleless.arklet.core.command.builtin.handler.UninstallBizHandler.validate(UninstallBizHandler.java:81)"])], 8)}}),
+     {"code": "ModuleController.InvalidParameter", "rule": "request.unbound", "command": "uninstallBiz"}, tunnel="mqtt")
 case("MQTT: Master biz is not mistaken for a stack trace",
      mqtt("uninstallBiz", "base", "1.0.0", {"code": "FAILED", "message": "uninstall biz not success!", "data": {"code": "FAILED", "message": "Master biz must not be uninstalled."}}),
      {"code": "Arklet.UnInstallationRequirementNotMet", "rule": "uninstall.master-biz", "command": "uninstallBiz"}, tunnel="mqtt")

@@ -111,6 +111,8 @@ pub struct Subject<'a> {
 pub const INTERNAL_ERROR: &str = "Internal Error: ";
 /// The prefix of a failed `batchInstallBiz` entry's message.
 pub const INTERNAL_EXCEPTION: &str = "internal exception: ";
+/// How Java writes a null message into a string: the failure text of an exception whose message was null.
+const NULL: &str = "null";
 
 impl<'a> Subject<'a> {
     fn base(call: Call, shape: Shape) -> Subject<'a> {
@@ -165,10 +167,11 @@ impl<'a> Subject<'a> {
                 stack_trace.and_then(|t| Trace::parse(t, packages)),
             ))
         } else if call.tunnel == Tunnel::Mqtt && code == "FAILED" {
+            // `t.getMessage()`; a null one is omitted, and reads "null" as Java's "Internal Error: " + null does.
             data_message
                 .and_then(|t| Trace::parse(t, packages))
                 .filter(|t| t.frames > 0)
-                .map(|t| Failure::new(message.unwrap_or(""), Some(t)))
+                .map(|t| Failure::new(message.unwrap_or(NULL), Some(t)))
         } else {
             None
         };
@@ -217,7 +220,8 @@ impl<'a> Subject<'a> {
         }
     }
 
-    /// An operation record; a `FAILED` one carries its failure in `message` and the serialised throwable.
+    /// An operation record; a `FAILED` one carries its failure in `message` (`throwable.getMessage()`; absent reads
+    /// `null`) and the serialised throwable.
     pub fn ops_record(
         call: Call,
         status: Option<&'a str>,
@@ -228,7 +232,7 @@ impl<'a> Subject<'a> {
         Subject {
             state: status,
             message,
-            failure: failed.then(|| Failure::new(message.unwrap_or(""), trace)),
+            failure: failed.then(|| Failure::new(message.unwrap_or(NULL), trace)),
             ..Subject::base(call, Shape::OpsRecord)
         }
     }
