@@ -74,8 +74,17 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// `obj[key]`: a scan for the small objects Arklet writes (cheaper than hashing the key), the index otherwise.
+fn member<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if obj.len() <= 16 {
+        obj.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        obj.get(key)
+    }
+}
+
 fn str_of<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    obj.get(key).and_then(Value::as_str)
+    member(obj, key).and_then(Value::as_str)
 }
 
 /// Splits a read body into subjects.
@@ -98,8 +107,8 @@ pub fn answer<'a>(
     };
     if call.tunnel == Tunnel::Mqtt {
         // {publishTimestamp, data: {command, bizName, bizVersion, response: {code, message, data}}}
-        if let Some(data) = envelope.get("data").and_then(Value::as_object) {
-            if let Some(response) = data.get("response").and_then(Value::as_object) {
+        if let Some(data) = member(envelope, "data").and_then(Value::as_object) {
+            if let Some(response) = member(data, "response").and_then(Value::as_object) {
                 if call.command.is_none() {
                     call.command =
                         str_of(data, "command").and_then(ArkletCommand::from_name_ignore_case);
@@ -108,7 +117,7 @@ pub fn answer<'a>(
             }
         }
     }
-    let code = match envelope.get("code") {
+    let code = match member(envelope, "code") {
         Some(Value::String(code)) => code.as_str(),
         Some(Value::Number(n)) => {
             return Err(format!(
@@ -123,8 +132,7 @@ pub fn answer<'a>(
             ))
         }
         None if call.tunnel != Tunnel::Mqtt
-            && envelope
-                .get("data")
+            && member(envelope, "data")
                 .and_then(|d| d.get("response"))
                 .is_some_and(Value::is_object) =>
         {
@@ -138,7 +146,7 @@ pub fn answer<'a>(
     };
     let message = str_of(envelope, "message");
     let trace = str_of(envelope, "errorStackTrace");
-    let data = envelope.get("data");
+    let data = member(envelope, "data");
     let data_obj = data.and_then(Value::as_object);
     let subject = |call: Call| {
         Subject::envelope(
@@ -152,7 +160,7 @@ pub fn answer<'a>(
         )
     };
     if let Some(entries) = data_obj
-        .and_then(|d| d.get("bizUrlToResponse"))
+        .and_then(|d| member(d, "bizUrlToResponse"))
         .and_then(Value::as_object)
     {
         let mut entry_call = call;
@@ -187,11 +195,10 @@ pub fn answer<'a>(
         });
     }
     if let Some(record) = data_obj.filter(|d| {
-        d.get("status").is_some_and(Value::is_string)
-            && (d.contains_key("requestId") || d.contains_key("arkBizMeta"))
+        member(d, "status").is_some_and(Value::is_string)
+            && (member(d, "requestId").is_some() || member(d, "arkBizMeta").is_some())
     }) {
-        let trace = record
-            .get("throwable")
+        let trace = member(record, "throwable")
             .and_then(Value::as_object)
             .and_then(|t| throwable(t, packages));
         return Ok(Answer::One(Subject::ops_record(
