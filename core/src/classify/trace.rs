@@ -144,6 +144,15 @@ fn note(seen: &mut u64, f: &Frame<'_>, packages: &Packages) {
     }
 }
 
+/// [`note`] for a frame line's head, without parsing it.
+fn note_head(seen: &mut u64, head: &str, packages: &Packages) {
+    for (i, p) in packages.frames.iter().enumerate().take(64) {
+        if head_is(head, p) {
+            *seen |= 1 << i;
+        }
+    }
+}
+
 /// A parsed trace: the top throwable, the deepest cause of the main chain, and the counts.
 #[derive(Clone, Debug)]
 pub struct Trace<'a> {
@@ -161,19 +170,21 @@ pub struct Trace<'a> {
     noted: &'static [&'static str],
 }
 
-/// The frame of a trace line `at …`, if `line` (already trimmed) is one: `at [loader/][module@version/]` then
-/// `class.method`, then `(Source.java:12)`, `(Native Method)` or `(Unknown Source)`. A class loader's name may
-/// hold parentheses and slashes, a class name holds neither: the name is between the last `/` and the last `(`.
-fn frame(line: &str) -> Option<Frame<'_>> {
-    let rest = line.strip_prefix("at ")?.trim_end();
+/// The `class.method` part of a frame line after `at `: everything before the source, `(Source.java:12)`,
+/// `(Native Method)` or `(Unknown Source)` (a class loader's name may hold parentheses too: the last one counts).
+fn frame_head(rest: &str) -> &str {
+    let rest = rest.trim_end();
     let bytes = rest.as_bytes();
-    let end = if bytes.last() == Some(&b')') {
-        bytes.iter().rposition(|&b| b == b'(')?
-    } else {
-        bytes.len()
-    };
-    let head = &rest[..end];
-    // The last '/', searched forward: a prefix is short, and most lines have none (one memchr).
+    if bytes.last() == Some(&b')') {
+        if let Some(paren) = bytes.iter().rposition(|&b| b == b'(') {
+            return &rest[..paren];
+        }
+    }
+    rest
+}
+
+/// The frame named by a head `[loader/][module@version/]class.method`: a class name holds no '/'.
+fn frame_of_head(head: &str) -> Option<Frame<'_>> {
     let mut start = 0;
     while let Some(i) = head[start..].find('/') {
         start += i + 1;
@@ -186,6 +197,42 @@ fn frame(line: &str) -> Option<Frame<'_>> {
     })
 }
 
+/// The frame of a trace line `at …`, if `line` (already trimmed) is one.
+fn frame(line: &str) -> Option<Frame<'_>> {
+    frame_of_head(frame_head(line.strip_prefix("at ")?))
+}
+
+/// Whether a frame head is `pattern` (`Class.method` in any package, or `pkg.Class.method`): it ends with the
+/// pattern, right after a '.', a '/' or nothing.
+fn head_is(head: &str, pattern: &str) -> bool {
+    let (h, p) = (head.as_bytes(), pattern.as_bytes());
+    h.len() >= p.len()
+        && h.last() == p.last()
+        && h.ends_with(p)
+        && (h.len() == p.len() || matches!(h[h.len() - p.len() - 1], b'.' | b'/'))
+}
+
+/// The offset of the first `\n` in `bytes` at or after `from`, eight bytes at a time.
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ NEWLINES;
+        // A zero byte of `word` is a newline; the lowest flagged byte is the first one.
+        let zero = word.wrapping_sub(ONES) & !word & HIGH;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| i + p)
+}
+
 /// Lines of `text` with their byte offsets, `\r` stripped.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
@@ -193,7 +240,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         if start > text.len() || (start == text.len() && !text.is_empty()) {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = find_newline(text.as_bytes(), start).unwrap_or(text.len());
         let line = text[start..end]
             .strip_suffix('\r')
             .unwrap_or(&text[start..end]);
@@ -261,14 +308,18 @@ impl<'a> Trace<'a> {
         let mut main = true;
         for (at, line) in lines {
             let trimmed = line.trim_start();
-            if let Some(f) = frame(trimmed) {
+            if let Some(rest) = trimmed.strip_prefix("at ") {
+                let head = frame_head(rest);
                 frames += 1;
-                note(&mut seen, &f, packages);
+                note_head(&mut seen, head, packages);
                 current.open = false;
-                if main {
-                    current.first_frame.get_or_insert(f);
-                    if current.origin_frame.is_none() && !packages.is_platform(f.class) {
-                        current.origin_frame = Some(f);
+                // Frames are parsed only until the throwable's origin is known: the rest are counted.
+                if main && current.origin_frame.is_none() {
+                    if let Some(f) = frame_of_head(head) {
+                        current.first_frame.get_or_insert(f);
+                        if !packages.is_platform(f.class) {
+                            current.origin_frame = Some(f);
+                        }
                     }
                 }
             } else if let Some(header) = line.strip_prefix("Caused by: ") {
@@ -489,6 +540,41 @@ Caused by: org.springframework.beans.factory.BeanCreationException: Error creati
         assert_eq!(f("at a.B.c"), Some(("a.B", "c")));
         assert_eq!(f("at nothing"), None);
         assert_eq!(f("Caused by: x"), None);
+        assert!(head_is(
+            "java.base/com.x.UninstallThenInstallStrategy.install",
+            "UninstallThenInstallStrategy.install"
+        ));
+        assert!(head_is(
+            "UninstallThenInstallStrategy.install",
+            "UninstallThenInstallStrategy.install"
+        ));
+        assert!(!head_is(
+            "com.x.MyUninstallThenInstallStrategy.install",
+            "UninstallThenInstallStrategy.install"
+        ));
+    }
+
+    #[test]
+    fn newlines_are_found_at_every_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                if at < len {
+                    bytes[at] = b'\n';
+                }
+                for from in 0..=len {
+                    let want = (at < len && at >= from).then_some(at);
+                    assert_eq!(
+                        find_newline(&bytes, from),
+                        want,
+                        "len {len} newline {at} from {from}"
+                    );
+                }
+            }
+        }
+        let text = "a\r\nb\n\nc";
+        let got: Vec<(usize, &str)> = lines(text).collect();
+        assert_eq!(got, vec![(0, "a"), (3, "b"), (5, ""), (6, "c")]);
     }
 
     #[test]
