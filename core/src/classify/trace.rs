@@ -8,7 +8,7 @@
 //! Method)`, `at app//com.example.Main.main(Main.java:9)`); multi-line messages; `... 12 more`; `Suppressed:`
 //! blocks, whose frames and causes are not part of the main chain.
 //!
-//! Shared with `errcat-codegen`'s tests: `std` only.
+//! Shared with `errcat-codegen`'s tests: `std` and `memchr` only.
 
 /// Package prefixes that decide where a throwable was thrown from, and the frames the rules look for.
 #[derive(Debug)]
@@ -176,11 +176,16 @@ fn frame_head(rest: &str) -> &str {
     let rest = rest.trim_end();
     let bytes = rest.as_bytes();
     if bytes.last() == Some(&b')') {
-        if let Some(paren) = bytes.iter().rposition(|&b| b == b'(') {
+        if let Some(paren) = rfind_byte(bytes, b'(') {
             return &rest[..paren];
         }
     }
     rest
+}
+
+/// The offset of the last `byte` in `bytes`.
+fn rfind_byte(bytes: &[u8], byte: u8) -> Option<usize> {
+    memchr::memrchr(byte, bytes)
 }
 
 /// The frame named by a head `[loader/][module@version/]class.method`: a class name holds no '/'.
@@ -212,25 +217,9 @@ fn head_is(head: &str, pattern: &str) -> bool {
         && (h.len() == p.len() || matches!(h[h.len() - p.len() - 1], b'.' | b'/'))
 }
 
-/// The offset of the first `\n` in `bytes` at or after `from`, eight bytes at a time.
+/// The offset of the first `\n` in `bytes` at or after `from`.
 fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ NEWLINES;
-        // A zero byte of `word` is a newline; the lowest flagged byte is the first one.
-        let zero = word.wrapping_sub(ONES) & !word & HIGH;
-        if zero != 0 {
-            return Some(i + (zero.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|p| i + p)
+    memchr::memchr(b'\n', bytes.get(from..)?).map(|i| from + i)
 }
 
 /// Lines of `text` with their byte offsets, `\r` stripped.
@@ -572,6 +561,23 @@ Caused by: org.springframework.beans.factory.BeanCreationException: Error creati
                 }
             }
         }
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                if at < len {
+                    bytes[at] = b'(';
+                }
+                if at + 3 < len {
+                    bytes[at + 3] = b'(' ^ 0x80; // a byte that only differs in the high bit
+                }
+                assert_eq!(
+                    rfind_byte(&bytes, b'('),
+                    (at < len).then_some(at),
+                    "len {len} at {at}"
+                );
+            }
+        }
+        assert_eq!(rfind_byte(b"((((((((((", b'('), Some(9));
         let text = "a\r\nb\n\nc";
         let got: Vec<(usize, &str)> = lines(text).collect();
         assert_eq!(got, vec![(0, "a"), (3, "b"), (5, ""), (6, "c")]);

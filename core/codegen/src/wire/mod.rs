@@ -2,7 +2,7 @@
 //! checked for shadowing, and emitted as static tables for `core/src/classify`.
 //!
 //! The matcher itself lives in `core/src/classify/` and is compiled here too (`pattern`, `trace`, `subject`,
-//! `rules`: `std` only), so codegen validates patterns with the parser the core's tables come from and the tests
+//! `rules`: `std` and `memchr` only), so codegen validates patterns with the parser the core's tables come from and the tests
 //! can run the rules exactly as the core does.
 
 #[path = "../../../src/classify/pattern.rs"]
