@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use errcat::display::terminal_safe;
-use errcat::{classify, Classification, ClassifyContext, Error, Item, Lang, Shape};
+use errcat::{classify, Classification, ClassifiedItem, ClassifyContext, Error, Lang, Shape};
 
 use crate::style::{bad, label, pad, strong};
 
@@ -271,7 +271,7 @@ fn to_text(c: &Classification, lang: Lang) -> String {
     out
 }
 
-fn item_text(item: &Item) -> String {
+fn item_text(item: &ClassifiedItem) -> String {
     match &item.result {
         Ok(c) => match c.code() {
             Some(code) => format!("{} ({})", code, c.rule()),

@@ -38,8 +38,8 @@ mod tables {
 }
 
 pub use classify::{
-    classify, ArkletCommand, Classification, ClassifyContext, Evidence, Item, Origin, Outcome,
-    Shape, Tunnel,
+    classify, ArkletCommand, Classification, ClassifiedItem, ClassifyContext, Evidence, Origin,
+    Outcome, Shape, Tunnel,
 };
 pub use code::Code;
 pub use entries::{entries, Filter};

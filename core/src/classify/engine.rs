@@ -2,7 +2,7 @@
 
 use super::context::ClassifyContext;
 use super::decode::{self, Answer};
-use super::result::{Classification, Evidence, Item, Outcome};
+use super::result::{Classification, ClassifiedItem, Evidence, Outcome};
 use super::rules::{first_match, ArkletCommand, Rule, Shape, Tunnel};
 use super::subject::Subject;
 use crate::tables::wire::{PACKAGES, RULES};
@@ -90,9 +90,9 @@ fn decided(rule: &'static Rule, s: &Subject<'_>, key: Option<&str>) -> Result<Cl
 /// A composite answer: every entry classified; the answer's own code is the first failing entry's, else the
 /// envelope's (a success).
 fn many(envelope: &Subject<'_>, items: Vec<(String, Subject<'_>)>) -> Result<Classification> {
-    let results: Vec<Item> = items
+    let results: Vec<ClassifiedItem> = items
         .iter()
-        .map(|(key, s)| Item {
+        .map(|(key, s)| ClassifiedItem {
             key: key.clone(),
             result: one(s, Some(key)),
         })

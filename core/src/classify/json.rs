@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::result::{Classification, Evidence, Item};
+use super::result::{Classification, ClassifiedItem, Evidence};
 use crate::export::entry_json;
 use crate::{Entry, Error};
 
@@ -77,7 +77,7 @@ fn unclassified(error: &Error, key: Option<&str>) -> Map<String, Value> {
     m
 }
 
-fn item(i: &Item) -> Value {
+fn item(i: &ClassifiedItem) -> Value {
     Value::Object(match &i.result {
         Ok(c) => classified(c, Some(&i.key)),
         Err(e) => unclassified(e, Some(&i.key)),

@@ -36,6 +36,6 @@ pub(crate) mod trace;
 pub use context::ClassifyContext;
 pub use engine::{classify, MAX_BODY};
 pub use json::unclassified_json;
-pub use result::{Classification, Evidence, Item, Outcome};
+pub use result::{Classification, ClassifiedItem, Evidence, Outcome};
 pub use rules::{ArkletCommand, Shape, Tunnel};
 pub use trace::Origin;

@@ -120,7 +120,7 @@ impl Evidence {
 /// One entry of a composite answer (`batchInstallBiz`, `queryAllBiz`): its key and its own classification, or why
 /// it has none.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
+pub struct ClassifiedItem {
     /// The entry's URL or `name:version`.
     pub key: String,
     /// The entry's classification, or the error saying why no rule knows it.
@@ -145,7 +145,7 @@ pub struct Classification {
     pub(crate) code: Option<Resolved>,
     pub(crate) rule: &'static Rule,
     pub(crate) evidence: Evidence,
-    pub(crate) results: Vec<Item>,
+    pub(crate) results: Vec<ClassifiedItem>,
 }
 
 impl PartialEq for Rule {
@@ -204,7 +204,7 @@ impl Classification {
     }
 
     /// For a composite answer (`batchInstallBiz`, `queryAllBiz`): every entry, in the answer's order; else empty.
-    pub fn results(&self) -> &[Item] {
+    pub fn results(&self) -> &[ClassifiedItem] {
         &self.results
     }
 }
