@@ -818,6 +818,10 @@ case("argument: unknown command", '{"code":"SUCCESS"}', error="InvalidArgument",
 case("argument: unknown tunnel", '{"code":"SUCCESS"}', error="InvalidArgument", tunnel="grpc")
 case("argument: HTTP status out of range", '{"code":"SUCCESS"}', error="InvalidArgument", http_status=42)
 case("argument: empty strings mean not given", '{"code":"SUCCESS"}', {"outcome": "success", "command": None}, command="", tunnel="")
+case("argument: HTTP status 0 means not given", "POST http request only supported by arklet", {"code": "ModuleController.InvalidRequest"}, http_status=0)
+case("argument: a negative HTTP status", '{"code":"SUCCESS"}', error="InvalidArgument", http_status=-200)
+case("argument: tunnel and command case is ignored", '{"code":"CMD_PROCESS_INTERNAL_ERROR","message":"Internal Error: null"}',
+     {"code": "ModuleController.InvalidParameter", "command": "queryBizOps"}, command="QUERYBIZOPS", tunnel="Http")
 case("argument: the HTTP status is checked when a rule names one", "POST http request only supported by arklet", error="InvalidArgument", http_status=200)
 
 # -------------------------------------------------------------------------------------------------------- write

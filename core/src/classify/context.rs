@@ -73,14 +73,15 @@ impl ClassifyContext {
     }
 
     /// Parses the strings a binding passes through: `command` (see [`ArkletCommand::parse`]), `http_status`
-    /// (100..=599) and `tunnel` (see [`Tunnel::parse`]; default `http`). `None` or an empty string means "not
-    /// given"; any other bad value is `InvalidArgument`.
+    /// (100..=599) and `tunnel` (see [`Tunnel::parse`]; default `http`). `None`, an empty string or a status of 0
+    /// means "not given" (so a C caller can pass `NULL`/`""`/`0`); any other bad value is `InvalidArgument`.
     ///
     /// ```
     /// use errcat::{ClassifyContext, ErrorKind};
     /// assert!(ClassifyContext::parse(None, None, Some("")).is_ok());
     /// assert_eq!(ClassifyContext::parse(Some("fly"), None, None).unwrap_err().kind(), ErrorKind::InvalidArgument);
     /// assert!(ClassifyContext::parse(None, Some(99), None).is_err());
+    /// assert_eq!(ClassifyContext::parse(None, Some(0), None).unwrap().http_status(), None);
     /// ```
     pub fn parse(
         command: Option<&str>,
@@ -93,6 +94,7 @@ impl ClassifyContext {
             .unwrap_or_default();
         let command = given(command).map(ArkletCommand::parse).transpose()?;
         let http_status = http_status
+            .filter(|&n| n != 0)
             .map(|n| {
                 u16::try_from(n)
                     .ok()
