@@ -6,7 +6,7 @@
 //! literal once, left to right (the last one anchored at the end): linear time in the text, no backtracking.
 //!
 //! This file is shared with `errcat-codegen` (which compiles and validates patterns at build time), so it uses
-//! nothing but `std`.
+//! nothing but `std` and `memchr`.
 
 /// One piece of a compiled pattern, generic over how its text is stored (`&'static str` in the compiled-in tables,
 /// `String` while codegen validates).
@@ -70,7 +70,9 @@ pub fn match_parts<'t, S: AsRef<str>>(
                     (Some(_), true) => (text.len() >= pos + lit.len() && text.ends_with(lit))
                         .then(|| text.len() - lit.len()),
                     // Any other literal: its leftmost occurrence (optimal for placeholders that match anything).
-                    (Some(_), false) => text[pos..].find(lit).map(|at| pos + at),
+                    (Some(_), false) => {
+                        find(&text.as_bytes()[pos..], lit.as_bytes()).map(|at| pos + at)
+                    }
                 };
                 let Some(at) = found else {
                     return false;
@@ -88,6 +90,15 @@ pub fn match_parts<'t, S: AsRef<str>>(
             true
         }
         None => pos == text.len(),
+    }
+}
+
+/// The leftmost occurrence of `needle` (never empty) in `haystack`, in linear time (a byte: memchr; longer:
+/// memchr's two-way `memmem`). A match of a valid UTF-8 needle in valid UTF-8 starts on a character boundary.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [byte] => memchr::memchr(*byte, haystack),
+        _ => memchr::memmem::find(haystack, needle),
     }
 }
 
