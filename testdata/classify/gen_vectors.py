@@ -687,6 +687,7 @@ case("queryBizOps: a FAILED record whose message lost data.code is not guessed",
 case("batch: every failing entry unclassified is an error", batch({FILLS[0]["url"]: {"code": "ILLEGAL_STATE_BIZ", "message": "x"}}),
      error="NotFound", command="batchInstallBiz")
 case("client: an unknown error text", "context canceled", error="NotFound", tunnel="client")
+case("client: an empty error text", " \n", error="InvalidArgument", tunnel="client")
 
 # ------------------------------------------------------------------------------------ the command decides
 UNKNOWN_EXC = runtime("java.lang.IllegalStateException", "handler failed", ["com.example.demo.Listener.on(Listener.java:9)"], 8)

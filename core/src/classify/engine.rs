@@ -167,15 +167,18 @@ fn unmatched(s: &Subject<'_>) -> Error {
         _ => false,
     };
     if unreadable {
-        let what = if s.shape == Shape::Empty {
-            "the body is empty".to_string()
+        return Error::invalid_argument(if s.shape == Shape::Empty {
+            format!(
+                "nothing to classify: the body is empty (over {})",
+                s.tunnel.name()
+            )
         } else {
-            format!("plain text {}", clip(s.message.unwrap_or("")))
-        };
-        return Error::invalid_argument(format!(
-            "not Arklet JSON over {}: {what}",
-            s.tunnel.name()
-        ));
+            format!(
+                "not Arklet JSON over {}: plain text {}",
+                s.tunnel.name(),
+                clip(s.message.unwrap_or(""))
+            )
+        });
     }
     let mut message = format!("no rule classifies this answer ({})", seen.join(", "));
     if s.command.is_none() {
