@@ -1,6 +1,7 @@
-//! `errcat`: explain, list and export error codes; analyse blobstore audit logs.
+//! `errcat`: explain, list and export error codes; classify Arklet answers; analyse blobstore audit logs.
 
 mod audit;
+mod classify;
 mod codes;
 mod explain;
 mod follow;
@@ -45,6 +46,8 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Classify a real Arklet / ModuleController answer: success, or its two-level code, rule and evidence
+    Classify(classify::ClassifyArgs),
     /// Analyse CubeFS blobstore audit logs
     Audit(audit::AuditArgs),
     /// Print a shell completion script
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
                 Err(e) => codes::fail(&e),
             }
         }
+        Command::Classify(args) => classify::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
