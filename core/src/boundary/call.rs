@@ -122,8 +122,15 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
         }
         "error_code" => {
+            // A code given as a number (a host's int) is a status number, as its digits are.
+            let code = match take(a, 0) {
+                n @ (Arg::Int(_) | Arg::Float(_) | Arg::BigInt(_)) => {
+                    args::number("code", n)?.text().into_owned()
+                }
+                other => args::text("code", other)?,
+            };
             let (code, reporter, version) = (
-                text(a, 0, "code")?,
+                code,
                 opt(a, 1, "reporter")?,
                 opt(a, 2, "version")?,
             );

@@ -3,6 +3,7 @@
 //! ships and the repository commits, listed by [`generated_files`] and drift-checked by the tests.
 
 pub mod c;
+pub mod python;
 pub mod rust;
 
 use crate::Catalog;
@@ -16,10 +17,16 @@ pub struct GeneratedFile {
 
 /// Every committed generated file, for `errcat-codegen write|check` (`make generate`, and the drift test).
 pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
-    vec![GeneratedFile {
-        path: "bindings/c/src/entry.rs",
-        content: c::struct_source(cat),
-    }]
+    vec![
+        GeneratedFile {
+            path: "bindings/c/src/entry.rs",
+            content: c::struct_source(cat),
+        },
+        GeneratedFile {
+            path: python::PATH,
+            content: python::source(cat),
+        },
+    ]
 }
 
 /// `snake_case` → `camelCase`.
