@@ -90,7 +90,8 @@ def search(words: str) -> List[Entry]:
 
 def service_of(code: int, version: Optional[str] = None) -> Service:
     """The service of a status number at a CubeFS version (default: newest): by its entry, else by range."""
-    return _SERVICES[_call("service_of", code, version)]
+    service: Service = _SERVICES[_call("service_of", code, version)]
+    return service
 
 
 def _code(parts: List[Any]) -> Code:

@@ -6,7 +6,10 @@ the core's limit on cause chains."""
 
 import enum
 from dataclasses import dataclass
-from typing import ClassVar, Optional, Tuple, Union
+from typing import TYPE_CHECKING, ClassVar, Optional, Tuple, Union
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "Source",
@@ -38,6 +41,10 @@ VERSIONS: Tuple[str, ...] = ("v3.2.0", "v3.2.1", "v3.3.0", "v3.3.1", "v3.3.2", "
 
 class _Named(str, enum.Enum):
     """A member whose value is its name as spelled in the catalog: ``Source.Arklet == "Arklet"``."""
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: object) -> Self: ...
 
     def __str__(self) -> str:
         return str(self.value)

@@ -2,6 +2,8 @@
 
 from typing import Any, Callable, Dict
 
+__all__ = ["call", "init", "fast", "_panic_for_test"]
+
 def call(op: str, *args: Any) -> Any:
     """Operation ``op`` of the core with ``args`` converted mechanically (bindings/README.md, "Operations")."""
 
