@@ -41,7 +41,9 @@ pub fn arg(v: &Bound<'_, PyAny>) -> PyResult<Arg> {
         if unsafe { ffi::Py_EnterRecursiveCall(c" in errcat argument conversion".as_ptr()) } != 0 {
             return Err(PyErr::fetch(py));
         }
-        let items = v.try_iter().and_then(|items| items.map(|i| arg(&i?)).collect());
+        let items = v
+            .try_iter()
+            .and_then(|items| items.map(|i| arg(&i?)).collect());
         unsafe { ffi::Py_LeaveRecursiveCall() };
         Arg::List(items?)
     } else if v.is_instance(&py.import("os")?.getattr("PathLike")?)? {
@@ -54,15 +56,16 @@ pub fn arg(v: &Bound<'_, PyAny>) -> PyResult<Arg> {
 
 /// A string holding lone surrogates as UTF-16 code units (`utf-16-le` with `surrogatepass`), for the core to judge.
 fn utf16(s: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
+    let (codec, errors) = (c"utf-16-le".as_ptr(), c"surrogatepass".as_ptr());
     // SAFETY: `s` is a live str; the C API encodes without looking up methods of a subclass.
     let bytes = unsafe {
         Bound::from_owned_ptr_or_err(
             s.py(),
-            ffi::PyUnicode_AsEncodedString(s.as_ptr(), c"utf-16-le".as_ptr(), c"surrogatepass".as_ptr()),
+            ffi::PyUnicode_AsEncodedString(s.as_ptr(), codec, errors),
         )?
     };
-    let bytes = bytes.cast::<PyBytes>()?.as_bytes();
-    Ok(bytes.chunks_exact(2).map(|u| u16::from_le_bytes([u[0], u[1]])).collect())
+    let units = bytes.cast::<PyBytes>()?.as_bytes().chunks_exact(2);
+    Ok(units.map(|u| u16::from_le_bytes([u[0], u[1]])).collect())
 }
 
 /// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`.

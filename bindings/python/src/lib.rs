@@ -4,7 +4,7 @@
 //! `lookup`/`status` calls from the package's answer-table dicts. Everything runs inside `errcat::boundary::guard`.
 
 use errcat::boundary::guard;
-use errcat::{Error, ErrorKind};
+use errcat::Error;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -18,22 +18,18 @@ static ERRORS: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
 
 /// The `errcat.Error` subclass of `e`'s kind, carrying its message, suggestions and candidates.
 fn raise(py: Python<'_>, e: &Error) -> PyErr {
-    let kind = ErrorKind::ALL.iter().position(|k| *k == e.kind()).unwrap_or(0);
     let made = match ERRORS.get(py) {
         Some(classes) => classes
             .bind(py)
-            .get_item(kind)
+            .get_item(e.kind() as usize)
             .and_then(|class| class.call1((e.to_string(), e.suggestions(), e.candidates()))),
         None => Err(PyRuntimeError::new_err(e.to_string())),
     };
-    match made {
-        Ok(exception) => PyErr::from_value(exception),
-        Err(failed) => failed,
-    }
+    made.map_or_else(|failed| failed, PyErr::from_value)
 }
 
 /// Runs `body` in the core's panic guard: a panic becomes `errcat.InternalError`.
-fn guarded<'py, T>(py: Python<'py>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+fn guarded<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     guard(|| Ok(body())).unwrap_or_else(|e| Err(raise(py, &e)))
 }
 
@@ -43,17 +39,18 @@ fn init(py: Python<'_>, errors: Bound<'_, PyTuple>) {
     let _ = ERRORS.set(py, errors.unbind());
 }
 
-/// `call(op, *args)`: operation `op` of the core with `args` (bindings/README.md, "Operations"). `audit` runs with
-/// the GIL released.
+/// `call(op, *args)`: operation `op` of the core (bindings/README.md, "Operations"); `audit` without the GIL.
 #[pyfunction]
 #[pyo3(signature = (op, *args))]
 fn call<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
     guarded(py, || {
-        let args = args.iter().map(|a| convert::arg(&a)).collect::<PyResult<Vec<_>>>()?;
-        let out = if op == "audit" {
-            py.detach(|| errcat_audit::boundary::call(op, args))
-        } else {
-            errcat_audit::boundary::call(op, args)
+        let args = args
+            .iter()
+            .map(|a| convert::arg(&a))
+            .collect::<PyResult<Vec<_>>>()?;
+        let out = match op {
+            "audit" => py.detach(|| errcat_audit::boundary::call(op, args)),
+            _ => errcat_audit::boundary::call(op, args),
         };
         convert::out(py, out.map_err(|e| raise(py, &e))?)
     })
@@ -65,13 +62,11 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     guarded(py, || panic!("deliberate panic for the panic-guard test"))
 }
 
-/// The module `errcat._native`.
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(init, m)?)?;
     m.add_function(wrap_pyfunction!(fast::fast, m)?)?;
-    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
-    Ok(())
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)
 }

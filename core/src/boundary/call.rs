@@ -129,11 +129,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 }
                 other => args::text("code", other)?,
             };
-            let (code, reporter, version) = (
-                code,
-                opt(a, 1, "reporter")?,
-                opt(a, 2, "version")?,
-            );
+            let (code, reporter, version) = (code, opt(a, 1, "reporter")?, opt(a, 2, "version")?);
             answer(
                 match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
                     ErrorCode::Koupleless(r) => Answer::Lookup(r),
