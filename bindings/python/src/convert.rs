@@ -10,6 +10,30 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString
 /// `int` → `Int` (beyond 64 bits: `BigInt`), `float` → `Float`, `bytes`/`bytearray` → `Bytes`, `list`/`tuple` →
 /// `List`, an `os.PathLike` → its file-system encoded bytes, anything else → `Other(type name)`.
 pub fn arg(v: &Bound<'_, PyAny>) -> PyResult<Arg> {
+    if !(v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>()) {
+        return scalar(v);
+    }
+    // Deep nesting is Python's RecursionError, as for any recursive conversion in CPython (each level's frame
+    // is kept small: the other conversions are in `scalar`).
+    // SAFETY: attached to the interpreter; each Enter is paired with a Leave.
+    if unsafe { ffi::Py_EnterRecursiveCall(c" in errcat argument conversion".as_ptr()) } != 0 {
+        return Err(PyErr::fetch(v.py()));
+    }
+    let items = items(v);
+    unsafe { ffi::Py_LeaveRecursiveCall() };
+    Ok(Arg::List(items?))
+}
+
+fn items(v: &Bound<'_, PyAny>) -> PyResult<Vec<Arg>> {
+    let mut items = Vec::new();
+    for item in v.try_iter()? {
+        items.push(arg(&item?)?);
+    }
+    Ok(items)
+}
+
+#[inline(never)]
+fn scalar(v: &Bound<'_, PyAny>) -> PyResult<Arg> {
     let py = v.py();
     Ok(if v.is_none() {
         Arg::Absent
@@ -35,17 +59,6 @@ pub fn arg(v: &Bound<'_, PyAny>) -> PyResult<Arg> {
         Arg::Bytes(b.as_bytes().to_vec())
     } else if let Ok(b) = v.cast::<PyByteArray>() {
         Arg::Bytes(b.to_vec())
-    } else if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
-        // Deep nesting is Python's RecursionError, as for any recursive conversion in CPython.
-        // SAFETY: attached to the interpreter; each Enter is paired with a Leave.
-        if unsafe { ffi::Py_EnterRecursiveCall(c" in errcat argument conversion".as_ptr()) } != 0 {
-            return Err(PyErr::fetch(py));
-        }
-        let items = v
-            .try_iter()
-            .and_then(|items| items.map(|i| arg(&i?)).collect());
-        unsafe { ffi::Py_LeaveRecursiveCall() };
-        Arg::List(items?)
     } else if v.is_instance(&py.import("os")?.getattr("PathLike")?)? {
         let fs = py.import("os")?.getattr("fsencode")?.call1((v,))?;
         Arg::Bytes(fs.cast::<PyBytes>()?.as_bytes().to_vec())
