@@ -175,3 +175,26 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_code_may_be_a_number() {
+        let by_text = call("error_code", vec![Arg::from("552")]).unwrap();
+        assert_eq!(call("error_code", vec![Arg::Int(552)]).unwrap(), by_text);
+        assert_eq!(
+            call("error_code", vec![Arg::Float(552.0)]).unwrap(),
+            by_text
+        );
+        for bad in [
+            Arg::Int(-1),
+            Arg::Float(2.5),
+            Arg::BigInt("18446744073709551616".into()),
+        ] {
+            let err = call("error_code", vec![bad]).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidCode, "{err}");
+        }
+    }
+}
