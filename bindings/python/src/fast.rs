@@ -6,8 +6,10 @@
 //! the lookup and the incref (the GIL is held: abi3 modules do not load in free-threaded interpreters).
 
 use std::ffi::{c_int, CString};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::ffi::{self, PyObject, Py_ssize_t};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
@@ -20,27 +22,37 @@ type Args = *const *mut PyObject;
 type FastCall =
     unsafe extern "C" fn(*mut PyObject, Args, Py_ssize_t, *mut PyObject) -> *mut PyObject;
 
+/// What a function made by [`fast`] needs besides its table (its `self`): one slot per function, so that the
+/// common call reads nothing but its arguments and the table.
+struct Slot {
+    by_option: Py<PyDict>,
+    slow: Py<PyAny>,
+}
+static SLOTS: [OnceLock<Slot>; 4] = [const { OnceLock::new() }; 4];
+static USED: AtomicUsize = AtomicUsize::new(0);
+const SERVE: [FastCall; 4] = [serve::<0>, serve::<1>, serve::<2>, serve::<3>];
+
 /// A positional call whose arguments are in the table gets the stored answer; any other goes to [`forward`].
-unsafe extern "C" fn serve(
-    state: *mut PyObject,
+unsafe extern "C" fn serve<const S: usize>(
+    table: *mut PyObject,
     args: Args,
     n: Py_ssize_t,
     kw: *mut PyObject,
 ) -> *mut PyObject {
-    // SAFETY: CPython calls it attached, with `n` live arguments and `self` the `(table, by_option, slow)` tuple.
+    // SAFETY: CPython calls it attached, with `n` live arguments and `self` the table dict; the slot is set.
     unsafe {
         let exact_str = |o| ffi::PyUnicode_CheckExact(o) != 0;
         if kw.is_null()
             && (n == 1 || n == 2)
             && (exact_str(*args) || ffi::PyLong_CheckExact(*args) != 0)
         {
-            let mut table = ffi::PyTuple_GetItem(state, 0);
+            let mut table = table;
             if n == 2 && *args.add(1) != ffi::Py_None() {
-                table = match exact_str(*args.add(1)) {
-                    true => {
-                        ffi::PyDict_GetItemWithError(ffi::PyTuple_GetItem(state, 1), *args.add(1))
+                table = match (exact_str(*args.add(1)), SLOTS[S].get()) {
+                    (true, Some(s)) => {
+                        ffi::PyDict_GetItemWithError(s.by_option.as_ptr(), *args.add(1))
                     }
-                    false => std::ptr::null_mut(),
+                    _ => std::ptr::null_mut(),
                 };
             }
             if !table.is_null() && ffi::PyDict_CheckExact(table) != 0 {
@@ -54,7 +66,7 @@ unsafe extern "C" fn serve(
                 return std::ptr::null_mut(); // exact str and int hash without error; propagate one if ever
             }
         }
-        forward(state, args, n, kw)
+        forward(&SLOTS[S], args, n, kw)
     }
 }
 
@@ -65,7 +77,7 @@ unsafe extern "C" fn serve(
 #[cold]
 #[inline(never)]
 unsafe fn forward(
-    state: *mut PyObject,
+    slot: &OnceLock<Slot>,
     args: Args,
     n: Py_ssize_t,
     kw: *mut PyObject,
@@ -80,8 +92,12 @@ unsafe fn forward(
                     keywords.set_item(name, arg(n + i as isize))?;
                 }
             }
-            let slow = Bound::from_borrowed_ptr(py, ffi::PyTuple_GetItem(state, 2));
-            slow.call(PyTuple::new(py, (0..n).map(arg))?, Some(&keywords))
+            let slot = slot
+                .get()
+                .ok_or_else(|| PyRuntimeError::new_err("errcat: no slot"))?;
+            slot.slow
+                .bind(py)
+                .call(PyTuple::new(py, (0..n).map(arg))?, Some(&keywords))
         });
         match forwarded {
             Ok(answer) => answer.into_ptr(),
@@ -93,7 +109,8 @@ unsafe fn forward(
     }
 }
 
-/// Makes the function `name` of module `errcat`; `doc` starts with its text signature (`name(...)\n--\n\n`).
+/// Makes the function `name` of module `errcat` (at most four per process); `doc` starts with its text signature
+/// (`name(...)\n--\n\n`).
 #[pyfunction]
 pub fn fast<'py>(
     py: Python<'py>,
@@ -103,6 +120,16 @@ pub fn fast<'py>(
     by_option: Bound<'py, PyDict>,
     slow: Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let s = USED.fetch_add(1, Ordering::Relaxed);
+    let (Some(entry), Some(slot)) = (SERVE.get(s), SLOTS.get(s)) else {
+        return Err(PyRuntimeError::new_err(
+            "errcat._native.fast: every slot is taken",
+        ));
+    };
+    let _ = slot.set(Slot {
+        by_option: by_option.unbind(),
+        slow: slow.unbind(),
+    });
     // CPython keeps pointers to the definition for the function's lifetime: it is made once per process.
     let leak = |s: &str| -> PyResult<*const std::ffi::c_char> {
         let s = CString::new(s).map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -112,18 +139,15 @@ pub fn fast<'py>(
         ml_name: leak(name)?,
         // SAFETY: CPython calls it with the fastcall-with-keywords signature, `serve`'s, because of `ml_flags`.
         ml_meth: ffi::PyMethodDefPointer {
-            PyCFunction: unsafe { std::mem::transmute::<FastCall, ffi::PyCFunction>(serve) },
+            PyCFunction: unsafe { std::mem::transmute::<FastCall, ffi::PyCFunction>(*entry) },
         },
         ml_flags: METH_FASTCALL | ffi::METH_KEYWORDS,
         ml_doc: leak(doc)?,
     }));
-    let state = PyTuple::new(py, [table.into_any(), by_option.into_any(), slow])?;
     let module = PyString::new(py, "errcat");
     // SAFETY: an immortal definition and live objects; the new reference is owned by the `Bound`.
     unsafe {
-        Bound::from_owned_ptr_or_err(
-            py,
-            ffi::PyCFunction_NewEx(def, state.as_ptr(), module.as_ptr()),
-        )
+        let function = ffi::PyCFunction_NewEx(def, table.as_ptr(), module.as_ptr());
+        Bound::from_owned_ptr_or_err(py, function)
     }
 }
