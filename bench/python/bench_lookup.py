@@ -103,40 +103,23 @@ fresh = lambda keys: [int(str(k)) if isinstance(k, int) else "".join([k[:1], k[1
 d_codes = {c: errcat.lookup(c) for c in fresh(codes)}
 d_numbers = {n: errcat.status(n) for n in fresh(numbers)}
 d_codes_get, d_numbers_get = dict(zip(fresh(codes), d_codes.values())), dict(zip(fresh(numbers), d_numbers.values()))
-def errcat_side():
-    keys_c, keys_n, lookup, status = fresh(codes), fresh(numbers), errcat.lookup, errcat.status
+def timed(keys, table=None, call=None):  # one pass over fresh copies of keys: table[k] (no call) or call(k)
+    keys = fresh(keys)
     t0 = time.perf_counter_ns()
-    for k in keys_c:
-        lookup(k)
-    t1 = time.perf_counter_ns()
-    for k in keys_n:
-        status(k)
-    t2 = time.perf_counter_ns()
-    return t1 - t0, t2 - t1
-def dict_side():
-    keys_c, keys_n, dc, dn = fresh(codes), fresh(numbers), d_codes, d_numbers
-    t0 = time.perf_counter_ns()
-    for k in keys_c:
-        dc[k]
-    t1 = time.perf_counter_ns()
-    for k in keys_n:
-        dn[k]
-    t2 = time.perf_counter_ns()
-    return t1 - t0, t2 - t1
-def get_side():
-    keys_c, keys_n, gc, gn = fresh(codes), fresh(numbers), d_codes_get.get, d_numbers_get.get
-    t0 = time.perf_counter_ns()
-    for k in keys_c:
-        gc(k)
-    t1 = time.perf_counter_ns()
-    for k in keys_n:
-        gn(k)
-    t2 = time.perf_counter_ns()
-    return t1 - t0, t2 - t1
-if errcat_first:
-    e = errcat_side(); d = dict_side(); g = get_side()
-else:
-    g = get_side(); d = dict_side(); e = errcat_side()
+    if table is not None:
+        for k in keys:
+            table[k]
+    else:
+        for k in keys:
+            call(k)
+    return time.perf_counter_ns() - t0
+sides = {
+    "e": lambda: (timed(codes, call=errcat.lookup), timed(numbers, call=errcat.status)),
+    "d": lambda: (timed(codes, table=d_codes), timed(numbers, table=d_numbers)),
+    "g": lambda: (timed(codes, call=d_codes_get.get), timed(numbers, call=d_numbers_get.get)),
+}
+times = {side: sides[side]() for side in ("edg" if errcat_first else "gde")}
+e, d, g = times["e"], times["d"], times["g"]
 print(*e, *d, *g)
 """
 
