@@ -5,6 +5,7 @@
 pub mod c;
 pub mod go;
 pub mod java;
+pub mod python;
 pub mod rust;
 
 use crate::Catalog;
@@ -26,6 +27,10 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
         GeneratedFile {
             path: "go/catalog_gen.go",
             content: go::catalog(cat),
+        },
+        GeneratedFile {
+            path: python::PATH,
+            content: python::source(cat),
         },
     ]
     .into_iter()
