@@ -9,11 +9,13 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 use memmap2::Mmap;
 use rayon::prelude::*;
 
+use super::filter::Setup;
 use super::stats::{Partial, UnitId};
 use errcat::{Error, ErrorKind, Result};
 
@@ -180,7 +182,7 @@ pub fn input_size(paths: &[PathBuf]) -> Result<u64> {
 /// Reads every input and counts it; records in `inputs` what only reading tells (stdin: bytes, gzip).
 pub(crate) fn run(
     inputs: &mut [Input],
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
 ) -> Result<Partial> {
     // Plain files: mapped into memory when possible (no copy out of the page cache), else read range by range;
@@ -266,7 +268,7 @@ fn sniff_stream<R: Read + Send>(
     seq: u32,
     reader: R,
     input: &mut Input,
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
 ) -> io::Result<Partial> {
     let read = AtomicU64::new(0);
@@ -304,7 +306,7 @@ impl<R: Read> Read for Counting<'_, R> {
 }
 
 /// Reads a stream in blocks cut after a `\n` and parses them on all cores.
-fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: usize) -> io::Result<Partial> {
+fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: &Arc<Setup>) -> io::Result<Partial> {
     let (tx, rx) = sync_channel::<(u64, Vec<u8>)>(2);
     std::thread::scope(|s| {
         let producer = s.spawn(move || -> io::Result<()> {
