@@ -85,7 +85,7 @@ fn json_is_the_full_report() {
     let o = errcat(&["audit", "--format", "json", "--max-api-level", "3", DEMO]);
     assert_eq!(o.status.code(), Some(0));
     let r = json(&o);
-    assert_eq!(r["schema"], "errcat.audit/1");
+    assert_eq!(r["schema"], "errcat.audit/2");
     assert_eq!(r["max_api_level"], 3);
     assert_eq!(r["cubefs_version"], "master");
     let n = |v: &serde_json::Value| v.as_u64().unwrap();
