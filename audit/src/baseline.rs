@@ -198,7 +198,13 @@ pub(crate) fn compare(current: &Report, base: &Report, base_paths: Vec<String>) 
     for k in keys {
         let c = now.get(k).copied().unwrap_or_default();
         let b = then.get(k).copied().unwrap_or_default();
-        let share = |f: Fig| if f.whole == 0 { 0.0 } else { f.errors as f64 / f.whole as f64 };
+        let share = |f: Fig| {
+            if f.whole == 0 {
+                0.0
+            } else {
+                f.errors as f64 / f.whole as f64
+            }
+        };
         let (s1, s0) = (share(c), share(b));
         let zs = z_share(c.errors, c.whole, b.errors, b.whole);
         let hs = (2.0 * s1.sqrt().asin() - 2.0 * s0.sqrt().asin()).abs();
@@ -213,11 +219,19 @@ pub(crate) fn compare(current: &Report, base: &Report, base_paths: Vec<String>) 
             (Some(x), Some(y)) if x > 0 && y > 0 => {
                 let ratio = x as f64 / y as f64;
                 let tail = (c.requests.min(b.requests) as f64 * 0.01).sqrt();
-                (ratio.ln() * tail, (ratio.log2().abs() / 2.0).min(1.5), Some(ratio))
+                (
+                    ratio.ln() * tail,
+                    (ratio.log2().abs() / 2.0).min(1.5),
+                    Some(ratio),
+                )
             }
             _ => (0.0, 0.0, None),
         };
-        let metrics = [("error_share", zs, hs), ("rate", zr, hr.min(1.0)), ("p99", zp, hp)];
+        let metrics = [
+            ("error_share", zs, hs),
+            ("rate", zr, hr.min(1.0)),
+            ("p99", zp, hp),
+        ];
         let significance = metrics.iter().map(|m| m.1.abs()).fold(0.0, f64::max);
         let best = metrics
             .iter()

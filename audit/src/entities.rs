@@ -102,10 +102,38 @@ impl Needles {
         string_value(req_header, &self.host, b"Host")
     }
 
-    /// `req_header.IP`, searched from `from` (keys are sorted: `IP` comes after `Host`).
+    /// `req_header.IP`.
     #[inline]
     pub fn ip<'a>(&self, req_header: &'a [u8]) -> Option<&'a [u8]> {
         string_value(req_header, &self.ip, b"IP")
+    }
+
+    /// `req_header.Host` and `req_header.IP` in one search: Go writes the keys sorted, so `IP` usually follows
+    /// `Host` directly.
+    #[inline]
+    pub fn host_ip<'a>(&self, req_header: &'a [u8]) -> (Option<&'a [u8]>, Option<&'a [u8]>) {
+        let Some(at) = self.host.find(req_header) else {
+            return (None, self.ip(req_header));
+        };
+        let rest = &req_header[at + self.host.needle().len()..];
+        let Some(end) = memchr::memchr(b'"', rest) else {
+            return (None, None);
+        };
+        if end > 0 && rest[end - 1] == b'\\' {
+            return (self.host(req_header), self.ip(req_header));
+        }
+        let host = &rest[..end];
+        let after = &rest[end..];
+        const NEXT: &[u8] = b"\",\"IP\":\"";
+        if after.starts_with(NEXT) {
+            let v = &after[NEXT.len()..];
+            if let Some(e) = memchr::memchr(b'"', v) {
+                if e == 0 || v[e - 1] != b'\\' {
+                    return (Some(host), Some(&v[..e]));
+                }
+            }
+        }
+        (Some(host), self.ip(after))
     }
 
     pub fn raw_query<'a>(&self, req_header: &'a [u8]) -> Option<&'a [u8]> {
@@ -139,7 +167,9 @@ pub(crate) fn string_value<'a>(obj: &'a [u8], finder: &Finder<'_>, key: &[u8]) -
 fn find_key_ci(obj: &[u8], key: &[u8]) -> Option<usize> {
     for q in memchr::memchr_iter(b'"', obj) {
         let k = obj.get(q + 1..q + 1 + key.len())?;
-        if k.eq_ignore_ascii_case(key) && obj.get(q + 1 + key.len()..q + 4 + key.len()) == Some(b"\":\"") {
+        if k.eq_ignore_ascii_case(key)
+            && obj.get(q + 1 + key.len()..q + 4 + key.len()) == Some(b"\":\"")
+        {
             return Some(q + 4 + key.len());
         }
     }
@@ -231,7 +261,11 @@ pub(crate) fn address_key(text: &[u8], keep_port: bool, interner: &mut Interner)
             Some(_) => {}
         }
     }
-    let text = if keep_port || port.is_none() || ipv4(ip).is_none() { text } else { ip };
+    let text = if keep_port || port.is_none() || ipv4(ip).is_none() {
+        text
+    } else {
+        ip
+    };
     interner.key(text)
 }
 
@@ -267,7 +301,13 @@ impl Interner {
                 .map_or_else(String::new, |n| String::from_utf8_lossy(n).into_owned());
         }
         let ip = (key >> 16) as u32;
-        let ip = format!("{}.{}.{}.{}", ip >> 24, ip >> 16 & 0xff, ip >> 8 & 0xff, ip & 0xff);
+        let ip = format!(
+            "{}.{}.{}.{}",
+            ip >> 24,
+            ip >> 16 & 0xff,
+            ip >> 8 & 0xff,
+            ip & 0xff
+        );
         if key & (1 << 48) != 0 {
             format!("{ip}:{}", key & 0xffff)
         } else {
@@ -279,7 +319,7 @@ impl Interner {
 /// Counts per status code, the first four inline.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CodeCounts {
-    inline: [(u16, u64); 4],
+    inline: [(u16, u64); 3],
     more: Vec<(u16, u64)>,
 }
 
@@ -327,13 +367,13 @@ impl CodeCounts {
 /// Durations of an entity: the first three inline (most bids are seen once or twice), then a histogram.
 #[derive(Clone, Debug)]
 pub(crate) enum Durations {
-    Few([u64; 3], u8),
+    Few([u64; 2], u8),
     Many(Box<Counts<5>>),
 }
 
 impl Default for Durations {
     fn default() -> Self {
-        Durations::Few([0; 3], 0)
+        Durations::Few([0; 2], 0)
     }
 }
 
@@ -389,7 +429,6 @@ impl Durations {
 /// One tracked entity.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Slot {
-    pub key: u64,
     /// The summary's counter (requests + errors × (ERROR_WEIGHT − 1), less what was subtracted).
     pub weight: u64,
     pub requests: u64,
@@ -401,8 +440,7 @@ pub(crate) struct Slot {
 /// The weighted Misra–Gries summary of one (service, kind).
 #[derive(Clone, Debug)]
 pub(crate) struct Sketch {
-    pub slots: Vec<Slot>,
-    index: FxHashMap<u64, u32>,
+    pub slots: FxHashMap<u64, Slot>,
     pub capacity: usize,
     /// Sum of the weights subtracted by reductions: the bound on what a kept entity's counts miss.
     pub subtracted: u64,
@@ -415,8 +453,7 @@ pub(crate) struct Sketch {
 impl Sketch {
     pub fn new(capacity: usize) -> Sketch {
         Sketch {
-            slots: Vec::new(),
-            index: FxHashMap::default(),
+            slots: FxHashMap::default(),
             capacity: capacity.max(1),
             subtracted: 0,
             total_weight: 0,
@@ -424,23 +461,19 @@ impl Sketch {
         }
     }
 
+    /// Counts a request of entity `key`; a new entity is added only when `insert` (else only kept ones count).
     #[inline]
-    pub fn add(&mut self, key: u64, code: u16, error: bool, duration: Option<u64>) {
+    pub fn add(&mut self, key: u64, code: u16, error: bool, duration: Option<u64>, insert: bool) {
         let w = if error { ERROR_WEIGHT } else { 1 };
         self.total_weight += w;
-        let i = match self.index.get(&key) {
-            Some(&i) => i as usize,
-            None => {
-                let i = self.slots.len();
-                self.slots.push(Slot {
-                    key,
-                    ..Slot::default()
-                });
-                self.index.insert(key, i as u32);
-                i
+        let s = if insert {
+            self.slots.entry(key).or_default()
+        } else {
+            match self.slots.get_mut(&key) {
+                Some(s) => s,
+                None => return,
             }
         };
-        let s = &mut self.slots[i];
         s.weight += w;
         s.requests += 1;
         s.errors += u64::from(error);
@@ -454,23 +487,24 @@ impl Sketch {
     }
 
     /// Subtracts the `(capacity + 1)`-th largest weight from all and drops the entities left at zero.
+    #[cold]
     fn reduce(&mut self) {
         if self.slots.len() <= self.capacity {
             return;
         }
-        let mut weights: Vec<u64> = self.slots.iter().map(|s| s.weight).collect();
+        let mut weights: Vec<u64> = self.slots.values().map(|s| s.weight).collect();
         let (_, &mut cut, _) = weights.select_nth_unstable_by(self.capacity, |a, b| b.cmp(a));
         let before = self.slots.len();
-        self.slots.retain(|s| s.weight > cut);
-        for s in &mut self.slots {
-            s.weight -= cut;
-        }
+        self.slots.retain(|_, s| {
+            if s.weight > cut {
+                s.weight -= cut;
+                true
+            } else {
+                false
+            }
+        });
         self.subtracted += cut;
         self.dropped += (before - self.slots.len()) as u64;
-        self.index.clear();
-        for (i, s) in self.slots.iter().enumerate() {
-            self.index.insert(s.key, i as u32);
-        }
     }
 
     /// Adds `other` (whose interned keys are mapped by `map`) and reduces to the capacity.
@@ -478,20 +512,18 @@ impl Sketch {
         self.subtracted += other.subtracted;
         self.total_weight += other.total_weight;
         self.dropped += other.dropped;
-        for o in other.slots {
-            let key = map(o.key);
-            match self.index.get(&key) {
-                Some(&i) => {
-                    let s = &mut self.slots[i as usize];
+        for (key, o) in other.slots {
+            match self.slots.entry(map(key)) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let s = e.get_mut();
                     s.weight += o.weight;
                     s.requests += o.requests;
                     s.errors += o.errors;
                     s.codes.merge(&o.codes);
                     s.durations.merge(&o.durations);
                 }
-                None => {
-                    self.index.insert(key, self.slots.len() as u32);
-                    self.slots.push(Slot { key, ..o });
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(o);
                 }
             }
         }
@@ -529,6 +561,14 @@ mod tests {
         assert_eq!(n.host(h), Some(&b"127.0.0.3:8889"[..]));
         assert_eq!(n.ip(h), Some(&b"127.0.0.1"[..]));
         assert_eq!(n.raw_query(h), Some(&b"iotype=0"[..]));
+        assert_eq!(
+            n.host_ip(h),
+            (Some(&b"127.0.0.3:8889"[..]), Some(&b"127.0.0.1"[..]))
+        );
+        let apart = br#"{"Host":"h:1","Other":"x","IP":"1.2.3.4"}"#;
+        assert_eq!(n.host_ip(apart), (Some(&b"h:1"[..]), Some(&b"1.2.3.4"[..])));
+        let no_host = br#"{"IP":"1.2.3.4"}"#;
+        assert_eq!(n.host_ip(no_host), (None, Some(&b"1.2.3.4"[..])));
         let rpc2 = br#"{"blobstore-tracer-traceid":"abc","ip":"10.0.0.1:4000"}"#;
         assert_eq!(n.trace_id(rpc2), Some(&b"abc"[..]));
         assert_eq!(n.ip(rpc2), Some(&b"10.0.0.1:4000"[..]));
@@ -554,20 +594,26 @@ mod tests {
     fn summary_is_exact_below_capacity_and_bounded_above() {
         let mut s = Sketch::new(8);
         for i in 0..1000u64 {
-            s.add(i % 5, if i % 10 == 0 { 613 } else { 200 }, i % 10 == 0, Some(i));
+            s.add(
+                i % 5,
+                if i % 10 == 0 { 613 } else { 200 },
+                i % 10 == 0,
+                Some(i),
+                true,
+            );
         }
         assert_eq!(s.subtracted, 0);
-        assert_eq!(s.slots.iter().map(|x| x.requests).sum::<u64>(), 1000);
+        assert_eq!(s.slots.values().map(|x| x.requests).sum::<u64>(), 1000);
         // A failing key among many unique healthy ones stays, with its errors.
         let mut s = Sketch::new(16);
         for i in 0..100_000u64 {
             if i % 50 == 0 {
-                s.add(u64::MAX, 613, true, None);
+                s.add(u64::MAX, 613, true, None, true);
             } else {
-                s.add(i, 200, false, None);
+                s.add(i, 200, false, None, true);
             }
         }
-        let bad = s.slots.iter().find(|x| x.key == u64::MAX).unwrap();
+        let bad = &s.slots[&u64::MAX];
         assert!(bad.errors + s.subtracted >= 2000 && bad.errors <= 2000);
         assert!(s.subtracted <= s.total_weight / 17);
         assert!(s.slots.len() <= 32);

@@ -129,7 +129,11 @@ impl Setup {
                 .iter()
                 .map(|s| s.trim().as_bytes().to_ascii_uppercase())
                 .collect(),
-            hosts: filters.hosts.iter().map(|h| h.trim().as_bytes().to_vec()).collect(),
+            hosts: filters
+                .hosts
+                .iter()
+                .map(|h| h.trim().as_bytes().to_vec())
+                .collect(),
             clients,
             trace: filters
                 .trace
@@ -158,8 +162,8 @@ impl Setup {
 
     /// Whether a group of (module, api) passes the service and api filters.
     pub fn group_passes(&self, module: &[u8], api: &[u8]) -> bool {
-        let service_ok =
-            self.services.is_empty() || self.services.iter().any(|s| s.eq_ignore_ascii_case(module));
+        let service_ok = self.services.is_empty()
+            || self.services.iter().any(|s| s.eq_ignore_ascii_case(module));
         let api_ok = self.filters.apis.is_empty()
             || self.filters.apis.iter().any(|a| match a.strip_suffix('*') {
                 Some(prefix) => api.starts_with(prefix.as_bytes()),

@@ -67,7 +67,13 @@ impl<const S: u32> Counts<S> {
         if i >= self.counts.len() {
             self.counts.resize(i + 1, 0);
         }
-        self.spill.push((i, n));
+        match u32::try_from(n)
+            .ok()
+            .and_then(|n| self.counts[i].checked_add(n))
+        {
+            Some(sum) => self.counts[i] = sum,
+            None => self.spill.push((i, n)),
+        }
         self.n += n;
         self.max = self.max.max(d);
     }
@@ -119,7 +125,11 @@ impl<const S: u32> Counts<S> {
             for (i, &c) in self.counts.iter().enumerate() {
                 seen += u64::from(c);
                 if seen >= target {
-                    let v = if q == 0.0 { value::<S>(i) } else { highest_equivalent::<S>(i) };
+                    let v = if q == 0.0 {
+                        value::<S>(i)
+                    } else {
+                        highest_equivalent::<S>(i)
+                    };
                     return Some(v.min(self.max));
                 }
             }
@@ -149,7 +159,19 @@ mod tests {
             state ^= state << 17;
             values.push((state >> (state % 64)) % (MAX_DURATION_US + 1));
         }
-        values.extend([MAX_DURATION_US, MAX_DURATION_US - 1, 1 << 40, 255, 256, 511, 512, 31, 32, 63, 64]);
+        values.extend([
+            MAX_DURATION_US,
+            MAX_DURATION_US - 1,
+            1 << 40,
+            255,
+            256,
+            511,
+            512,
+            31,
+            32,
+            63,
+            64,
+        ]);
         values
     }
 
@@ -182,9 +204,17 @@ mod tests {
         }
         for q in [0.0, 0.01, 0.5, 0.9, 0.99, 0.999, 1.0] {
             let h = c8.histogram();
-            assert_eq!(c8.quantile(q), Some(h.value_at_quantile(q).min(c8.max)), "{q}");
+            assert_eq!(
+                c8.quantile(q),
+                Some(h.value_at_quantile(q).min(c8.max)),
+                "{q}"
+            );
             let h = c5.histogram();
-            assert_eq!(c5.quantile(q), Some(h.value_at_quantile(q).min(c5.max)), "{q}");
+            assert_eq!(
+                c5.quantile(q),
+                Some(h.value_at_quantile(q).min(c5.max)),
+                "{q}"
+            );
         }
     }
 }

@@ -306,7 +306,11 @@ impl<R: Read> Read for Counting<'_, R> {
 }
 
 /// Reads a stream in blocks cut after a `\n` and parses them on all cores.
-fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: &Arc<Setup>) -> io::Result<Partial> {
+fn run_stream<R: Read + Send>(
+    input: u32,
+    mut reader: R,
+    level: &Arc<Setup>,
+) -> io::Result<Partial> {
     let (tx, rx) = sync_channel::<(u64, Vec<u8>)>(2);
     std::thread::scope(|s| {
         let producer = s.spawn(move || -> io::Result<()> {

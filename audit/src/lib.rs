@@ -151,7 +151,8 @@ fn resolve(
     since: Option<TimeSpec>,
     until: Option<TimeSpec>,
 ) -> Result<report::Context> {
-    let relative = since.is_some_and(TimeSpec::is_relative) || until.is_some_and(TimeSpec::is_relative);
+    let relative =
+        since.is_some_and(TimeSpec::is_relative) || until.is_some_and(TimeSpec::is_relative);
     let newest = if relative { newest_start(paths)? } else { None };
     if relative && newest.is_none() {
         return Err(Error::invalid_argument(
@@ -165,11 +166,7 @@ fn resolve(
     })
 }
 
-fn run_pass(
-    paths: &[PathBuf],
-    options: &AuditOptions,
-    ctx: &report::Context,
-) -> Result<Report> {
+fn run_pass(paths: &[PathBuf], options: &AuditOptions, ctx: &report::Context) -> Result<Report> {
     let setup = Arc::new(setup(options, (ctx.since_us, ctx.until_us)));
     let mut inputs = input::open_inputs(paths)?;
     let partial = input::run(&mut inputs, &setup, options.progress.as_deref())?;
@@ -184,7 +181,11 @@ pub fn analyze(paths: &[PathBuf], options: &AuditOptions) -> Result<Report> {
     let ctx = resolve(paths, options.since, options.until)?;
     let mut report = run_pass(paths, options, &ctx)?;
     if let Some(b) = &options.baseline {
-        let base_paths = if b.paths.is_empty() { paths } else { &b.paths[..] };
+        let base_paths = if b.paths.is_empty() {
+            paths
+        } else {
+            &b.paths[..]
+        };
         let base_ctx = resolve(base_paths, b.since, b.until)?;
         let base_options = AuditOptions {
             progress: None,
@@ -207,10 +208,7 @@ pub fn trace(id: &str, paths: &[PathBuf], options: &AuditOptions) -> Result<Trac
     if id.is_empty() {
         return Err(Error::invalid_argument("an empty trace id"));
     }
-    let mut s = setup(
-        options,
-        (None, None),
-    );
+    let mut s = setup(options, (None, None));
     s.trace = Some(memchr::memmem::Finder::new(id.as_bytes()).into_owned());
     s.trace_only = true;
     let s = Arc::new(s);

@@ -517,7 +517,8 @@ impl Report {
     /// Whether lines read = lines counted + malformed lines and lines counted = matched + filtered out (always
     /// true; stated in the report).
     pub fn invariant_holds(&self) -> bool {
-        self.lines == self.counted + self.malformed && self.counted == self.matched + self.filtered_out
+        self.lines == self.counted + self.malformed
+            && self.counted == self.matched + self.filtered_out
     }
 }
 
@@ -824,7 +825,11 @@ pub(crate) fn build(
         "lines read {} = lines counted {} + malformed lines {}",
         partial.lines, partial.counted, malformed
     );
-    if partial.filtered > 0 || !options.filters.is_empty() || ctx.since_us.is_some() || ctx.until_us.is_some() {
+    if partial.filtered > 0
+        || !options.filters.is_empty()
+        || ctx.since_us.is_some()
+        || ctx.until_us.is_some()
+    {
         invariant.push_str(&format!(
             "; lines counted {} = matched {} + filtered out {}",
             partial.counted, matched, partial.filtered
@@ -924,7 +929,12 @@ fn timeline(partial: &mut Partial, errors: &ErrorCodes) -> (TimelineBucket, Vec<
             if c.requests == 0 {
                 continue;
             }
-            let errs: u64 = c.codes.iter().filter(|(code, _)| errors.contains(*code)).map(|x| x.1).sum();
+            let errs: u64 = c
+                .codes
+                .iter()
+                .filter(|(code, _)| errors.contains(*code))
+                .map(|x| x.1)
+                .sum();
             points.push(TimelinePoint {
                 start: rfc3339(*start),
                 start_us: *start,
@@ -978,19 +988,19 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
                 max_undercount: sk.subtracted,
                 exact: sk.subtracted == 0,
             });
-            let mut slots: Vec<_> = sk.slots.iter().filter(|s| s.requests > 0).collect();
-            slots.sort_by(|a, b| {
+            let mut slots: Vec<_> = sk.slots.iter().filter(|s| s.1.requests > 0).collect();
+            slots.sort_by(|(ka, a), (kb, b)| {
                 b.errors
                     .cmp(&a.errors)
                     .then(b.requests.cmp(&a.requests))
-                    .then(a.key.cmp(&b.key))
+                    .then(ka.cmp(kb))
             });
-            for s in slots.into_iter().take(ENTITIES_PER_SERVICE) {
+            for (&key, s) in slots.into_iter().take(ENTITIES_PER_SERVICE) {
                 let d: Counts<5> = s.durations.counts();
-                let parts = (kind == EntityKind::Vuid).then(|| decode_vuid(s.key));
+                let parts = (kind == EntityKind::Vuid).then(|| decode_vuid(key));
                 list.push(EntityReport {
                     service: service.clone(),
-                    id: partial.names.render(kind, s.key),
+                    id: partial.names.render(kind, key),
                     requests: s.requests,
                     errors: s.errors,
                     error_share: share(s.errors, s.requests),

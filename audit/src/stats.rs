@@ -114,7 +114,7 @@ impl Group {
             let _ = self.hist.add(&other.hist);
         }
         self.max_us = self.max_us.max(other.max_us);
-        self.tracelog.merge(&other.tracelog);
+        self.tracelog.merge(other.tracelog);
     }
 
     /// Counts one duration (µs).
@@ -219,6 +219,30 @@ impl Svc {
     }
 }
 
+/// An address and its summary key, remembered.
+#[derive(Debug, Default)]
+struct LastAddress {
+    text: Vec<u8>,
+    key: u64,
+    interned: bool,
+}
+
+impl LastAddress {
+    #[inline]
+    fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
+        if !self.text.is_empty() && *self.text == *text && !self.interned {
+            return self.key;
+        }
+        let k = address_key(text, keep_port, names);
+        self.text.clear();
+        self.text.extend_from_slice(text);
+        self.key = k;
+        // Interned keys are per partial: not remembered across merges (the partial is never reused after one).
+        self.interned = k & INTERNED != 0;
+        k
+    }
+}
+
 /// The fields of one well-formed request that the analysis looks at.
 pub(crate) struct Req<'a> {
     pub json: bool,
@@ -258,13 +282,18 @@ pub(crate) struct Partial {
     pub last_us: u64,
     /// The lines of the trace id looked for (`trace ID`).
     pub hops: Vec<Hop>,
+    /// The last serving address and client seen, with their keys (consecutive lines often share them).
+    last_host: LastAddress,
+    last_client: LastAddress,
     pub setup: Arc<Setup>,
     key: Vec<u8>,
 }
 
 impl std::fmt::Debug for Setup {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Setup").field("level", &self.level).finish_non_exhaustive()
+        f.debug_struct("Setup")
+            .field("level", &self.level)
+            .finish_non_exhaustive()
     }
 }
 
@@ -286,6 +315,8 @@ impl Partial {
             first_us: u64::MAX,
             last_us: 0,
             hops: Vec::new(),
+            last_host: LastAddress::default(),
+            last_client: LastAddress::default(),
             setup: Arc::clone(setup),
             key: Vec::with_capacity(128),
         }
@@ -455,12 +486,13 @@ impl Partial {
             self.filtered += 1;
             return;
         }
+        let (host_field, ip) = setup.needles.host_ip(r.req_header);
         let serving = if r.host.is_empty() {
-            setup.needles.host(r.req_header)
+            host_field
         } else {
             Some(r.host)
         };
-        let client = setup.needles.ip(r.req_header).map(client_host);
+        let client = ip.map(client_host);
         if setup.by_address()
             && !(setup.host_passes(serving.unwrap_or(b""))
                 && setup.client_passes(client.unwrap_or(b"")))
@@ -507,33 +539,38 @@ impl Partial {
                 cell.durations.record(d);
             }
         }
-        let (disk, vuid, bid) = path_ids(r.path);
-        let (volume, cm_disk) = if r.module == b"CLUSTERMGR" {
-            setup
+        let sk = &mut svc.sketches;
+        if r.module == b"BLOBNODE" {
+            let (disk, vuid, bid) = path_ids(r.path);
+            if let Some(id) = disk {
+                sk[EntityKind::Disk as usize].add(id, r.status, error, duration, true);
+            }
+            // Vuids and bids are many: tracked from their first error on (see the entities module).
+            if let Some(id) = vuid {
+                sk[EntityKind::Vuid as usize].add(id, r.status, error, duration, error);
+            }
+            if let Some(id) = bid {
+                sk[EntityKind::Bid as usize].add(id, r.status, error, duration, error);
+            }
+        } else if r.module == b"CLUSTERMGR" {
+            let (volume, disk) = setup
                 .needles
                 .raw_query(r.req_header)
-                .map_or((None, None), query_ids)
-        } else {
-            (None, None)
-        };
-        let sk = &mut svc.sketches;
-        for (kind, id) in [
-            (EntityKind::Disk, disk.or(cm_disk)),
-            (EntityKind::Vuid, vuid),
-            (EntityKind::Bid, bid),
-            (EntityKind::Volume, volume),
-        ] {
-            if let Some(id) = id {
-                sk[kind as usize].add(id, r.status, error, duration);
+                .map_or((None, None), query_ids);
+            if let Some(id) = disk {
+                sk[EntityKind::Disk as usize].add(id, r.status, error, duration, true);
+            }
+            if let Some(id) = volume {
+                sk[EntityKind::Volume as usize].add(id, r.status, error, duration, true);
             }
         }
         if let Some(h) = serving.filter(|h| !h.is_empty()) {
-            let k = address_key(h, true, &mut self.names);
-            sk[EntityKind::Host as usize].add(k, r.status, error, duration);
+            let k = self.last_host.key(h, true, &mut self.names);
+            sk[EntityKind::Host as usize].add(k, r.status, error, duration, true);
         }
         if let Some(c) = client.filter(|c| !c.is_empty()) {
-            let k = address_key(c, false, &mut self.names);
-            sk[EntityKind::Client as usize].add(k, r.status, error, duration);
+            let k = self.last_client.key(c, false, &mut self.names);
+            sk[EntityKind::Client as usize].add(k, r.status, error, duration, true);
         }
     }
 
@@ -579,7 +616,13 @@ impl Partial {
     }
 
     /// The group of (module, api label), the label built in the reused key buffer.
-    fn group_by_label(&mut self, setup: &Setup, module: &[u8], method: &[u8], path: &[u8]) -> usize {
+    fn group_by_label(
+        &mut self,
+        setup: &Setup,
+        module: &[u8],
+        method: &[u8],
+        path: &[u8],
+    ) -> usize {
         self.key.clear();
         self.key
             .extend_from_slice(&(module.len() as u32).to_le_bytes());
@@ -623,10 +666,12 @@ impl Partial {
         list.get_mut(at)
     }
 
-    /// Moves the per-bucket duration counts into each group's histogram: call once, after the last merge.
+    /// Moves the per-bucket duration counts into each group's histogram and parses the buffered Trace-Log
+    /// values: call once, after the last merge.
     pub fn seal(&mut self) {
         for (_, g) in &mut self.groups {
             g.seal();
+            g.tracelog.flush();
         }
     }
 

@@ -39,7 +39,7 @@ pub(crate) const TARGET_BUCKETS: u64 = 90;
 pub(crate) struct Cell {
     pub requests: u64,
     pub codes: CodeCounts,
-    pub durations: Counts<8>,
+    pub durations: Counts<5>,
 }
 
 impl Cell {
@@ -59,7 +59,7 @@ pub(crate) struct Timeline {
     pub given: bool,
     pub cells: Vec<(u64, Cell)>,
     index: FxHashMap<u64, u32>,
-    /// The last bucket used and its cell (lines come in time order).
+    /// The last bucket used (its start, `u64::MAX` when none) and its cell (lines come in time order).
     last: (u64, u32),
 }
 
@@ -77,8 +77,8 @@ impl Timeline {
     /// The cell of time `t` (µs).
     #[inline]
     pub fn cell(&mut self, t: u64) -> &mut Cell {
-        let start = t - t % self.width;
-        if start != self.last.0 {
+        if self.last.0 == u64::MAX || t.wrapping_sub(self.last.0) >= self.width {
+            let start = t - t % self.width;
             let i = match self.index.get(&start) {
                 Some(&i) => i,
                 None => {
@@ -110,7 +110,11 @@ impl Timeline {
         if self.given {
             return self.width * 2;
         }
-        LADDER.iter().copied().find(|&w| w > self.width).unwrap_or(self.width * 2)
+        LADDER
+            .iter()
+            .copied()
+            .find(|&w| w > self.width)
+            .unwrap_or(self.width * 2)
     }
 
     #[cold]
@@ -253,7 +257,9 @@ mod tests {
     #[test]
     fn default_width_follows_the_bulk() {
         // An hour of requests per second, and three outliers a year before.
-        let mut b: Vec<(u64, u64)> = (0..3600).map(|s| (1_000_000_000 + s * 1_000_000, 10)).collect();
+        let mut b: Vec<(u64, u64)> = (0..3600)
+            .map(|s| (1_000_000_000 + s * 1_000_000, 10))
+            .collect();
         b.push((1_000_000, 1));
         b.push((2_000_000, 1));
         b.push((3_000_000, 1));

@@ -47,13 +47,19 @@ pub(crate) fn find(p: &mut Partial, setup: &Setup, unit: UnitId, data: &[u8]) {
         let start = memchr::memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i);
         after = end;
-        let Ok(rec) = parse_line(&data[start..end]) else { continue };
+        let Ok(rec) = parse_line(&data[start..end]) else {
+            continue;
+        };
         if setup.needles.trace_id(&rec.resp_header) != Some(f.needle()) {
             continue;
         }
         let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let host = if rec.host.is_empty() {
-            setup.needles.host(&rec.req_header).map(lossy).unwrap_or_default()
+            setup
+                .needles
+                .host(&rec.req_header)
+                .map(lossy)
+                .unwrap_or_default()
         } else {
             lossy(&rec.host)
         };
@@ -159,10 +165,15 @@ pub(crate) fn build(
     let hops = hops
         .into_iter()
         .map(|h| {
-            let service = Service::parse(&h.module).ok().filter(|s| s.module().is_some());
+            let service = Service::parse(&h.module)
+                .ok()
+                .filter(|s| s.module().is_some());
             let info = explain_code(h.status, service, version);
             TraceHop {
-                input: inputs.get(h.unit.input as usize).cloned().unwrap_or_default(),
+                input: inputs
+                    .get(h.unit.input as usize)
+                    .cloned()
+                    .unwrap_or_default(),
                 start: h.start_us.map(rfc3339),
                 start_us: h.start_us,
                 offset_us: h.start_us.zip(first).map(|(t, f)| t - f),

@@ -9,6 +9,7 @@
 //! `read` and `write`.
 
 use memchr::memmem::Finder;
+use rustc_hash::FxHashMap;
 
 use super::hist::Counts;
 use super::parse::parse_number;
@@ -58,7 +59,11 @@ pub fn parse_trace_log(resp_header: &[u8], micro: bool) -> Vec<TraceItem> {
             let stage = if i.via.is_empty() || i.via == i.name {
                 String::from_utf8_lossy(i.name).into_owned()
             } else {
-                format!("{}>{}", String::from_utf8_lossy(i.via), String::from_utf8_lossy(i.name))
+                format!(
+                    "{}>{}",
+                    String::from_utf8_lossy(i.via),
+                    String::from_utf8_lossy(i.name)
+                )
             };
             out.push(TraceItem {
                 stage,
@@ -81,6 +86,16 @@ pub(crate) fn find_value<'a>(resp_header: &'a [u8], finder: &Finder<'_>) -> Opti
     let rest = &rest[rest.iter().position(|c| !c.is_ascii_whitespace())?..];
     match rest.first()? {
         b'[' => {
+            // Fast path: the first `]`, when no escape comes before it and the quotes before it pair up (items
+            // are short texts: a `]` inside one is rare).
+            if let Some(close) = memchr::memchr(b']', rest) {
+                let head = &rest[..close];
+                if memchr::memchr(b'\\', head).is_none()
+                    && head.iter().filter(|&&c| c == b'"').count() % 2 == 0
+                {
+                    return Some(&rest[..=close]);
+                }
+            }
             // Up to the `]` outside strings.
             let mut in_str = false;
             let mut i = 1;
@@ -108,7 +123,9 @@ fn find_ci(obj: &[u8]) -> Option<usize> {
     const KEY: &[u8] = b"trace-log";
     for q in memchr::memchr_iter(b'"', obj) {
         let k = obj.get(q + 1..q + 1 + KEY.len())?;
-        if k.eq_ignore_ascii_case(KEY) && obj.get(q + 1 + KEY.len()..q + 3 + KEY.len()) == Some(b"\":") {
+        if k.eq_ignore_ascii_case(KEY)
+            && obj.get(q + 1 + KEY.len()..q + 3 + KEY.len()) == Some(b"\":")
+        {
             return Some(q + 3 + KEY.len());
         }
     }
@@ -142,7 +159,9 @@ pub(crate) fn for_each_item<'a>(value: &'a [u8], micro: bool, mut f: impl FnMut(
     while i < value.len() {
         match value[i] {
             b'"' => {
-                let Some(end) = string_end(value, i + 1) else { return };
+                let Some(end) = string_end(value, i + 1) else {
+                    return;
+                };
                 item_parts(&value[i + 1..end], micro, &mut f);
                 i = end + 1;
             }
@@ -224,7 +243,11 @@ fn part(p: &[u8]) -> (&[u8], Option<u64>, &[u8]) {
     };
     if rest[0] == b'@' {
         // `@host:port`, then maybe `:duration`.
-        let mut colons = rest.iter().enumerate().filter(|(_, &c)| c == b':').map(|(i, _)| i);
+        let mut colons = rest
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c == b':')
+            .map(|(i, _)| i);
         let _port = colons.next();
         match colons.next() {
             Some(at) => rest = &rest[at..],
@@ -232,13 +255,18 @@ fn part(p: &[u8]) -> (&[u8], Option<u64>, &[u8]) {
         }
     }
     let digits = &rest[1..];
-    let digits = &digits[..digits.iter().position(|&c| c == b'@').unwrap_or(digits.len())];
+    let digits = &digits[..digits
+        .iter()
+        .position(|&c| c == b'@')
+        .unwrap_or(digits.len())];
     (name, parse_number(digits), error)
 }
 
 /// The time of one stage of an api, over the requests with a Trace-Log.
 #[derive(Clone, Debug)]
 pub(crate) struct StageAcc {
+    /// See [`stage_key`].
+    key: u128,
     pub via: Box<[u8]>,
     pub name: Box<[u8]>,
     /// Requests whose Trace-Log has this stage.
@@ -249,10 +277,36 @@ pub(crate) struct StageAcc {
     pub zero: u64,
 }
 
+/// The stage (`via`, `name`) packed into 128 bits: exact (top bit clear) when both fit in 15 bytes (the lengths
+/// in the first byte), else a hash with the top bit set (then names are compared in full on a key match).
+#[inline]
+fn stage_key(via: &[u8], name: &[u8]) -> u128 {
+    let (v, n) = (via.len(), name.len());
+    if v + n <= 15 {
+        let mut b = [0u8; 16];
+        b[0] = (v as u8) << 4 | n as u8;
+        b[1..1 + v].copy_from_slice(via);
+        b[1 + v..1 + v + n].copy_from_slice(name);
+        if b[15] & 0x80 == 0 {
+            return u128::from_le_bytes(b);
+        }
+    }
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (via, name).hash(&mut h);
+    1 << 127 | u128::from(h.finish())
+}
+
 /// Kept per api: distinct (module, error) pairs of failed requests beyond this are counted as `other`.
 const KEEP_ERRORS: usize = 32;
 /// Kept per api: distinct stages beyond this are not broken down.
 const KEEP_STAGES: usize = 64;
+
+/// Distinct Trace-Log values buffered per api before they are parsed (most values repeat: parsing each distinct
+/// value once, with its count, is the same as parsing every line).
+const PENDING_VALUES: usize = 1024;
+/// Bytes of buffered values per api at most.
+const PENDING_BYTES: usize = 128 << 10;
 
 /// Trace-Log figures of one (service, api).
 #[derive(Clone, Debug, Default)]
@@ -266,23 +320,82 @@ pub(crate) struct TraceLogAcc {
     pub failed: u64,
     /// Error items not kept (beyond [`KEEP_ERRORS`] distinct pairs).
     pub other_errors: u64,
+    /// Whether durations are microseconds (a ShardNode api).
+    micro: bool,
+    /// Values not parsed yet: hash → index into `entries`.
+    pending: FxHashMap<u64, u32>,
+    /// (start in `arena`, length, requests, failed requests).
+    entries: Vec<(u32, u32, u64, u64)>,
+    arena: Vec<u8>,
 }
 
 impl TraceLogAcc {
-    /// Counts the Trace-Log `value` of one request.
+    /// Counts the Trace-Log `value` of one request (buffered: see [`PENDING_VALUES`]).
     #[inline]
     pub fn add(&mut self, value: &[u8], micro: bool, failed: bool) {
-        self.requests += 1;
-        self.failed += u64::from(failed);
+        self.micro = micro;
+        let mut h = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut h, value);
+        let hash = std::hash::Hasher::finish(&h) ^ u64::from(failed);
+        if let Some(&i) = self.pending.get(&hash) {
+            let e = &mut self.entries[i as usize];
+            if self.arena[e.0 as usize..(e.0 + e.1) as usize] == *value {
+                e.2 += 1;
+                e.3 += u64::from(failed);
+                return;
+            }
+            // A hash collision: parse this one now.
+            self.add_n(value, 1, u64::from(failed));
+            return;
+        }
+        if self.entries.len() >= PENDING_VALUES || self.arena.len() + value.len() > PENDING_BYTES {
+            self.flush();
+        }
+        if value.len() > PENDING_BYTES {
+            self.add_n(value, 1, u64::from(failed));
+            return;
+        }
+        let start = self.arena.len() as u32;
+        self.arena.extend_from_slice(value);
+        self.pending.insert(hash, self.entries.len() as u32);
+        self.entries
+            .push((start, value.len() as u32, 1, u64::from(failed)));
+    }
+
+    /// Parses the buffered values.
+    pub fn flush(&mut self) {
+        let entries = std::mem::take(&mut self.entries);
+        let arena = std::mem::take(&mut self.arena);
+        for &(start, len, n, failed) in &entries {
+            self.add_n(&arena[start as usize..(start + len) as usize], n, failed);
+        }
+        self.pending.clear();
+        // Keep the allocations for the next round.
+        self.entries = entries;
+        self.entries.clear();
+        self.arena = arena;
+        self.arena.clear();
+    }
+
+    /// Counts `n` requests with the Trace-Log `value`, `failed` of them failed.
+    fn add_n(&mut self, value: &[u8], n: u64, failed: u64) {
+        self.requests += n;
+        self.failed += failed;
         let mut seen = 0u64;
         let stages = &mut self.stages;
         let errors = &mut self.errors;
         let other = &mut self.other_errors;
-        for_each_item(value, micro, |it| {
-            let at = match stages.iter().position(|s| *s.name == *it.name && *s.via == *it.via) {
+        for_each_item(value, self.micro, |it| {
+            let key = stage_key(it.via, it.name);
+            let exact = key >> 127 == 0;
+            let at = match stages
+                .iter()
+                .position(|s| s.key == key && (exact || (*s.name == *it.name && *s.via == *it.via)))
+            {
                 Some(at) => at,
                 None if stages.len() < KEEP_STAGES => {
                     stages.push(StageAcc {
+                        key,
                         via: it.via.into(),
                         name: it.name.into(),
                         requests: 0,
@@ -296,24 +409,31 @@ impl TraceLogAcc {
             let s = &mut stages[at];
             if seen >> at & 1 == 0 {
                 seen |= 1 << at;
-                s.requests += 1;
+                s.requests += n;
             }
             match it.duration_us {
-                Some(d) => s.durations.record(d),
-                None => s.zero += 1,
+                Some(d) => s.durations.record_n(d, n),
+                None => s.zero += n,
             }
-            if failed && !it.error.is_empty() {
-                note_error(errors, other, it.name, it.error, 1);
+            if failed > 0 && !it.error.is_empty() {
+                note_error(errors, other, it.name, it.error, failed);
             }
         });
     }
 
-    pub fn merge(&mut self, other: &TraceLogAcc) {
+    /// Adds `other` (its buffered values parsed first).
+    pub fn merge(&mut self, mut other: TraceLogAcc) {
+        other.flush();
         self.requests += other.requests;
         self.failed += other.failed;
         self.other_errors += other.other_errors;
+        self.micro |= other.micro;
         for o in &other.stages {
-            match self.stages.iter_mut().find(|s| s.name == o.name && s.via == o.via) {
+            match self
+                .stages
+                .iter_mut()
+                .find(|s| s.name == o.name && s.via == o.via)
+            {
                 Some(s) => {
                     s.requests += o.requests;
                     s.durations.add(&o.durations);
@@ -328,8 +448,17 @@ impl TraceLogAcc {
     }
 }
 
-fn note_error(errors: &mut Vec<(Box<[u8]>, Box<[u8]>, u64)>, other: &mut u64, module: &[u8], error: &[u8], n: u64) {
-    if let Some(slot) = errors.iter_mut().find(|(m, e, _)| **m == *module && **e == *error) {
+fn note_error(
+    errors: &mut Vec<(Box<[u8]>, Box<[u8]>, u64)>,
+    other: &mut u64,
+    module: &[u8],
+    error: &[u8],
+    n: u64,
+) {
+    if let Some(slot) = errors
+        .iter_mut()
+        .find(|(m, e, _)| **m == *module && **e == *error)
+    {
         slot.2 += n;
     } else if errors.len() < KEEP_ERRORS {
         errors.push((module.into(), error.into(), n));
@@ -367,13 +496,19 @@ mod tests {
                 s("BLOBNODE", Some(24_000)),
             ]
         );
-        assert_eq!(stages(br#"{"Trace-Log":["SCHEDULER"]}"#, false), vec![s("SCHEDULER", None)]);
+        assert_eq!(
+            stages(br#"{"Trace-Log":["SCHEDULER"]}"#, false),
+            vec![s("SCHEDULER", None)]
+        );
         assert_eq!(
             stages(br#"{"Trace-Log":["ACCESS@127.0.0.2:9500"]}"#, false),
             vec![s("ACCESS", None)]
         );
         assert_eq!(
-            stages(br#"{"Trace-Log":["ACCESS@127.0.0.2:9500:22/access limited"]}"#, false),
+            stages(
+                br#"{"Trace-Log":["ACCESS@127.0.0.2:9500:22/access limited"]}"#,
+                false
+            ),
             vec![("ACCESS".into(), Some(22_000), Some("access limited".into()))]
         );
     }
@@ -399,11 +534,21 @@ mod tests {
         );
         // A ShardNode answer nested in an Access Trace-Log keeps its microseconds.
         assert_eq!(
-            stages(br#"{"Trace-Log":["kv.get:88;SHARDNODE:120","ACCESS:1"]}"#, false),
-            vec![s("SHARDNODE>kv.get", Some(88)), s("SHARDNODE", Some(120)), s("ACCESS", Some(1_000))]
+            stages(
+                br#"{"Trace-Log":["kv.get:88;SHARDNODE:120","ACCESS:1"]}"#,
+                false
+            ),
+            vec![
+                s("SHARDNODE>kv.get", Some(88)),
+                s("SHARDNODE", Some(120)),
+                s("ACCESS", Some(1_000))
+            ]
         );
         assert_eq!(stages(br#"{"Trace-Log":[]}"#, false), vec![]);
         assert_eq!(stages(br#"{"Other":1}"#, false), vec![]);
-        assert_eq!(stages(br#"{"Trace-Log":["a\"b:1"]}"#, false), vec![s(r#"a\"b"#, Some(1000))]);
+        assert_eq!(
+            stages(br#"{"Trace-Log":["a\"b:1"]}"#, false),
+            vec![s(r#"a\"b"#, Some(1000))]
+        );
     }
 }

@@ -35,12 +35,11 @@ impl TimeSpec {
             return parse_duration(rest).map(TimeSpec::BeforeNewest);
         }
         if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-            return t
-                .parse()
-                .map(TimeSpec::At)
-                .map_err(|_| bad_time(text));
+            return t.parse().map(TimeSpec::At).map_err(|_| bad_time(text));
         }
-        parse_rfc3339(t).map(TimeSpec::At).ok_or_else(|| bad_time(text))
+        parse_rfc3339(t)
+            .map(TimeSpec::At)
+            .ok_or_else(|| bad_time(text))
     }
 
     /// The time in µs since the epoch, `newest` being the newest line's start time.
@@ -135,9 +134,15 @@ fn parse_rfc3339(t: &str) -> Option<u64> {
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let s = t.get(r)?;
-        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
-    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':'
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
     {
         return None;
     }
@@ -186,7 +191,9 @@ const TAIL: u64 = 1 << 20;
 /// streams cannot be read twice: an `InvalidArgument` error says so.
 pub fn newest_start(paths: &[PathBuf]) -> Result<Option<u64>> {
     let mut newest = None;
-    let io = |p: &std::path::Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
+    let io = |p: &std::path::Path, e: std::io::Error| {
+        Error::new(ErrorKind::Io, format!("{}: {e}", p.display()))
+    };
     for p in super::input::expand_paths(paths)? {
         let stream_error = || {
             Error::invalid_argument(format!(
@@ -227,7 +234,9 @@ pub fn newest_start(paths: &[PathBuf]) -> Result<Option<u64>> {
         let from = len.saturating_sub(TAIL);
         f.seek(SeekFrom::Start(from)).map_err(|e| io(&p, e))?;
         let mut buf = Vec::with_capacity((len - from) as usize);
-        f.take(len - from).read_to_end(&mut buf).map_err(|e| io(&p, e))?;
+        f.take(len - from)
+            .read_to_end(&mut buf)
+            .map_err(|e| io(&p, e))?;
         let mut data = &buf[..];
         if from > 0 {
             // The first bytes may be the end of a line that started before: skip to the next line.
@@ -246,13 +255,29 @@ mod tests {
 
     #[test]
     fn rfc3339_round_trips_with_the_report_format() {
-        for us in [0u64, 1_679_364_113_777_089, 1_758_074_400_000_000, 4_102_444_800_123_456] {
+        for us in [
+            0u64,
+            1_679_364_113_777_089,
+            1_758_074_400_000_000,
+            4_102_444_800_123_456,
+        ] {
             let text = super::super::report::rfc3339(us);
             assert_eq!(parse_rfc3339(&text), Some(us), "{text}");
         }
-        assert_eq!(parse_rfc3339("2025-09-17 02:00:00z"), Some(1_758_074_400_000_000));
-        assert_eq!(parse_rfc3339("2025-09-17T02:00:00-01:30"), Some(1_758_079_800_000_000));
-        for bad in ["2025-09-17", "2025-13-01T00:00:00Z", "2025-09-17T02:00:00", "2025-09-17T02:00:00+0100"] {
+        assert_eq!(
+            parse_rfc3339("2025-09-17 02:00:00z"),
+            Some(1_758_074_400_000_000)
+        );
+        assert_eq!(
+            parse_rfc3339("2025-09-17T02:00:00-01:30"),
+            Some(1_758_079_800_000_000)
+        );
+        for bad in [
+            "2025-09-17",
+            "2025-13-01T00:00:00Z",
+            "2025-09-17T02:00:00",
+            "2025-09-17T02:00:00+0100",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }

@@ -125,7 +125,6 @@ pub fn limit(top: usize, len: usize) -> usize {
     }
 }
 
-
 /// Text from the input, made harmless on a terminal (control characters shown escaped).
 pub fn safe(text: &str) -> String {
     terminal_safe(text).into_owned()

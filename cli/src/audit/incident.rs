@@ -29,7 +29,10 @@ pub fn window_line(out: &mut String, r: &Report) {
     if !filters.is_empty() {
         parts.push(format!("{} {}", label("filters"), safe(&filters)));
     }
-    parts.push(format!("{} matched, {} filtered out", r.matched, r.filtered_out));
+    parts.push(format!(
+        "{} matched, {} filtered out",
+        r.matched, r.filtered_out
+    ));
     out.push_str(&parts.join("   "));
     out.push('\n');
 }
@@ -58,7 +61,11 @@ fn timeline(out: &mut String, r: &Report) {
         strong("Timeline"),
         buckets.len(),
         r.timeline_bucket.label,
-        if r.timeline_bucket.given { "" } else { " (chosen from the span; --bucket to set)" }
+        if r.timeline_bucket.given {
+            ""
+        } else {
+            " (chosen from the span; --bucket to set)"
+        }
     ));
     let max_errors = buckets
         .values()
@@ -71,7 +78,11 @@ fn timeline(out: &mut String, r: &Report) {
         .map(|(_, ps)| {
             let requests: u64 = ps.iter().map(|p| p.requests).sum();
             let errors: u64 = ps.iter().map(|p| p.errors).sum();
-            let share = if requests == 0 { 0.0 } else { errors as f64 / requests as f64 };
+            let share = if requests == 0 {
+                0.0
+            } else {
+                errors as f64 / requests as f64
+            };
             let p99 = ps.iter().filter_map(|p| p.p99_us).max();
             let worst = ps
                 .iter()
@@ -87,7 +98,11 @@ fn timeline(out: &mut String, r: &Report) {
                     .collect();
                 format!("{} {}", safe(&p.service), codes.join(" "))
             });
-            let bar_len = if max_errors == 0 { 0 } else { (errors * 20).div_ceil(max_errors) as usize };
+            let bar_len = if max_errors == 0 {
+                0
+            } else {
+                (errors * 20).div_ceil(max_errors) as usize
+            };
             let paint: Paint = if errors > 0 { bad } else { |s| s.to_string() };
             vec![
                 plain(ps[0].start.trim_end_matches(".000000Z").replace('T', " ")),
@@ -118,7 +133,10 @@ fn timeline(out: &mut String, r: &Report) {
     if buckets.len() > MAX_BUCKETS {
         out.push_str(&format!(
             "  {}\n",
-            label(&format!("… {} more buckets (the JSON has them all)", buckets.len() - MAX_BUCKETS))
+            label(&format!(
+                "… {} more buckets (the JSON has them all)",
+                buckets.len() - MAX_BUCKETS
+            ))
         ));
     }
 }
@@ -127,7 +145,11 @@ fn timeline(out: &mut String, r: &Report) {
 fn entity_tables(out: &mut String, r: &Report, n: usize) {
     for kind in EntityKind::ALL {
         let list = r.entities.of(kind);
-        let with_errors: Vec<_> = list.iter().filter(|e| e.errors > 0).take(n.max(1)).collect();
+        let with_errors: Vec<_> = list
+            .iter()
+            .filter(|e| e.errors > 0)
+            .take(n.max(1))
+            .collect();
         if with_errors.is_empty() {
             continue;
         }
@@ -161,8 +183,12 @@ fn entity_tables(out: &mut String, r: &Report, n: usize) {
                 if let (Some(v), Some(i), Some(ep)) = (e.vid, e.index, e.epoch) {
                     id = format!("{id} (vid {v} index {i} epoch {ep})");
                 }
-                let codes: Vec<String> =
-                    e.top_codes.iter().take(4).map(|c| format!("{}×{}", c.code, c.count)).collect();
+                let codes: Vec<String> = e
+                    .top_codes
+                    .iter()
+                    .take(4)
+                    .map(|c| format!("{}×{}", c.code, c.count))
+                    .collect();
                 vec![
                     plain(safe(&e.service)),
                     plain(id),
@@ -204,7 +230,11 @@ fn tracelog(out: &mut String, r: &Report, top: usize) {
             .then(b.requests.cmp(&a.requests))
             .then((&a.service, &a.api).cmp(&(&b.service, &b.api)))
     });
-    let n = if top == 0 { apis.len() } else { top.min(apis.len()) };
+    let n = if top == 0 {
+        apis.len()
+    } else {
+        top.min(apis.len())
+    };
     out.push('\n');
     out.push_str(&format!("{}\n", strong("Where the time went (Trace-Log)")));
     for t in &apis[..n] {
@@ -232,7 +262,12 @@ fn tracelog(out: &mut String, r: &Report, top: usize) {
         grid(
             out,
             "    ",
-            &[("STAGE", Align::Left), ("SHARE", num), ("P50", num), ("P99", num)],
+            &[
+                ("STAGE", Align::Left),
+                ("SHARE", num),
+                ("P50", num),
+                ("P99", num),
+            ],
             rows,
         );
         for e in t.downstream_errors.iter().take(3) {
@@ -246,7 +281,10 @@ fn tracelog(out: &mut String, r: &Report, top: usize) {
         }
     }
     if n < apis.len() {
-        out.push_str(&format!("  {}\n", label(&format!("… {} more APIs", apis.len() - n))));
+        out.push_str(&format!(
+            "  {}\n",
+            label(&format!("… {} more APIs", apis.len() - n))
+        ));
     }
 }
 
@@ -284,14 +322,22 @@ fn baseline(out: &mut String, r: &Report) {
                 (Some(a), None) => dur(a),
                 _ => "-".to_string(),
             };
-            let paint: Paint = if c.error_share_delta > 0.0 { bad } else { |s| s.to_string() };
+            let paint: Paint = if c.error_share_delta > 0.0 {
+                bad
+            } else {
+                |s| s.to_string()
+            };
             vec![
                 plain(c.level),
                 plain(safe(&c.service)),
                 plain(safe(&c.key)),
                 plain(rate),
                 painted(
-                    format!("{} (was {})", pct(c.current.error_share), pct(c.baseline.error_share)),
+                    format!(
+                        "{} (was {})",
+                        pct(c.current.error_share),
+                        pct(c.baseline.error_share)
+                    ),
                     paint,
                 ),
                 plain(p99),

@@ -130,7 +130,10 @@ fn options(args: &AuditArgs) -> AuditOptions {
         None
     };
     let clean = |v: &[String]| -> Vec<String> {
-        v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        v.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
     };
     AuditOptions {
         version,
@@ -174,7 +177,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     }
     let report = match result {
         Ok(r) => r,
-        Err(e) if e.kind() == errcat::ErrorKind::InvalidArgument => crate::usage_error(&e.to_string()),
+        Err(e) if e.kind() == errcat::ErrorKind::InvalidArgument => {
+            crate::usage_error(&e.to_string())
+        }
         Err(e) => {
             eprintln!("errcat: {}", grid::safe(&e.to_string()));
             return ExitCode::from(1);

@@ -91,7 +91,11 @@ pub fn table(r: &Report, top: usize, entities: usize) -> String {
             label(&what)
         ));
         if !s.hosts.is_empty() {
-            out.push_str(&format!("  {} {}\n", label("hosts"), safe(&s.hosts.join(", "))));
+            out.push_str(&format!(
+                "  {} {}\n",
+                label("hosts"),
+                safe(&s.hosts.join(", "))
+            ));
         }
         let n = limit(top, s.codes.len());
         let rows = s.codes[..n]

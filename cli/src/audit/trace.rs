@@ -91,9 +91,16 @@ pub fn table(t: &TraceReport) -> String {
         .iter()
         .map(|h| {
             let code_paint: Paint = if h.error { bad } else { |s| s.to_string() };
-            let meaning = if h.meaning.is_empty() { h.message } else { h.meaning };
+            let meaning = if h.meaning.is_empty() {
+                h.message
+            } else {
+                h.meaning
+            };
             vec![
-                plain(h.offset_us.map_or_else(|| "?".to_string(), |o| format!("+{}", dur(o)))),
+                plain(
+                    h.offset_us
+                        .map_or_else(|| "?".to_string(), |o| format!("+{}", dur(o))),
+                ),
                 plain(safe(&h.service)),
                 plain(safe(&h.host)),
                 plain(format!("{} {}", safe(&h.method), safe(&h.path))),
