@@ -6,10 +6,12 @@
 //!   Cohen's h, `|2·asin√p₁ − 2·asin√p₀|`;
 //! - rate: the binomial test of how the two periods' requests split against how their lengths split; effect =
 //!   `|log₂(rate ratio)| / 4`, at most 1 (traffic moves by itself: a factor 16 weighs like a large error change);
-//! - p99: `ln(p99 ratio) · √(requests in the tail)` (1% of the smaller count); effect = `|log₂(p99 ratio)| / 2`,
-//!   at most 1.5.
+//! - p99: `ln(p99 ratio) · √(requests in the tail)` (1% of the smaller count, which must be at least 10); effect
+//!   = `|log₂(p99 ratio)| / 2`, at most 1.
 //!
-//! A metric is significant when `|z| ≥ 3`. Changes are ordered by the largest effect among their significant
+//! A metric is significant when `|z| ≥ 3` (error share: when the smaller period expects at least
+//! [`MIN_EXPECTED`] errors and successes at the pooled share; p99: with at least [`MIN_TAIL_REQUESTS`] requests
+//! on both sides). Changes are ordered by the largest effect among their significant
 //! metrics, then by the largest `|z|`: a failing disk (a large effect, significant) comes before the small rise of
 //! its service's error share that it causes (significant too, but a small effect).
 
@@ -21,6 +23,14 @@ use super::report::{Report, TimeSpan};
 
 /// `|z|` from which a metric's change counts as significant.
 pub const SIGNIFICANT_Z: f64 = 3.0;
+
+/// Expected errors and successes the smaller period must have, at the pooled share, for a change of error share
+/// to count as significant (the success-failure condition of the normal approximation behind the z-score).
+pub const MIN_EXPECTED: f64 = 5.0;
+
+/// Requests each period must have for a change of p99 to count as significant: 1% of them, the tail, is then
+/// at least 10 requests.
+pub const MIN_TAIL_REQUESTS: u64 = 1000;
 
 /// Changes listed at most.
 pub const MAX_CHANGES: usize = 100;
@@ -36,7 +46,8 @@ pub struct Comparison {
     pub time_span: Option<TimeSpan>,
     pub requests: u64,
     pub errors: u64,
-    /// The seconds each period's rates are computed over (the window, else the time span; at least 1).
+    /// The seconds each period's rates are computed over (the window, else the span of the timeline buckets holding
+    /// the central 98% of the requests; at least 1).
     pub seconds: f64,
     /// The same for the report itself.
     pub current_seconds: f64,
@@ -92,16 +103,42 @@ struct Fig {
     p99: Option<u64>,
 }
 
+/// The seconds a report's rates are computed over: its window when both ends are given, else the span of its
+/// timeline buckets that hold the central 98% of its requests (so that a few stray old lines do not stretch it).
 fn seconds(r: &Report) -> f64 {
-    let s = match &r.window {
-        Some(super::report::Window {
-            since_us: Some(a),
-            until_us: Some(b),
-            ..
-        }) if b > a => (b - a) as f64 / 1e6,
-        _ => r.time_span.as_ref().map_or(0.0, |t| t.seconds),
-    };
-    s.max(1.0)
+    if let Some(super::report::Window {
+        since_us: Some(a),
+        until_us: Some(b),
+        ..
+    }) = &r.window
+    {
+        if b > a {
+            return ((b - a) as f64 / 1e6).max(1.0);
+        }
+    }
+    let mut per: BTreeMap<u64, u64> = BTreeMap::new();
+    for p in &r.timeline {
+        *per.entry(p.start_us).or_default() += p.requests;
+    }
+    let total: u64 = per.values().sum();
+    if total == 0 {
+        return r.time_span.as_ref().map_or(1.0, |t| t.seconds.max(1.0));
+    }
+    let cut = total / 100;
+    let (mut seen, mut first, mut last) = (0u64, None, 0u64);
+    for (&start, &n) in &per {
+        seen += n;
+        if first.is_none() && seen > cut {
+            first = Some(start);
+        }
+        if seen >= total - cut {
+            last = start;
+            break;
+        }
+    }
+    let width = (r.timeline_bucket.seconds * 1e6) as u64;
+    let span = (last + width).saturating_sub(first.unwrap_or(last));
+    (span as f64 / 1e6).max(1.0)
 }
 
 type Key = (&'static str, String, String);
@@ -206,7 +243,23 @@ pub(crate) fn compare(current: &Report, base: &Report, base_paths: Vec<String>) 
             }
         };
         let (s1, s0) = (share(c), share(b));
-        let zs = z_share(c.errors, c.whole, b.errors, b.whole);
+        // The success-failure condition of the normal approximation: at least 5 expected errors and 5 expected
+        // successes in the smaller period at the pooled share.
+        let enough = |x: Fig, y: Fig| {
+            let n = x.whole.min(y.whole) as f64;
+            let whole = (x.whole + y.whole) as f64;
+            let p = if whole == 0.0 {
+                0.0
+            } else {
+                (x.errors + y.errors) as f64 / whole
+            };
+            n * p >= MIN_EXPECTED && n * (1.0 - p) >= MIN_EXPECTED
+        };
+        let zs = if enough(c, b) {
+            z_share(c.errors, c.whole, b.errors, b.whole)
+        } else {
+            0.0
+        };
         let hs = (2.0 * s1.sqrt().asin() - 2.0 * s0.sqrt().asin()).abs();
         let zr = z_rate(c.requests, t1, b.requests, t0);
         let (r1, r0) = (c.requests as f64 / t1, b.requests as f64 / t0);
@@ -218,12 +271,13 @@ pub(crate) fn compare(current: &Report, base: &Report, base_paths: Vec<String>) 
         let (zp, hp, p99_ratio) = match (c.p99, b.p99) {
             (Some(x), Some(y)) if x > 0 && y > 0 => {
                 let ratio = x as f64 / y as f64;
-                let tail = (c.requests.min(b.requests) as f64 * 0.01).sqrt();
-                (
-                    ratio.ln() * tail,
-                    (ratio.log2().abs() / 2.0).min(1.5),
-                    Some(ratio),
-                )
+                let n = c.requests.min(b.requests);
+                let z = if n >= MIN_TAIL_REQUESTS {
+                    ratio.ln() * (n as f64 * 0.01).sqrt()
+                } else {
+                    0.0
+                };
+                (z, (ratio.log2().abs() / 2.0).min(1.0), Some(ratio))
             }
             _ => (0.0, 0.0, None),
         };

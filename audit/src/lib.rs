@@ -59,7 +59,9 @@ mod tracelog;
 mod window;
 
 pub use api::api_label;
-pub use baseline::{Change, Comparison, Side, MAX_CHANGES, SIGNIFICANT_Z};
+pub use baseline::{
+    Change, Comparison, Side, MAX_CHANGES, MIN_EXPECTED, MIN_TAIL_REQUESTS, SIGNIFICANT_Z,
+};
 pub use entities::{decode_vuid, EntityKind, ERROR_WEIGHT};
 pub use errors::ErrorCodes;
 pub use explain::{explain_code, CodeInfo, CodeSource};

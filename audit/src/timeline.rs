@@ -220,13 +220,13 @@ pub(crate) fn default_width(per_bucket: &[(u64, u64)], held: u64) -> u64 {
 /// `1m`, `30s`, `6h`, `1d`, `90s`.
 pub(crate) fn width_label(us: u64) -> String {
     let s = us / 1_000_000;
-    if us % 1_000_000 != 0 {
+    if !us.is_multiple_of(1_000_000) {
         format!("{}ms", us / 1000)
-    } else if s % 86_400 == 0 {
+    } else if s.is_multiple_of(86_400) {
         format!("{}d", s / 86_400)
-    } else if s % 3600 == 0 {
+    } else if s.is_multiple_of(3600) {
         format!("{}h", s / 3600)
-    } else if s % 60 == 0 {
+    } else if s.is_multiple_of(60) {
         format!("{}m", s / 60)
     } else {
         format!("{s}s")

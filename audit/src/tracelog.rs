@@ -308,6 +308,9 @@ const PENDING_VALUES: usize = 1024;
 /// Bytes of buffered values per api at most.
 const PENDING_BYTES: usize = 128 << 10;
 
+/// (module, error text, count) of the error items of failed requests.
+pub(crate) type ErrorCount = (Box<[u8]>, Box<[u8]>, u64);
+
 /// Trace-Log figures of one (service, api).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TraceLogAcc {
@@ -315,7 +318,7 @@ pub(crate) struct TraceLogAcc {
     pub requests: u64,
     pub stages: Vec<StageAcc>,
     /// Failed requests' items with an error: (module, error text) → count.
-    pub errors: Vec<(Box<[u8]>, Box<[u8]>, u64)>,
+    pub errors: Vec<ErrorCount>,
     /// Failed requests with a Trace-Log.
     pub failed: u64,
     /// Error items not kept (beyond [`KEEP_ERRORS`] distinct pairs).
@@ -448,13 +451,7 @@ impl TraceLogAcc {
     }
 }
 
-fn note_error(
-    errors: &mut Vec<(Box<[u8]>, Box<[u8]>, u64)>,
-    other: &mut u64,
-    module: &[u8],
-    error: &[u8],
-    n: u64,
-) {
+fn note_error(errors: &mut Vec<ErrorCount>, other: &mut u64, module: &[u8], error: &[u8], n: u64) {
     if let Some(slot) = errors
         .iter_mut()
         .find(|(m, e, _)| **m == *module && **e == *error)

@@ -34,7 +34,7 @@ enum Command {
         lang: String,
     },
     /// Analyse CubeFS blobstore audit logs
-    Audit(audit::AuditArgs),
+    Audit(Box<audit::AuditArgs>),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

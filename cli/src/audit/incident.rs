@@ -313,9 +313,14 @@ fn baseline(out: &mut String, r: &Report) {
         .iter()
         .take(12)
         .map(|c| {
+            let per_s = |r: f64| match r {
+                r if r >= 10.0 => format!("{r:.0}/s"),
+                r if r >= 1.0 => format!("{r:.1}/s"),
+                r => format!("{r:.3}/s"),
+            };
             let rate = match c.rate_ratio {
-                Some(x) => format!("{:.1}/s ×{x:.2}", c.current.rate_per_s),
-                None => format!("{:.1}/s new", c.current.rate_per_s),
+                Some(x) => format!("{} ×{x:.2}", per_s(c.current.rate_per_s)),
+                None => format!("{} new", per_s(c.current.rate_per_s)),
             };
             let p99 = match (c.current.p99_us, c.baseline.p99_us) {
                 (Some(a), Some(b)) => format!("{} (was {})", dur(a), dur(b)),
