@@ -230,7 +230,7 @@ struct LastAddress {
 impl LastAddress {
     #[inline]
     fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
-        if !self.text.is_empty() && *self.text == *text && !self.interned {
+        if self.text.len() == text.len() && !self.interned && same(&self.text, text) {
             return self.key;
         }
         let k = address_key(text, keep_port, names);
@@ -240,6 +240,21 @@ impl LastAddress {
         // Interned keys are per partial: not remembered across merges (the partial is never reused after one).
         self.interned = k & INTERNED != 0;
         k
+    }
+}
+
+/// `a == b` for slices of equal length, in 16-byte words (addresses are short: no `memcmp` call).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() <= 16 && !a.is_empty() {
+        let word = |x: &[u8]| {
+            let mut w = [0u8; 16];
+            w[..x.len()].copy_from_slice(x);
+            u128::from_le_bytes(w)
+        };
+        word(a) == word(b)
+    } else {
+        a == b
     }
 }
 
