@@ -181,8 +181,9 @@ fn find_key_ci(obj: &[u8], key: &[u8]) -> Option<usize> {
 #[inline]
 pub(crate) fn path_ids(path: &[u8]) -> (Option<u64>, Option<u64>, Option<u64>) {
     const DISK: &[u8; 8] = b"/diskid/";
-    // `/shard/get/diskid/`, `/chunk/list/diskid/`, `/disk/stat/diskid/`: the tag starts at byte 5..=12.
-    let Some(at) = (4..path.len().min(14)).find(|&i| path[i..].first_chunk::<8>() == Some(DISK))
+    // `/shard/get/diskid/`, `/disk/stat/diskid/`, `/shard/markdelete/diskid/`, `/chunk/readwrite/diskid/`: the
+    // tag follows the first two segments, within the first 32 bytes.
+    let Some(at) = (4..path.len().min(32)).find(|&i| path[i..].first_chunk::<8>() == Some(DISK))
     else {
         return (None, None, None);
     };
@@ -390,68 +391,6 @@ impl CodeCounts {
     }
 }
 
-/// Durations of an entity: the first three inline (most bids are seen once or twice), then a histogram.
-#[derive(Clone, Debug)]
-pub(crate) enum Durations {
-    Few([u64; 2], u8),
-    Many(Box<Counts<5>>),
-}
-
-impl Default for Durations {
-    fn default() -> Self {
-        Durations::Few([0; 2], 0)
-    }
-}
-
-impl Durations {
-    #[inline]
-    pub fn record(&mut self, d: u64) {
-        match self {
-            Durations::Few(v, n) if (*n as usize) < v.len() => {
-                v[*n as usize] = d;
-                *n += 1;
-            }
-            Durations::Few(v, _) => {
-                let mut c = Box::<Counts<5>>::default();
-                for &x in v.iter() {
-                    c.record(x);
-                }
-                c.record(d);
-                *self = Durations::Many(c);
-            }
-            Durations::Many(c) => c.record(d),
-        }
-    }
-
-    pub fn counts(&self) -> Counts<5> {
-        match self {
-            Durations::Few(v, n) => {
-                let mut c = Counts::<5>::default();
-                for &x in &v[..*n as usize] {
-                    c.record(x);
-                }
-                c
-            }
-            Durations::Many(c) => (**c).clone(),
-        }
-    }
-
-    pub fn merge(&mut self, other: &Durations) {
-        match other {
-            Durations::Few(v, n) => {
-                for &x in &v[..*n as usize] {
-                    self.record(x);
-                }
-            }
-            Durations::Many(c) => {
-                let mut mine = self.counts();
-                mine.add(c);
-                *self = Durations::Many(Box::new(mine));
-            }
-        }
-    }
-}
-
 /// One tracked entity.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Slot {
@@ -460,7 +399,8 @@ pub(crate) struct Slot {
     pub requests: u64,
     pub errors: u64,
     pub codes: CodeCounts,
-    pub durations: Durations,
+    /// Durations (µs), HDR buckets of 1 significant digit, kept in the slot (no pointer to chase per request).
+    pub durations: Counts<5>,
 }
 
 /// The weighted Misra–Gries summary of one (service, kind).
@@ -546,7 +486,7 @@ impl Sketch {
                     s.requests += o.requests;
                     s.errors += o.errors;
                     s.codes.merge(&o.codes);
-                    s.durations.merge(&o.durations);
+                    s.durations.add(&o.durations);
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(o);
@@ -574,6 +514,14 @@ mod tests {
             (Some(3), Some(687_261_876_225), Some(801_788))
         );
         assert_eq!(path_ids(b"/chunk/list/diskid/7"), (Some(7), None, None));
+        assert_eq!(
+            path_ids(b"/shard/markdelete/diskid/12/vuid/283501395969/bid/700009"),
+            (Some(12), Some(283_501_395_969), Some(700_009))
+        );
+        assert_eq!(
+            path_ids(b"/chunk/readwrite/diskid/5/vuid/6"),
+            (Some(5), Some(6), None)
+        );
         assert_eq!(path_ids(b"/disk/stat/diskid/9"), (Some(9), None, None));
         assert_eq!(
             path_ids(b"/shard/list/diskid/1/vuid/2/startbid/0/status/1/count/100"),

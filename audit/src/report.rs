@@ -996,7 +996,7 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
                     .then(ka.cmp(kb))
             });
             for (&key, s) in slots.into_iter().take(ENTITIES_PER_SERVICE) {
-                let d: Counts<5> = s.durations.counts();
+                let d: &Counts<5> = &s.durations;
                 let parts = (kind == EntityKind::Vuid).then(|| decode_vuid(key));
                 list.push(EntityReport {
                     service: service.clone(),

@@ -59,10 +59,12 @@ pub(crate) struct Group {
     pub pass: bool,
     /// Trace-Log stages and downstream errors.
     pub tracelog: TraceLogAcc,
+    /// What the module's lines carry.
+    pub module: ModuleKind,
 }
 
 impl Group {
-    fn new(svc: u32, pass: bool) -> Group {
+    fn new(svc: u32, pass: bool, module: ModuleKind) -> Group {
         Group {
             rows: Vec::new(),
             hist: Histogram::new(2).expect("2 significant digits is valid"),
@@ -71,6 +73,7 @@ impl Group {
             svc,
             pass,
             tracelog: TraceLogAcc::default(),
+            module,
         }
     }
 
@@ -219,42 +222,63 @@ impl Svc {
     }
 }
 
-/// An address and its summary key, remembered.
-#[derive(Debug, Default)]
-struct LastAddress {
-    text: Vec<u8>,
-    key: u64,
-    interned: bool,
+/// Addresses seen and their summary keys: a direct-mapped cache of addresses of at most 16 bytes (an IPv4
+/// `host:port` has at most 21, most have 14 to 16), so that most lines skip parsing the address.
+#[derive(Debug)]
+struct AddressCache {
+    slots: Vec<(u128, u8, u64)>,
 }
 
-impl LastAddress {
+impl Default for AddressCache {
+    fn default() -> Self {
+        AddressCache {
+            slots: vec![(0, u8::MAX, 0); 64],
+        }
+    }
+}
+
+impl AddressCache {
     #[inline]
     fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
-        if self.text.len() == text.len() && !self.interned && same(&self.text, text) {
-            return self.key;
+        if text.len() > 16 {
+            return address_key(text, keep_port, names);
+        }
+        let mut w = [0u8; 16];
+        w[..text.len()].copy_from_slice(text);
+        let word = u128::from_le_bytes(w);
+        let at = ((word as u64 ^ (word >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+            as usize;
+        let slot = &mut self.slots[at];
+        if slot.0 == word && slot.1 == text.len() as u8 {
+            return slot.2;
         }
         let k = address_key(text, keep_port, names);
-        self.text.clear();
-        self.text.extend_from_slice(text);
-        self.key = k;
-        // Interned keys are per partial: not remembered across merges (the partial is never reused after one).
-        self.interned = k & INTERNED != 0;
+        // Interned keys are per partial, and a partial is not fed after a merge: safe to keep.
+        *slot = (word, text.len() as u8, k);
         k
     }
 }
 
-/// `a == b` for slices of equal length, in 16-byte words (addresses are short: no `memcmp` call).
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() <= 16 && !a.is_empty() {
-        let word = |x: &[u8]| {
-            let mut w = [0u8; 16];
-            w[..x.len()].copy_from_slice(x);
-            u128::from_le_bytes(w)
-        };
-        word(a) == word(b)
-    } else {
-        a == b
+/// What a module's lines carry beyond the common fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModuleKind {
+    /// Disk, vuid and bid in the path.
+    BlobNode,
+    /// Volume and disk ids in the query string.
+    Clustermgr,
+    /// Trace-Log durations in microseconds.
+    ShardNode,
+    Other,
+}
+
+impl ModuleKind {
+    fn of(module: &[u8]) -> ModuleKind {
+        match module {
+            b"BLOBNODE" => ModuleKind::BlobNode,
+            b"CLUSTERMGR" => ModuleKind::Clustermgr,
+            m if m.eq_ignore_ascii_case(b"SHARDNODE") => ModuleKind::ShardNode,
+            _ => ModuleKind::Other,
+        }
     }
 }
 
@@ -298,8 +322,8 @@ pub(crate) struct Partial {
     /// The lines of the trace id looked for (`trace ID`).
     pub hops: Vec<Hop>,
     /// The last serving address and client seen, with their keys (consecutive lines often share them).
-    last_host: LastAddress,
-    last_client: LastAddress,
+    hosts: AddressCache,
+    clients: AddressCache,
     pub setup: Arc<Setup>,
     key: Vec<u8>,
 }
@@ -330,8 +354,8 @@ impl Partial {
             first_us: u64::MAX,
             last_us: 0,
             hops: Vec::new(),
-            last_host: LastAddress::default(),
-            last_client: LastAddress::default(),
+            hosts: AddressCache::default(),
+            clients: AddressCache::default(),
             setup: Arc::clone(setup),
             key: Vec::with_capacity(128),
         }
@@ -543,8 +567,9 @@ impl Partial {
         if let Some(v) = find_value(r.resp_header, &setup.needles.trace_log) {
             group
                 .tracelog
-                .add(v, r.module.eq_ignore_ascii_case(b"SHARDNODE"), error);
+                .add(v, group.module == ModuleKind::ShardNode, error);
         }
+        let group_module = group.module;
         let svc = &mut self.svcs[group.svc as usize];
         if let Some(t) = t {
             let cell = svc.timeline.cell(t);
@@ -555,7 +580,7 @@ impl Partial {
             }
         }
         let sk = &mut svc.sketches;
-        if r.module == b"BLOBNODE" {
+        if group_module == ModuleKind::BlobNode {
             let (disk, vuid, bid) = path_ids(r.path);
             if let Some(id) = disk {
                 sk[EntityKind::Disk as usize].add(id, r.status, error, duration, true);
@@ -567,7 +592,7 @@ impl Partial {
             if let Some(id) = bid {
                 sk[EntityKind::Bid as usize].add(id, r.status, error, duration, error);
             }
-        } else if r.module == b"CLUSTERMGR" {
+        } else if group_module == ModuleKind::Clustermgr {
             let (volume, disk) = setup
                 .needles
                 .raw_query(r.req_header)
@@ -580,11 +605,11 @@ impl Partial {
             }
         }
         if let Some(h) = serving.filter(|h| !h.is_empty()) {
-            let k = self.last_host.key(h, true, &mut self.names);
+            let k = self.hosts.key(h, true, &mut self.names);
             sk[EntityKind::Host as usize].add(k, r.status, error, duration, true);
         }
         if let Some(c) = client.filter(|c| !c.is_empty()) {
-            let k = self.last_client.key(c, false, &mut self.names);
+            let k = self.clients.key(c, false, &mut self.names);
             sk[EntityKind::Client as usize].add(k, r.status, error, duration, true);
         }
     }
@@ -649,8 +674,10 @@ impl Partial {
                 let g = self.groups.len();
                 let svc = self.svc_index(module);
                 let pass = setup.group_passes(module, &self.key[4 + module.len()..]);
-                self.groups
-                    .push((self.key.as_slice().into(), Group::new(svc, pass)));
+                self.groups.push((
+                    self.key.as_slice().into(),
+                    Group::new(svc, pass, ModuleKind::of(module)),
+                ));
                 self.index.insert(self.key.as_slice().into(), g as u32);
                 g
             }
