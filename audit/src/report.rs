@@ -210,6 +210,9 @@ pub struct EntitySummary {
     pub capacity: usize,
     /// The weight of an error request (a success weighs 1).
     pub error_weight: u64,
+    /// Kinds whose entities are many (`vuid`, `bid`): an entity enters the summary with its first error request,
+    /// and its requests are counted from then on.
+    pub from_first_error: Vec<&'static str>,
     /// Per service and kind that has entities.
     pub bounds: Vec<SummaryBound>,
 }
@@ -966,6 +969,7 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
             algorithm: "weighted Misra-Gries",
             capacity: partial.setup.entity_capacity,
             error_weight: ERROR_WEIGHT,
+            from_first_error: vec![EntityKind::Vuid.name(), EntityKind::Bid.name()],
             bounds: Vec::new(),
         },
         ..Entities::default()

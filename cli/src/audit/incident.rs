@@ -164,10 +164,14 @@ fn entity_tables(out: &mut String, r: &Report, n: usize) {
             .map(|b| b.max_undercount)
             .max()
             .unwrap_or(0);
-        let note = if bound == 0 {
-            "exact".to_string()
-        } else {
-            format!("counts may miss up to {bound} requests (heavy-hitters summary)")
+        let from_first = r.entities.summary.from_first_error.contains(&kind.name());
+        let note = match (bound, from_first) {
+            (0, false) => "exact".to_string(),
+            (0, true) => "requests counted from each one's first error".to_string(),
+            (b, false) => format!("counts may miss up to {b} requests (heavy-hitters summary)"),
+            (b, true) => format!(
+                "requests counted from each one's first error, and may miss up to {b} (heavy-hitters summary)"
+            ),
         };
         out.push_str(&format!(
             "{}  {} with errors{}  {}\n",
