@@ -180,18 +180,20 @@ fn find_key_ci(obj: &[u8], key: &[u8]) -> Option<usize> {
 /// that carries them has them in this order; see the facts). Parsed in place, without a search per segment.
 #[inline]
 pub(crate) fn path_ids(path: &[u8]) -> (Option<u64>, Option<u64>, Option<u64>) {
-    const DISK: &[u8; 8] = b"/diskid/";
-    // `/shard/get/diskid/`, `/disk/stat/diskid/`, `/shard/markdelete/diskid/`, `/chunk/readwrite/diskid/`: the
-    // tag follows the first two segments, within the first 32 bytes.
-    let Some(at) = (4..path.len().min(32)).find(|&i| path[i..].first_chunk::<8>() == Some(DISK))
-    else {
+    // The tag follows the first two segments (`/shard/get`, `/disk/stat`, `/shard/markdelete`, `/chunk/list`).
+    let second = path.iter().skip(1).position(|&c| c == b'/').and_then(|a| {
+        path[a + 2..]
+            .iter()
+            .position(|&c| c == b'/')
+            .map(|b| a + 2 + b)
+    });
+    let Some(at) = second.filter(|&at| path[at..].first_chunk::<8>() == Some(b"/diskid/")) else {
         return (None, None, None);
     };
     let mut rest = &path[at + 8..];
-    let disk = digits(&mut rest);
-    if disk.is_none() {
+    let Some(disk) = digits(&mut rest) else {
         return (None, None, None);
-    }
+    };
     let vuid = match rest.first_chunk::<6>() {
         Some(b"/vuid/") => {
             rest = &rest[6..];
@@ -206,23 +208,28 @@ pub(crate) fn path_ids(path: &[u8]) -> (Option<u64>, Option<u64>, Option<u64>) {
         }
         _ => None,
     };
-    (disk, vuid, bid)
+    (Some(disk), vuid, bid)
 }
 
-/// The decimal number at the start of `rest` (a whole segment: followed by `/` or the end), advancing past it.
+/// The decimal number at the start of `rest` (a whole segment: followed by `/` or the end, at most 19 digits),
+/// advancing past it.
 #[inline]
 fn digits(rest: &mut &[u8]) -> Option<u64> {
-    let n = rest
-        .iter()
-        .take(20)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if n == 0 || (n < rest.len() && rest[n] != b'/') {
+    let mut v: u64 = 0;
+    let mut n = 0;
+    while n < rest.len() && n < 20 {
+        let d = rest[n].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
+        n += 1;
+    }
+    if n == 0 || n > 19 || (n < rest.len() && rest[n] != b'/') {
         return None;
     }
-    let v = parse_number(&rest[..n]);
     *rest = &rest[n..];
-    v
+    Some(v)
 }
 
 /// The `vid=` and `disk_id=` of a query string as logged (`&` may be written `\u0026`): `(volume, disk)`.
@@ -394,19 +401,23 @@ impl CodeCounts {
 /// One tracked entity.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Slot {
+    pub key: u64,
     /// The summary's counter (requests + errors × (ERROR_WEIGHT − 1), less what was subtracted).
     pub weight: u64,
     pub requests: u64,
     pub errors: u64,
     pub codes: CodeCounts,
-    /// Durations (µs), HDR buckets of 1 significant digit, kept in the slot (no pointer to chase per request).
+    /// Durations (µs), HDR buckets of 1 significant digit.
     pub durations: Counts<5>,
 }
 
-/// The weighted Misra–Gries summary of one (service, kind).
+/// The weighted Misra–Gries summary of one (service, kind): the entities in a dense vector, found by key through
+/// an index. [`Sketch::locate`] and [`Sketch::update`] are apart so that the hot path can look up every entity of
+/// a request, prefetch what each update will touch, do other work, and then update (see `Partial::count`).
 #[derive(Clone, Debug)]
 pub(crate) struct Sketch {
-    pub slots: FxHashMap<u64, Slot>,
+    pub slots: Vec<Slot>,
+    index: FxHashMap<u64, u32>,
     pub capacity: usize,
     /// Sum of the weights subtracted by reductions: the bound on what a kept entity's counts miss.
     pub subtracted: u64,
@@ -419,7 +430,8 @@ pub(crate) struct Sketch {
 impl Sketch {
     pub fn new(capacity: usize) -> Sketch {
         Sketch {
-            slots: FxHashMap::default(),
+            slots: Vec::new(),
+            index: FxHashMap::default(),
             capacity: capacity.max(1),
             subtracted: 0,
             total_weight: 0,
@@ -427,19 +439,54 @@ impl Sketch {
         }
     }
 
-    /// Counts a request of entity `key`; a new entity is added only when `insert` (else only kept ones count).
+    /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
+    /// stays valid until the next `locate` (which may reduce the summary first).
     #[inline]
-    pub fn add(&mut self, key: u64, code: u16, error: bool, duration: Option<u64>, insert: bool) {
+    pub fn locate(&mut self, key: u64, insert: bool) -> Option<u32> {
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        if !insert {
+            return None;
+        }
+        if self.slots.len() >= 2 * self.capacity {
+            self.reduce();
+        }
+        let i = self.slots.len() as u32;
+        self.slots.push(Slot {
+            key,
+            ..Slot::default()
+        });
+        self.index.insert(key, i);
+        Some(i)
+    }
+
+    /// Asks the CPU to load what [`Sketch::update`] of entity `i` with duration `d` will touch.
+    #[inline(always)]
+    pub fn prefetch(&self, i: u32, d: Option<u64>) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(s) = self.slots.get(i as usize) {
+            let at = d.map_or(0, super::hist::index::<5>);
+            let p: *const u32 = s.durations.counts.get(at).map_or(std::ptr::null(), |c| c);
+            // SAFETY: a prefetch is only a hint; the addresses are those of live elements (or null, ignored).
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>((s as *const Slot).cast());
+                if !p.is_null() {
+                    _mm_prefetch::<_MM_HINT_T0>(p.cast());
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (i, d);
+    }
+
+    /// Counts a request of entity `i` (from [`Sketch::locate`]).
+    #[inline]
+    pub fn update(&mut self, i: u32, code: u16, error: bool, duration: Option<u64>) {
         let w = if error { ERROR_WEIGHT } else { 1 };
         self.total_weight += w;
-        let s = if insert {
-            self.slots.entry(key).or_default()
-        } else {
-            match self.slots.get_mut(&key) {
-                Some(s) => s,
-                None => return,
-            }
-        };
+        let s = &mut self.slots[i as usize];
         s.weight += w;
         s.requests += 1;
         s.errors += u64::from(error);
@@ -447,8 +494,14 @@ impl Sketch {
         if let Some(d) = duration {
             s.durations.record(d);
         }
-        if self.slots.len() > 2 * self.capacity {
-            self.reduce();
+    }
+
+    /// Counts a request of entity `key`; a new entity is added only when `insert` (else only kept ones count).
+    #[cfg(test)]
+    pub fn add(&mut self, key: u64, code: u16, error: bool, duration: Option<u64>, insert: bool) {
+        match self.locate(key, insert) {
+            Some(i) => self.update(i, code, error, duration),
+            None => self.total_weight += if error { ERROR_WEIGHT } else { 1 },
         }
     }
 
@@ -458,10 +511,10 @@ impl Sketch {
         if self.slots.len() <= self.capacity {
             return;
         }
-        let mut weights: Vec<u64> = self.slots.values().map(|s| s.weight).collect();
+        let mut weights: Vec<u64> = self.slots.iter().map(|s| s.weight).collect();
         let (_, &mut cut, _) = weights.select_nth_unstable_by(self.capacity, |a, b| b.cmp(a));
         let before = self.slots.len();
-        self.slots.retain(|_, s| {
+        self.slots.retain_mut(|s| {
             if s.weight > cut {
                 s.weight -= cut;
                 true
@@ -471,6 +524,10 @@ impl Sketch {
         });
         self.subtracted += cut;
         self.dropped += (before - self.slots.len()) as u64;
+        self.index.clear();
+        for (i, s) in self.slots.iter().enumerate() {
+            self.index.insert(s.key, i as u32);
+        }
     }
 
     /// Adds `other` (whose interned keys are mapped by `map`) and reduces to the capacity.
@@ -478,18 +535,20 @@ impl Sketch {
         self.subtracted += other.subtracted;
         self.total_weight += other.total_weight;
         self.dropped += other.dropped;
-        for (key, o) in other.slots {
-            match self.slots.entry(map(key)) {
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    let s = e.get_mut();
+        for o in other.slots {
+            let key = map(o.key);
+            match self.index.get(&key) {
+                Some(&i) => {
+                    let s = &mut self.slots[i as usize];
                     s.weight += o.weight;
                     s.requests += o.requests;
                     s.errors += o.errors;
                     s.codes.merge(&o.codes);
                     s.durations.add(&o.durations);
                 }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(o);
+                None => {
+                    self.index.insert(key, self.slots.len() as u32);
+                    self.slots.push(Slot { key, ..o });
                 }
             }
         }
@@ -591,7 +650,7 @@ mod tests {
             );
         }
         assert_eq!(s.subtracted, 0);
-        assert_eq!(s.slots.values().map(|x| x.requests).sum::<u64>(), 1000);
+        assert_eq!(s.slots.iter().map(|x| x.requests).sum::<u64>(), 1000);
         // A failing key among many unique healthy ones stays, with its errors.
         let mut s = Sketch::new(16);
         for i in 0..100_000u64 {
@@ -601,7 +660,7 @@ mod tests {
                 s.add(i, 200, false, None, true);
             }
         }
-        let bad = &s.slots[&u64::MAX];
+        let bad = s.slots.iter().find(|x| x.key == u64::MAX).unwrap();
         assert!(bad.errors + s.subtracted >= 2000 && bad.errors <= 2000);
         assert!(s.subtracted <= s.total_weight / 17);
         assert!(s.slots.len() <= 32);

@@ -992,14 +992,15 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
                 max_undercount: sk.subtracted,
                 exact: sk.subtracted == 0,
             });
-            let mut slots: Vec<_> = sk.slots.iter().filter(|s| s.1.requests > 0).collect();
-            slots.sort_by(|(ka, a), (kb, b)| {
+            let mut slots: Vec<_> = sk.slots.iter().filter(|s| s.requests > 0).collect();
+            slots.sort_by(|a, b| {
                 b.errors
                     .cmp(&a.errors)
                     .then(b.requests.cmp(&a.requests))
-                    .then(ka.cmp(kb))
+                    .then(a.key.cmp(&b.key))
             });
-            for (&key, s) in slots.into_iter().take(ENTITIES_PER_SERVICE) {
+            for s in slots.into_iter().take(ENTITIES_PER_SERVICE) {
+                let key = s.key;
                 let d: &Counts<5> = &s.durations;
                 let parts = (kind == EntityKind::Vuid).then(|| decode_vuid(key));
                 list.push(EntityReport {

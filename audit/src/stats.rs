@@ -222,6 +222,9 @@ impl Svc {
     }
 }
 
+/// Slots of an [`AddressCache`] (indexed by the top 8 bits of a hash).
+const ADDRESS_SLOTS: usize = 256;
+
 /// Addresses seen and their summary keys: a direct-mapped cache of addresses of at most 16 bytes (an IPv4
 /// `host:port` has at most 21, most have 14 to 16), so that most lines skip parsing the address.
 #[derive(Debug)]
@@ -232,7 +235,7 @@ struct AddressCache {
 impl Default for AddressCache {
     fn default() -> Self {
         AddressCache {
-            slots: vec![(0, u8::MAX, 0); 64],
+            slots: vec![(0, u8::MAX, 0); ADDRESS_SLOTS],
         }
     }
 }
@@ -544,12 +547,62 @@ impl Partial {
             self.last_us = self.last_us.max(t);
         }
         let error = setup.errors.contains(r.status);
+        let duration = r.duration_us.map(|d| d.min(MAX_DURATION_US));
+        let (svc_at, group_module) = {
+            let g = &self.groups[g].1;
+            (g.svc as usize, g.module)
+        };
+        // The entities first: each is looked up and what its update touches is prefetched, so that the loads
+        // overlap with the group, Trace-Log and timeline work below instead of stalling one after another.
+        let mut located = [(0usize, 0u32); 6];
+        let mut n = 0;
+        {
+            let (hosts, clients, names) = (&mut self.hosts, &mut self.clients, &mut self.names);
+            let sk = &mut self.svcs[svc_at].sketches;
+            let mut locate = |kind: EntityKind, key: u64, insert: bool| {
+                if let Some(i) = sk[kind as usize].locate(key, insert) {
+                    sk[kind as usize].prefetch(i, duration);
+                    located[n] = (kind as usize, i);
+                    n += 1;
+                }
+            };
+            if group_module == ModuleKind::BlobNode {
+                let (disk, vuid, bid) = path_ids(r.path);
+                if let Some(id) = disk {
+                    locate(EntityKind::Disk, id, true);
+                }
+                // Vuids and bids are many: tracked from their first error on (see the entities module).
+                if let Some(id) = vuid {
+                    locate(EntityKind::Vuid, id, error);
+                }
+                if let Some(id) = bid {
+                    locate(EntityKind::Bid, id, error);
+                }
+            } else if group_module == ModuleKind::Clustermgr {
+                let (volume, disk) = setup
+                    .needles
+                    .raw_query(r.req_header)
+                    .map_or((None, None), query_ids);
+                if let Some(id) = disk {
+                    locate(EntityKind::Disk, id, true);
+                }
+                if let Some(id) = volume {
+                    locate(EntityKind::Volume, id, true);
+                }
+            }
+            if let Some(h) = serving.filter(|h| !h.is_empty()) {
+                locate(EntityKind::Host, hosts.key(h, true, names), true);
+            }
+            if let Some(c) = client.filter(|c| !c.is_empty()) {
+                locate(EntityKind::Client, clients.key(c, false, names), true);
+            }
+        }
         let group = &mut self.groups[g].1;
         // Start loading the duration's bucket while the row is found: the bucket arrays are the one part of the
         // hot path's memory that the streamed input keeps pushing out of the caches.
         #[cfg(target_arch = "x86_64")]
-        if let Some(d) = r.duration_us {
-            let at = hdr_index::<8>(d.min(MAX_DURATION_US));
+        if let Some(d) = duration {
+            let at = hdr_index::<8>(d);
             if let Some(c) = group.counts.get(at) {
                 // SAFETY: a prefetch is only a hint, and the address is that of an element.
                 unsafe {
@@ -560,17 +613,15 @@ impl Partial {
             }
         }
         group.count(r.status, r.method, r.host, 1);
-        let duration = r.duration_us.map(|d| d.min(MAX_DURATION_US));
         if let Some(d) = duration {
             group.record(d);
         }
         if let Some(v) = find_value(r.resp_header, &setup.needles.trace_log) {
             group
                 .tracelog
-                .add(v, group.module == ModuleKind::ShardNode, error);
+                .add(v, group_module == ModuleKind::ShardNode, error);
         }
-        let group_module = group.module;
-        let svc = &mut self.svcs[group.svc as usize];
+        let svc = &mut self.svcs[svc_at];
         if let Some(t) = t {
             let cell = svc.timeline.cell(t);
             cell.requests += 1;
@@ -579,38 +630,8 @@ impl Partial {
                 cell.durations.record(d);
             }
         }
-        let sk = &mut svc.sketches;
-        if group_module == ModuleKind::BlobNode {
-            let (disk, vuid, bid) = path_ids(r.path);
-            if let Some(id) = disk {
-                sk[EntityKind::Disk as usize].add(id, r.status, error, duration, true);
-            }
-            // Vuids and bids are many: tracked from their first error on (see the entities module).
-            if let Some(id) = vuid {
-                sk[EntityKind::Vuid as usize].add(id, r.status, error, duration, error);
-            }
-            if let Some(id) = bid {
-                sk[EntityKind::Bid as usize].add(id, r.status, error, duration, error);
-            }
-        } else if group_module == ModuleKind::Clustermgr {
-            let (volume, disk) = setup
-                .needles
-                .raw_query(r.req_header)
-                .map_or((None, None), query_ids);
-            if let Some(id) = disk {
-                sk[EntityKind::Disk as usize].add(id, r.status, error, duration, true);
-            }
-            if let Some(id) = volume {
-                sk[EntityKind::Volume as usize].add(id, r.status, error, duration, true);
-            }
-        }
-        if let Some(h) = serving.filter(|h| !h.is_empty()) {
-            let k = self.hosts.key(h, true, &mut self.names);
-            sk[EntityKind::Host as usize].add(k, r.status, error, duration, true);
-        }
-        if let Some(c) = client.filter(|c| !c.is_empty()) {
-            let k = self.clients.key(c, false, &mut self.names);
-            sk[EntityKind::Client as usize].add(k, r.status, error, duration, true);
+        for &(kind, i) in &located[..n] {
+            svc.sketches[kind].update(i, r.status, error, duration);
         }
     }
 

@@ -135,14 +135,22 @@ fn find_ci(obj: &[u8]) -> Option<usize> {
 /// The index of the closing quote of a string whose content starts at `from`.
 #[inline]
 fn string_end(b: &[u8], from: usize) -> Option<usize> {
+    // Items are short: a plain loop beats a vectorised search.
     let mut i = from;
-    loop {
-        let at = memchr::memchr2(b'"', b'\\', &b[i..])? + i;
-        if b[at] == b'"' {
-            return Some(at);
+    while i < b.len() {
+        match b[i] {
+            b'"' => return Some(i),
+            b'\\' => i += 2,
+            _ => i += 1,
         }
-        i = at + 2;
     }
+    None
+}
+
+/// The first `c` in `b` (for the few bytes of an item: no call into a vectorised search).
+#[inline]
+fn find(b: &[u8], c: u8) -> Option<usize> {
+    b.iter().position(|&x| x == c)
 }
 
 /// Calls `f` for every item of a Trace-Log value (`[...]` or an rpc2 `"a|b"` string).
@@ -177,7 +185,7 @@ fn item_parts<'a>(item: &'a [u8], micro: bool, f: &mut impl FnMut(Item<'a>)) {
     if item.is_empty() {
         return;
     }
-    if memchr::memchr(b';', item).is_none() {
+    if find(item, b';').is_none() {
         if item.starts_with(b"a_") {
             if let Some([a, r, w]) = access_stages(item) {
                 for (name, ms) in [(&b"alloc"[..], a), (b"read", r), (b"write", w)] {
@@ -233,7 +241,7 @@ fn access_stages(item: &[u8]) -> Option<[u64; 3]> {
 /// `module[@host:port][:duration][/error]` → (module, duration as written, error).
 #[inline]
 fn part(p: &[u8]) -> (&[u8], Option<u64>, &[u8]) {
-    let (head, error) = match memchr::memchr(b'/', p) {
+    let (head, error) = match find(p, b'/') {
         Some(at) => (&p[..at], &p[at + 1..]),
         None => (p, &b""[..]),
     };
@@ -283,12 +291,13 @@ pub(crate) struct StageAcc {
 fn stage_key(via: &[u8], name: &[u8]) -> u128 {
     let (v, n) = (via.len(), name.len());
     if v + n <= 15 {
-        let mut b = [0u8; 16];
-        b[0] = (v as u8) << 4 | n as u8;
-        b[1..1 + v].copy_from_slice(via);
-        b[1 + v..1 + v + n].copy_from_slice(name);
-        if b[15] & 0x80 == 0 {
-            return u128::from_le_bytes(b);
+        // Byte by byte (a copy of a few bytes of unknown length would be a call to `memcpy`).
+        let mut key = u128::from((v as u8) << 4 | n as u8);
+        for (j, &c) in via.iter().chain(name).enumerate() {
+            key |= u128::from(c) << (8 * (j + 1));
+        }
+        if key >> 127 == 0 {
+            return key;
         }
     }
     use std::hash::{Hash, Hasher};
@@ -304,9 +313,9 @@ const KEEP_STAGES: usize = 64;
 
 /// Distinct Trace-Log values buffered per api before they are parsed (most values repeat: parsing each distinct
 /// value once, with its count, is the same as parsing every line).
-const PENDING_VALUES: usize = 1024;
+const PENDING_VALUES: usize = 4096;
 /// Bytes of buffered values per api at most.
-const PENDING_BYTES: usize = 128 << 10;
+const PENDING_BYTES: usize = 256 << 10;
 
 /// (module, error text, count) of the error items of failed requests.
 pub(crate) type ErrorCount = (Box<[u8]>, Box<[u8]>, u64);
