@@ -652,3 +652,34 @@ fn a_baseline_ranks_the_planted_regression_first() {
     assert_eq!((top.level, top.key.as_str()), ("disk", "17"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_newest_line_of_a_rotated_directory() {
+    let dir = tmp("rotated");
+    let line = |ticks: u64| {
+        format!("REQ\tBLOBNODE\t{ticks}\tGET\t/shard/get/diskid/1\t\t\t200\t{{}}\t\t0\t5\n")
+    };
+    std::fs::write(
+        dir.join("0-0.log"),
+        line(17_580_744_000_000_000) + &line(17_580_744_100_000_000),
+    )
+    .unwrap();
+    // The newest file, its last line half written (in flight): skipped.
+    std::fs::write(
+        dir.join("1-2s.log"),
+        line(17_580_744_200_000_000) + "REQ\tBLOBNODE\t1758",
+    )
+    .unwrap();
+    let newest = errcat_audit::newest_start(std::slice::from_ref(&dir)).unwrap();
+    assert_eq!(newest, Some(1_758_074_420_000_000));
+    let r = analyze(
+        std::slice::from_ref(&dir),
+        &AuditOptions {
+            since: Some(TimeSpec::parse("-15s").unwrap()),
+            ..opts()
+        },
+    )
+    .unwrap();
+    assert_eq!((r.matched, r.malformed, r.filtered_out), (2, 1, 1));
+    std::fs::remove_dir_all(dir).unwrap();
+}
