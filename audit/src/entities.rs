@@ -304,7 +304,7 @@ pub(crate) fn address_key(text: &[u8], keep_port: bool, interner: &mut Interner)
 }
 
 /// Addresses that are not IPv4 (host names, IPv6), numbered per partial.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Interner {
     ids: FxHashMap<Box<[u8]>, u64>,
     pub names: Vec<Box<[u8]>>,

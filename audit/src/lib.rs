@@ -41,13 +41,18 @@ use errcat::{Error, Result, Version};
 
 mod api;
 mod baseline;
+pub mod boundary;
 mod entities;
 mod errors;
 mod explain;
 mod filter;
+pub mod follow;
 mod hist;
 mod input;
 mod json_line;
+#[cfg(feature = "follow")]
+pub mod metrics;
+mod notes;
 mod parse;
 mod prom;
 mod report;
@@ -66,7 +71,8 @@ pub use entities::{decode_vuid, EntityKind, ERROR_WEIGHT};
 pub use errors::ErrorCodes;
 pub use explain::{explain_code, CodeInfo, CodeSource};
 pub use filter::Filters;
-pub use input::{expand_paths, input_size, rotation_index};
+pub use input::{expand_paths, input_size, rotation_index, MAX_LINE_BYTES};
+pub use notes::{InFlight, Warning};
 pub use parse::{
     parse_line, start_time_us, LineFormat, Malformed, MalformedKind, Record, TICKS_THRESHOLD,
 };
@@ -171,8 +177,11 @@ fn resolve(
 fn run_pass(paths: &[PathBuf], options: &AuditOptions, ctx: &report::Context) -> Result<Report> {
     let setup = Arc::new(setup(options, (ctx.since_us, ctx.until_us)));
     let mut inputs = input::open_inputs(paths)?;
-    let partial = input::run(&mut inputs, &setup, options.progress.as_deref())?;
-    Ok(report::build(partial, &inputs, options, ctx))
+    let (partial, notes) = input::run(&mut inputs, &setup, options.progress.as_deref())?;
+    let mut report = report::build(partial, &inputs, options, ctx);
+    report.in_flight = notes.in_flight;
+    report.warnings = notes.warnings;
+    Ok(report)
 }
 
 /// Analyses the files and directories in `paths` (`-` = stdin), in order. An empty list gives an empty report.
@@ -215,7 +224,7 @@ pub fn trace(id: &str, paths: &[PathBuf], options: &AuditOptions) -> Result<Trac
     s.trace_only = true;
     let s = Arc::new(s);
     let mut inputs = input::open_inputs(paths)?;
-    let partial = input::run(&mut inputs, &s, options.progress.as_deref())?;
+    let (partial, _notes) = input::run(&mut inputs, &s, options.progress.as_deref())?;
     let names: Vec<String> = inputs.iter().map(|i| i.name()).collect();
     Ok(trace::build(
         id,

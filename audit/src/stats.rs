@@ -21,6 +21,9 @@ use super::timeline::Timeline;
 use super::trace::Hop;
 use super::tracelog::{find_value, TraceLogAcc};
 
+mod live;
+pub(crate) use live::MS_BUCKETS;
+
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
 
@@ -61,6 +64,11 @@ pub(crate) struct Group {
     pub tracelog: TraceLogAcc,
     /// What the module's lines carry.
     pub module: ModuleKind,
+    /// Durations counted per millisecond bucket of the blobstore's `service_response_duration_ms` (see
+    /// [`MS_BUCKETS`]; the last slot is `+Inf`), exactly, for the Prometheus histogram of follow mode.
+    pub ms: [u64; MS_BUCKETS.len() + 1],
+    /// The exact sum of the durations (µs), for that histogram's `_sum`.
+    pub sum_us: u64,
 }
 
 impl Group {
@@ -74,6 +82,8 @@ impl Group {
             pass,
             tracelog: TraceLogAcc::default(),
             module,
+            ms: [0; MS_BUCKETS.len() + 1],
+            sum_us: 0,
         }
     }
 
@@ -118,6 +128,10 @@ impl Group {
         }
         self.max_us = self.max_us.max(other.max_us);
         self.tracelog.merge(other.tracelog);
+        for (a, b) in self.ms.iter_mut().zip(other.ms) {
+            *a += b;
+        }
+        self.sum_us = self.sum_us.wrapping_add(other.sum_us);
     }
 
     /// Counts one duration (µs).
@@ -134,6 +148,8 @@ impl Group {
         }
         *c += 1;
         self.max_us = self.max_us.max(d);
+        self.ms[live::ms_bucket(d)] += 1;
+        self.sum_us = self.sum_us.wrapping_add(d);
     }
 
     /// Moves the bucket counts into the histogram.
@@ -204,12 +220,16 @@ struct CacheSlot {
 }
 
 /// The accumulators of one service (module).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Svc {
     pub module: Box<[u8]>,
     pub timeline: Timeline,
     /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order.
-    pub sketches: [Sketch; 6],
+    /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order, then [`UNIT_VUID`] and [`UNIT_BID`]: the
+    /// vuids and bids of the unit being fed, folded into the first ones when the unit ends (so that "counted from
+    /// the first error" means from the first error in that unit, whichever worker reads it: the report does not
+    /// depend on scheduling).
+    pub sketches: [Sketch; 8],
 }
 
 impl Svc {
@@ -227,7 +247,7 @@ const ADDRESS_SLOTS: usize = 256;
 
 /// Addresses seen and their summary keys: a direct-mapped cache of addresses of at most 16 bytes (an IPv4
 /// `host:port` has at most 21, most have 14 to 16), so that most lines skip parsing the address.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct AddressCache {
     slots: Vec<(u128, u8, u64)>,
 }
@@ -285,6 +305,10 @@ impl ModuleKind {
     }
 }
 
+/// Where the vuids and bids of the unit being fed are counted (see [`Svc::sketches`]).
+const UNIT_VUID: usize = 6;
+const UNIT_BID: usize = 7;
+
 /// The fields of one well-formed request that the analysis looks at.
 pub(crate) struct Req<'a> {
     pub json: bool,
@@ -300,7 +324,7 @@ pub(crate) struct Req<'a> {
 }
 
 /// What one worker counted.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Partial {
     /// Key: module length (u32 LE), module bytes, api bytes. In order of first appearance (the report sorts).
     pub groups: Vec<(Box<[u8]>, Group)>,
@@ -415,11 +439,25 @@ impl Partial {
             n += 1;
             self.line(&setup, unit, n, &data[line_start..], &tabs, ntabs);
         }
+        self.end_unit();
         self.units.push(UnitCount {
             unit,
             lines: self.lines - lines_before,
             malformed: self.malformed() - malformed_before,
         });
+    }
+
+    /// Folds the vuids and bids of the unit just fed into the partial's summaries.
+    fn end_unit(&mut self) {
+        for svc in &mut self.svcs {
+            for (unit, kind) in [(UNIT_VUID, EntityKind::Vuid), (UNIT_BID, EntityKind::Bid)] {
+                if !svc.sketches[unit].slots.is_empty() {
+                    let cap = svc.sketches[unit].capacity;
+                    let done = std::mem::replace(&mut svc.sketches[unit], Sketch::new(cap));
+                    svc.sketches[kind as usize].merge(done, |k| k);
+                }
+            }
+        }
     }
 
     pub fn malformed(&self) -> u64 {
@@ -438,6 +476,9 @@ impl Partial {
         ntabs: usize,
     ) {
         self.lines += 1;
+        if line.len() > live::MAX_LINE {
+            return self.too_long_line(unit, n, line, line.len() as u64);
+        }
         if line.starts_with(b"REQ\t") {
             // What `parse_line` does with such a line, from the TABs already found.
             let text = line.strip_suffix(b"\r").unwrap_or(line);
@@ -560,9 +601,14 @@ impl Partial {
             let (hosts, clients, names) = (&mut self.hosts, &mut self.clients, &mut self.names);
             let sk = &mut self.svcs[svc_at].sketches;
             let mut locate = |kind: EntityKind, key: u64, insert: bool| {
-                if let Some(i) = sk[kind as usize].locate(key, insert) {
-                    sk[kind as usize].prefetch(i, duration);
-                    located[n] = (kind as usize, i);
+                let at = match kind {
+                    EntityKind::Vuid => UNIT_VUID,
+                    EntityKind::Bid => UNIT_BID,
+                    k => k as usize,
+                };
+                if let Some(i) = sk[at].locate(key, insert) {
+                    sk[at].prefetch(i, duration);
+                    located[n] = (at, i);
                     n += 1;
                 }
             };

@@ -13,11 +13,19 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use errcat::display::terminal_safe;
 use errcat_audit::{
-    analyze, input_size, parse_duration, AuditOptions, Baseline, ErrorCodes, Filters, TimeSpec,
+    analyze, input_size, parse_duration, AuditOptions, Baseline, ErrorCodes, Filters, Report,
+    TimeSpec,
 };
 
-pub use table::table;
+/// Entities per kind in the table when not given.
+const DEFAULT_ENTITIES: usize = 5;
+
+/// The report as a table (follow mode's frames; `errcat audit` itself passes `--entities`).
+pub fn table(r: &Report, top: usize) -> String {
+    table::table(r, top, DEFAULT_ENTITIES)
+}
 
 /// Inputs above this size get a progress bar (when stderr is a terminal).
 const PROGRESS_ABOVE: u64 = 64 << 20;
@@ -44,8 +52,23 @@ pub struct AuditArgs {
     /// Rows per list in the table (codes and APIs of a service); 0 = all
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
+    /// Follow the files and directories as they are written (like tail -F): redraw the table every --interval
+    /// on a terminal, else print one JSON report per interval (NDJSON); Ctrl-C or SIGTERM prints the final report
+    #[arg(long)]
+    pub follow: bool,
+    /// Seconds between two reports in --follow mode
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub interval: f64,
+    /// With --follow: serve GET /metrics (Prometheus text) and GET /report.json on ADDR (a port alone means
+    /// 127.0.0.1:PORT)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// With --listen: the value of one of the blobstore's configured labels of service_response_code (idc, team,
+    /// tag), as KEY=VALUE; repeatable
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub metric_label: Vec<String>,
     /// Entities per kind in the table (those with errors)
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    #[arg(long, default_value_t = DEFAULT_ENTITIES, value_name = "N")]
     pub entities: usize,
     /// Only requests that started at or after TIME: RFC 3339 (2025-09-17T02:30:00Z) or before the newest line
     /// (-15m, -1h30m)
@@ -160,6 +183,28 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     if let Some(AuditCommand::Trace(t)) = &args.command {
         return trace::run(t);
     }
+    if args.follow || args.listen.is_some() {
+        let incident = args.since.is_some()
+            || args.until.is_some()
+            || args.bucket.is_some()
+            || !args.service.is_empty()
+            || !args.api.is_empty()
+            || args.code.is_some()
+            || !args.host.is_empty()
+            || !args.client.is_empty()
+            || args.trace.is_some()
+            || args.baseline.is_some()
+            || !args.baseline_path.is_empty();
+        if incident {
+            crate::usage_error(
+                "--since, --until, --bucket, the filters and --baseline do not apply to --follow/--listen yet",
+            );
+        }
+        let version = crate::version_arg(args.version.as_deref());
+        let errors = ErrorCodes::parse(&args.errors)
+            .unwrap_or_else(|e| crate::usage_error(&format!("--errors: {e}")));
+        return crate::follow::run(args, version, errors);
+    }
     let mut options = options(args);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
@@ -185,12 +230,35 @@ pub fn run(args: &AuditArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    for w in &report.warnings {
+        eprintln!("errcat: warning: {}", terminal_safe(&w.message));
+    }
     let text = match args.format.as_str() {
         "json" => report.to_json() + "\n",
         "prom" => report.to_prometheus(),
-        _ => table(&report, args.top, args.entities),
+        _ => table::table(&report, args.top, args.entities),
     };
     crate::print(&text)
+}
+
+/// The lines in flight and the warnings of a report, one line each.
+pub fn notes(out: &mut String, r: &Report) {
+    use crate::style::warn;
+    for f in &r.in_flight {
+        out.push_str(&format!(
+            "{} {}: an unfinished last line of {} bytes, not counted (still being written)\n",
+            warn("in flight"),
+            terminal_safe(&f.input),
+            f.bytes
+        ));
+    }
+    for w in &r.warnings {
+        out.push_str(&format!(
+            "{} {}\n",
+            warn("warning"),
+            terminal_safe(&w.message)
+        ));
+    }
 }
 
 type Bar = (Arc<AtomicU64>, Arc<AtomicBool>, std::thread::JoinHandle<()>);

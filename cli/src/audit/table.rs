@@ -40,6 +40,7 @@ pub fn table(r: &Report, top: usize, entities: usize) -> String {
             span(t.seconds)
         ));
     }
+    super::notes(&mut out, r);
     incident::window_line(&mut out, r);
     out.push('\n');
 
