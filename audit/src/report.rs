@@ -216,7 +216,7 @@ pub struct EntitySummary {
     /// The weight of an error request (a success weighs 1).
     pub error_weight: u64,
     /// Kinds whose entities are many (`vuid`, `bid`): an entity enters the summary with its first error request,
-    /// and its requests are counted from then on.
+    /// and its requests are counted from then on, within each 8 MiB piece of the input.
     pub from_first_error: Vec<&'static str>,
     /// Per service and kind that has entities.
     pub bounds: Vec<SummaryBound>,
