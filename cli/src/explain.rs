@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use errcat::display::terminal_safe;
 use errcat::{
     find, lookup, service_of, status, Entry, Error, ErrorKind, Lang, Reporter, Resolved,
     StatusMatch, Version,
@@ -37,14 +38,18 @@ enum Outcome {
     Failed(Error),
 }
 
+/// Whether `code` is written as an integer (`552`, `-1`, `99999999999999999999`): a status number, whatever its
+/// value, so that the core says whether it is one, as it does for every binding's `status`.
 fn is_number(code: &str) -> bool {
-    !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn resolve(code: &str, reporter: Option<Reporter>, version: Option<Version>) -> Outcome {
     let result = if is_number(code) {
         match code.parse::<i64>() {
             Ok(n) => status(n, version).map(Outcome::Blobstore),
+            // Beyond i64: the core's answer for any number outside 0..=999, with the number as written.
             Err(_) => Err(Error::new(
                 ErrorKind::InvalidCode,
                 format!("{code} is not a status code (0..=999)"),
@@ -202,16 +207,21 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
             }
         }
         Outcome::Failed(err) => {
+            // The code as typed and the messages that repeat it: shown with control characters escaped.
             out.push_str(&format!(
                 "{}  {}\n",
-                strong(code),
-                bad(&format!("{}: {}", err.kind(), err.message()))
+                strong(&terminal_safe(code)),
+                bad(&format!("{}: {}", err.kind(), terminal_safe(err.message())))
             ));
             if !err.suggestions().is_empty() {
-                field(&mut out, "did you mean", &err.suggestions().join(", "));
+                field(
+                    &mut out,
+                    "did you mean",
+                    &terminal_safe(&err.suggestions().join(", ")),
+                );
             }
             for c in err.candidates() {
-                field(&mut out, "candidate", c);
+                field(&mut out, "candidate", &terminal_safe(c));
             }
             if let Some(service) = range_service(code, version) {
                 field(&mut out, "service", &format!("{service} (by its range)"));
