@@ -4,6 +4,8 @@
 #   fuzz/run.sh TARGET SECONDS        fuzz TARGET for SECONDS (make fuzz)
 #   fuzz/run.sh --cmin TARGET DIR...  the inputs of DIR... that reach distinct coverage, into fuzz/corpus/TARGET
 #   fuzz/run.sh --repro TARGET FILE   run FILE once under the libFuzzer harness (sanitizer, debug assertions)
+#   fuzz/run.sh --add TARGET          a new target: the skeleton of its body fuzz/src/TARGET.rs, its name in the
+#                                     list of fuzz/src/lib.rs, its harness and [[bin]], its seed directory
 #
 # New inputs go to the working corpus target/fuzz/corpus/TARGET (the committed seeds fuzz/corpus/TARGET are only
 # read). libFuzzer stops at the first crash, timeout (FUZZ_TIMEOUT seconds per input), leak, or input that needs
@@ -15,7 +17,7 @@ set -euo pipefail
 
 mode=run
 case ${1:-} in
-    --cmin | --repro) mode=${1#--}; shift ;;
+    --cmin | --repro | --add) mode=${1#--}; shift ;;
 esac
 target=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +25,39 @@ out=${FUZZ_OUT:-$root/target/fuzz}
 cargo_fuzz=${CARGO_FUZZ:-cargo-fuzz}
 toolchain=${FUZZ_TOOLCHAIN:-nightly}
 cd "$root"
+
+if [ "$mode" = add ]; then
+    case $target in
+        *[!a-z0-9_]* | [0-9_]* | "") echo "a target name is snake_case: '$target'"; exit 2 ;;
+    esac
+    if [ -e "fuzz/src/$target.rs" ] || grep -q "^name = \"$target\"" fuzz/Cargo.toml; then
+        echo "fuzz target $target exists"
+        exit 2
+    fi
+    {
+        echo "//! What the target feeds to which function."
+        echo "//!"
+        echo "//! Input: how the bytes are read. Invariants:"
+        echo "//! - what holds for every input (more than \"no panic\")."
+        echo
+        echo "pub fn run(data: &[u8]) {"
+        echo "    let _ = data;"
+        echo "}"
+    } >"fuzz/src/$target.rs"
+    printf '#![no_main]\nlibfuzzer_sys::fuzz_target!(|data: &[u8]| errcat_fuzz::%s::run(data));\n' "$target" \
+        >"fuzz/fuzz_targets/$target.rs"
+    # The [[bin]] after the last one (before [profile.release]); the name at the end of the targets! list.
+    stanza="[[bin]]\nname = \"$target\"\npath = \"fuzz_targets/$target.rs\"\ntest = false\ndoc = false\nbench = false\n"
+    awk -v s="$stanza" '/^\[profile\.release\]/ && !done { printf "%s\n", s; done = 1 } { print }' \
+        fuzz/Cargo.toml >fuzz/Cargo.toml.new
+    mv fuzz/Cargo.toml.new fuzz/Cargo.toml
+    awk -v t="$target" '/^targets! \{/ { inside = 1 } inside && /^\}/ { print "    " t ","; inside = 0 } { print }' \
+        fuzz/src/lib.rs >fuzz/src/lib.rs.new
+    mv fuzz/src/lib.rs.new fuzz/src/lib.rs
+    mkdir -p "fuzz/corpus/$target"
+    echo "added fuzz target $target: write its body in fuzz/src/$target.rs and its seeds in fuzz/corpus/$target/"
+    exit 0
+fi
 
 case $target in
     audit_stream | audit_gzip) max_len=16384 dict=audit_stream ;;

@@ -12,10 +12,12 @@
 #   make fuzz-seeds     regenerate fuzz/corpus/ and fuzz/dict/ from testdata/ (fuzz/seeds.py, then cargo fuzz cmin)
 #   make fuzz-merge     minimise fuzz/corpus/ together with what fuzzing found (target/fuzz/corpus/) into fuzz/corpus/
 #   make fuzz-repro TARGET=code FILE=path   run one input under the libFuzzer harness
+#   make fuzz-add TARGET=name   a new cargo-fuzz target: then write fuzz/src/name.rs (see fuzz/README.md)
 #   make test-sanitize  the Rust tests under AddressSanitizer (nightly -Zsanitizer=address), the C tests built
-#                       with -fsanitize=address,undefined, the Go tests with -race
+#                       with -fsanitize=address,undefined (against an instrumented liberrcat.a and the installed
+#                       liberrcat.so), the Go tests with -race
 
-.PHONY: fuzz fuzz-rust fuzz-go fuzz-python fuzz-nightly fuzz-tools fuzz-seeds fuzz-merge fuzz-repro \
+.PHONY: fuzz fuzz-rust fuzz-go fuzz-python fuzz-nightly fuzz-tools fuzz-seeds fuzz-merge fuzz-repro fuzz-add \
 	test-sanitize sanitize-rust sanitize-c sanitize-go
 
 FUZZ_SECONDS ?= 60
@@ -84,6 +86,10 @@ fuzz-merge: fuzz-tools
 		$(FUZZ_ENV) $(ROOT)/fuzz/run.sh --cmin $$t $(ROOT)/fuzz/corpus/$$t $(FUZZ_OUT)/corpus/$$t || exit 1; \
 	done
 
+fuzz-add:
+	@test -n "$(TARGET)" || { echo "usage: make fuzz-add TARGET=<snake_case name>"; exit 2; }
+	$(ROOT)/fuzz/run.sh --add $(TARGET)
+
 fuzz-repro: fuzz-tools
 	@test -n "$(TARGET)" -a -n "$(FILE)" || { echo "usage: make fuzz-repro TARGET=<target> FILE=<input>"; exit 2; }
 	$(FUZZ_ENV) $(ROOT)/fuzz/run.sh --repro $(TARGET) $(abspath $(FILE))
@@ -100,20 +106,29 @@ sanitize-rust: fuzz-nightly
 		ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
 		$(CARGO) +$(FUZZ_TOOLCHAIN) test --workspace --target $(SANITIZE_TRIPLE) --target-dir $(ROOT)/target/asan
 
-# C: the suite of mk/40-c-go.mk, built with ASan and UBSan (any report fails the run) against the installed library.
+# C: the suite of mk/40-c-go.mk built with ASan and UBSan (any report fails the run), twice: linked statically
+# with liberrcat.a built by nightly rustc with -Zsanitizer=address (the Rust side of every call instrumented too;
+# gcc's libasan serves both), and against the installed shared library, as a user links it.
 SANITIZE_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
-sanitize-c: c-stage
+SANITIZE_RUN := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ERRCAT_THREAD_LOOKUPS=200000
+ASAN_C_LIB := $(ROOT)/target/asan/$(SANITIZE_TRIPLE)/release/liberrcat.a
+sanitize-c: fuzz-nightly c-stage
 	mkdir -p $(C_OUT)
-	@echo "== C tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@echo "== C tests under ASan + UBSan, liberrcat.a instrumented too"
+	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +$(FUZZ_TOOLCHAIN) build --release -p errcat-c \
+		--target $(SANITIZE_TRIPLE) --target-dir $(ROOT)/target/asan
+	$(CC) $(SANITIZE_CFLAGS) -o $(C_OUT)/errcat-tests-asan-static $(C_TEST_SRC) $$($(C_PKG) --cflags errcat) \
+		$(ASAN_C_LIB) $$($(C_PKG) --static --libs-only-l errcat | sed 's/-lerrcat//') -lcjson -pthread
+	$(SANITIZE_RUN) $(C_OUT)/errcat-tests-asan-static $(ROOT)
+	@echo "== C tests under ASan + UBSan, the installed shared library"
 	$(CC) $(SANITIZE_CFLAGS) -o $(C_OUT)/errcat-tests-asan $(C_TEST_SRC) \
 		$$($(C_PKG) --cflags --libs errcat) -lcjson -pthread
-	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
-		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ERRCAT_THREAD_LOOKUPS=200000 \
-		LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/errcat-tests-asan $(ROOT)
+	$(SANITIZE_RUN) LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/errcat-tests-asan $(ROOT)
 	c++ -std=c++17 -Wall -Werror -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		-o $(C_OUT)/cxx-compat-asan $(ROOT)/bindings/c/tests/cxx_compat.cpp $$($(C_PKG) --cflags --libs errcat)
-	ASAN_OPTIONS=detect_leaks=1 LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/cxx-compat-asan
+	$(SANITIZE_RUN) LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/cxx-compat-asan
 
 sanitize-go: c-lib
 	@echo "== Go tests with the race detector"
