@@ -92,7 +92,10 @@ fn targets_harnesses_and_inputs_match() {
         "a [[bin]] in fuzz/Cargo.toml is not in TARGETS (fuzz/src/lib.rs)"
     );
     for kind in ["corpus", "regressions"] {
-        for entry in std::fs::read_dir(dir.join(kind)).expect("fuzz input directory") {
+        let Ok(entries) = std::fs::read_dir(dir.join(kind)) else {
+            continue;
+        };
+        for entry in entries {
             let entry = entry.expect("a readable directory");
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.path().is_dir() {
