@@ -17,7 +17,7 @@
 #                       with -fsanitize=address,undefined (against an instrumented liberrcat.a and the installed
 #                       liberrcat.so), the Go tests with -race
 
-.PHONY: fuzz fuzz-rust fuzz-go fuzz-python fuzz-nightly fuzz-tools fuzz-seeds fuzz-merge fuzz-repro fuzz-add \
+.PHONY: fuzz fuzz-reset fuzz-rust fuzz-go fuzz-python fuzz-nightly fuzz-tools fuzz-seeds fuzz-merge fuzz-repro fuzz-add \
 	test-sanitize sanitize-rust sanitize-c sanitize-go
 
 FUZZ_SECONDS ?= 60
@@ -46,9 +46,12 @@ fuzz-nightly:
 
 fuzz-tools: fuzz-nightly $(CARGO_FUZZ).$(CARGO_FUZZ_VERSION)
 
-fuzz: fuzz-rust fuzz-go fuzz-python
+fuzz: fuzz-reset fuzz-rust fuzz-go fuzz-python
 	@echo "== make fuzz: no finding in $(words $(FUZZ_TARGETS)) cargo-fuzz, $(words $(GO_FUZZ_TARGETS)) Go and the Python targets ($(FUZZ_SECONDS) s each)"
 	@cat $(FUZZ_OUT)/stats.txt
+
+fuzz-reset:
+	@mkdir -p $(FUZZ_OUT) && rm -f $(FUZZ_OUT)/stats.txt
 
 fuzz-rust: fuzz-tools
 	@mkdir -p $(FUZZ_OUT)
@@ -64,7 +67,8 @@ fuzz-go: c-lib
 		log=$(FUZZ_OUT)/logs/go-$$f.log; \
 		(cd $(ROOT)/go && $(GO_ENV) go test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZ_SECONDS)s .) >$$log 2>&1 \
 			&& rc=0 || { rc=$$?; status=1; tail -40 $$log; }; \
-		last=$$(grep -o 'elapsed: [^,]*, execs: [0-9]* ([0-9]*/sec)' $$log | tail -1); \
+		last=$$(grep -o 'elapsed: [^,]*, execs: [0-9]* ([0-9]*/sec), new interesting: [0-9]*' $$log \
+			| grep -v '(0/sec)' | tail -1); \
 		printf '%-14s %s, exit %s\n' "$$f" "$$last" "$$rc" | tee -a $(FUZZ_OUT)/stats.txt; \
 	done; exit $$status
 
