@@ -4,6 +4,7 @@ The data and the logic are the Rust core's (through the extension ``errcat._nati
 Python shape. See ``__init__.pyi`` for the typed API.
 """
 
+from . import _load  # noqa: F401  (first: one clear line where the native module cannot load)
 from ._enums import VERSIONS, ErrorKind, Reporter, RetryClass, Service, Source, System
 from ._errors import (
     AmbiguousError,
