@@ -26,6 +26,8 @@ MATURIN := $(TOOLS_VENV)/bin/maturin
 AUDITWHEEL := $(TOOLS_VENV)/bin/auditwheel
 TWINE := $(TOOLS_VENV)/bin/twine
 
+# The workspace version: every package's version must equal it (checked by `make test-packaging`).
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
 GLIBC_FLOOR := 2.17
 PLATFORMS_LINE := linux-x86_64 with glibc $(GLIBC_FLOOR) or newer
 HOST_PLATFORM := $(shell uname -s)-$(shell uname -m)

@@ -16,11 +16,11 @@ PY_TOOLS := pytest==9.2.0 mypy==2.4.1
 # Run from here so that `import errcat` can only find the installed package.
 PY_RUN_DIR := $(ROOT)/build
 
-PY_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
 PY_WHEEL_DIR := $(ROOT)/target/wheels
 PY_WHEEL_TAG := $(if $(NATIVE_ZIG),cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64,*)
-PY_WHEEL = $(firstword $(wildcard $(PY_WHEEL_DIR)/errcat-$(PY_VERSION)-$(PY_WHEEL_TAG).whl))
-PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(PY_VERSION).tar.gz
+# A shell glob off linux-x86_64 (the tag is the build host's there).
+PY_WHEEL = $(PY_WHEEL_DIR)/errcat-$(VERSION)-$(PY_WHEEL_TAG).whl
+PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
 # maturin's environment differs from the other release builds (cargo would rebuild their shared crates): it keeps its
 # own target directory.
 MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
@@ -35,8 +35,9 @@ python-venv:
 
 # cargo decides what is stale; maturin then repacks the wheel (a few seconds).
 python-wheel: tools
-	rm -f $(PY_WHEEL_DIR)/errcat-$(PY_VERSION)-*.whl
+	rm -f $(PY_WHEEL_DIR)/errcat-$(VERSION)-*.whl
 	cd $(ROOT)/python && $(ZIG_ENV) $(MATURIN) build --quiet --release $(MATURIN_ZIG) --out $(PY_WHEEL_DIR)
+	touch $(PY_WHEEL_DIR)/.wheel-built
 
 python-sdist: tools
 	rm -f $(PY_SDIST)
