@@ -4,7 +4,8 @@
 #   - runs java/examples/Example.java against dist/errcat-$V.jar with that root's java;
 #   - installs the dist/ wheel into a fresh venv of that root's Python 3.9 and runs python/examples/demo.py;
 #   - installs the C tarball into /usr/local, compiles bindings/c/demo/explain.c there with that root's gcc and
-#     pkg-config, and runs it against the installed liberrcat.so.
+#     pkg-config, and runs it against the installed liberrcat.so;
+#   - runs the CLI from its tarball.
 # Needs root (debootstrap, chroot, mounting /proc). Ends with "portable: N passed, N failed".
 set -uo pipefail
 : "${ROOT:?}" "${VERSION:?}" "${DIST:?}" "${PORTABLE_ROOT:?}"
@@ -44,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 mount -t proc proc "$R/proc" && mounted=1
 rm -rf "$R/work" && mkdir -p "$R/work"
-in_root() { chroot "$R" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 /bin/sh -ec "$1"; }
+in_root() { chroot "$R" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 /bin/sh -ec "$1"; }
 
 echo "== portable: $(in_root 'ldd --version | head -1'); $(in_root 'java -version 2>&1 | head -1'); $(in_root 'python3 --version')"
 
@@ -80,6 +81,9 @@ check "C: the tarball installed in /usr/local, explain.c with gcc + pkg-config a
      && sed -i 's|^prefix=.*|prefix=/usr/local|' /usr/local/lib/pkgconfig/errcat.pc && ldconfig \
      && cd /work/c && gcc -std=c11 -O2 -o explain explain.c \$(pkg-config --cflags --libs errcat) \
      && ldd ./explain | grep liberrcat && ./explain Arklet.InstallBizFailed && ./explain --version v3.5.0 552"
+
+mkdir -p "$R/work/cli" && tar -xzf "$DIST/errcat-cli-$V-x86_64-unknown-linux-gnu.tar.gz" -C "$R/work/cli"
+check "CLI: the tarball's errcat" "/work/cli/errcat-cli-$V-x86_64-unknown-linux-gnu/bin/errcat explain --version v3.5.0 552"
 
 echo "portable: $passed passed, $failed failed (in $(($(date +%s) - start)) s)"
 [ "$failed" -eq 0 ]

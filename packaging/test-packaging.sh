@@ -56,7 +56,9 @@ glibc_floor() {
     "$PYTHON" "$ROOT/packaging/elf_glibc.py" --floor "$GLIBC_FLOOR" --expect 6 \
         "$DIST/errcat-$V.jar" "$DIST/errcat-kotlin-$V.jar" "$wheel" "$DIST/errcat-$V.tgz" "$ctar" "$clitar"
     echo "-- objdump -T agrees:"
-    mkdir -p "$work/elf" && tar -xzf "$clitar" -C "$work/elf" && unzip -q -o "$DIST/errcat-$V.jar" 'native/*' -d "$work/elf"
+    mkdir -p "$work/elf" && tar -xzf "$clitar" -C "$work/elf"
+    "$PYTHON" -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2], [n for n in z.namelist() if n.startswith("native/")])' \
+        "$DIST/errcat-$V.jar" "$work/elf"
     for f in "$work"/elf/errcat-cli-*/bin/errcat "$work"/elf/native/*/*.so; do
         top=$(objdump -T "$f" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
         echo "   $top $(basename "$f")"
