@@ -68,9 +68,16 @@ $(TOOLS_ZB_STAMP):
 	$(CARGO) install -q --locked --root $(TOOLS)/cargo cargo-zigbuild@$(CARGO_ZIGBUILD_VERSION)
 	mkdir -p $(dir $@) && touch $@
 
+# zig knows one strip, everything: the release profile's default `strip = "debuginfo"` would drop the symbol table
+# too (no names in backtraces, profiles or valgrind reports, whose suppressions match by function name). So cargo
+# links unstripped and binutils' strip removes only the debug info afterwards, as cargo does without zig.
+NATIVE_LINKED := liberrcat.so liberrcat_jni.so liberrcat_uniffi.so errcat
 ifeq ($(NATIVE_ZIG),1)
 native: tools
-	$(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) $(addprefix -p ,$(NATIVE_CRATES))
+	CARGO_PROFILE_RELEASE_STRIP=none $(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) \
+		$(addprefix -p ,$(NATIVE_CRATES))
+	cd $(NATIVE_DIR) && for f in $(NATIVE_LINKED); do \
+		if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
 else
 native:
 	$(CARGO) build --release $(addprefix -p ,$(NATIVE_CRATES))
