@@ -4,7 +4,7 @@ TEST_TARGETS += test-rust
 DEMO_TARGETS += demo-cli
 BENCH_TARGETS += bench-rust
 
-.PHONY: toolchain cli test-rust demo-cli bench-rust catalog-json
+.PHONY: toolchain cli test-rust demo-cli bench-rust catalog-json generate
 
 # rustfmt and clippy are rustup components; a fresh rustup may lack them.
 toolchain:
@@ -18,7 +18,14 @@ cli: native
 catalog-json: cli
 	$(ERRCAT) export --format json > testdata/catalog.json
 
+# Rewrites every committed generated file (each binding's and host package's records, enums and entry data, from
+# catalog/fields.toml and the catalog) and the boundary vectors; the tests fail while any of them is stale.
+generate:
+	$(CARGO) run -q -p errcat-codegen -- write
+	python3 testdata/gen_boundary_vectors.py
+
 test-rust: toolchain
+	python3 testdata/gen_boundary_vectors.py --check
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace

@@ -1,7 +1,17 @@
-//! Gives liberrcat.so the soname `liberrcat.so.0`, the name `make install` installs it under (with the
-//! `liberrcat.so` development symlink), so programs linked with `-lerrcat` record the major version.
+//! Writes the static catalog tables of the C API (`OUT_DIR/data.rs`, from catalog/ by errcat-codegen) and gives
+//! liberrcat.so the soname `liberrcat.so.0`, the name `make install` installs it under (with the `liberrcat.so`
+//! development symlink), so programs linked with `-lerrcat` record the major version.
+
+use std::path::PathBuf;
 
 fn main() {
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../catalog");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let catalog = errcat_codegen::load(&dir).unwrap_or_else(|problems| {
+        panic!("invalid catalog:\n{}", problems.join("\n"));
+    });
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("data.rs");
+    std::fs::write(out, errcat_codegen::c_data_source(&catalog)).unwrap();
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,liberrcat.so.0");
     }

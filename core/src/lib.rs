@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod boundary;
 mod code;
 pub mod display;
 mod entries;
@@ -24,6 +25,7 @@ mod error;
 pub mod export;
 mod lookup;
 mod model;
+mod search;
 mod status;
 mod suggest;
 #[allow(missing_docs)]
@@ -42,6 +44,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use export::{export, Format};
 pub use lookup::{find, lookup, Resolved};
 pub use model::*;
+pub use search::search;
 pub use status::{service_of, status, StatusMatch};
 pub use wire::{CodedError, ErrorCode};
 

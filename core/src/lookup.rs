@@ -178,7 +178,8 @@ fn with_malformed_suggestions(e: Error, text: &str) -> Error {
     }
 }
 
-/// Every entry a code could mean: for a two-level code, the entries of its type (or alias) in every table;
+/// Every entry a code could mean: for a two-level code or a bare type (`InstallBizFailed`), the entries of its type
+/// (or alias) in every table;
 /// for a number (`"552"`), the blobstore entries with that number in every version. `NotFound` (with
 /// suggestions) when there is none.
 ///
@@ -203,6 +204,11 @@ pub fn find(code: &str) -> Result<Vec<Entry>> {
             ));
         }
         return Ok(found);
+    }
+    if !code.contains('.') {
+        if let Some(indices) = type_entries(code) {
+            return Ok(entries_of(indices).map(Entry::Koupleless).collect());
+        }
     }
     let parsed = Code::parse(code).map_err(|e| with_malformed_suggestions(e, code))?;
     match type_entries(parsed.error_type()) {

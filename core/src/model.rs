@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-pub use crate::tables::{Reporter, Service, Source};
+pub use crate::tables::{KouplelessEntry, Reporter, Service, Source, StatusEntry};
 use crate::tables::{
     REPORTERS, REPORTER_ALL, REPORTER_NAMES, SERVICE_ALL, SERVICE_MODULES, SERVICE_NAMES,
     SOURCE_ALL, SOURCE_NAMES, SOURCE_NOTES, VERSION_NAMES,
@@ -51,20 +51,15 @@ impl Lang {
         }
     }
 
-    /// Parses `"en"` or `"zh"` (case-insensitive).
+    /// Parses a language name by the boundary's policy (`en`, `ZH`, a locale tag such as `zh-CN`).
     ///
     /// ```
     /// assert_eq!(errcat::Lang::parse("ZH").unwrap(), errcat::Lang::Zh);
+    /// assert_eq!(errcat::Lang::parse("zh-CN").unwrap(), errcat::Lang::Zh);
     /// assert!(errcat::Lang::parse("fr").is_err());
     /// ```
     pub fn parse(text: &str) -> crate::Result<Lang> {
-        match text.to_ascii_lowercase().as_str() {
-            "en" => Ok(Lang::En),
-            "zh" => Ok(Lang::Zh),
-            _ => Err(crate::Error::invalid_argument(format!(
-                "unknown language {text:?} (expected en or zh)"
-            ))),
-        }
+        crate::boundary::names::name("lang", text)
     }
 }
 
@@ -128,13 +123,9 @@ impl Reporter {
         &REPORTERS[self as usize]
     }
 
-    /// Parses a reporter name case-insensitively (`"arklet"`, `"Arklet"`).
+    /// Parses a reporter name by the boundary's policy (case and surrounding whitespace ignored: `"arklet"`).
     pub fn parse(name: &str) -> crate::Result<Reporter> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|r| r.name().eq_ignore_ascii_case(name))
-            .map_or_else(|| Self::from_name(name), Ok)
+        crate::boundary::names::name("reporter", name)
     }
 }
 
@@ -144,13 +135,9 @@ impl Service {
         SERVICE_MODULES[self as usize]
     }
 
-    /// Parses a service name or audit-log module name case-insensitively (`"blobnode"`, `"BLOBNODE"`).
+    /// Parses a service name or audit-log module name by the boundary's policy (`"blobnode"`, `"BLOBNODE"`).
     pub fn parse(name: &str) -> crate::Result<Service> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|s| s.name().eq_ignore_ascii_case(name))
-            .map_or_else(|| Self::from_name(name), Ok)
+        crate::boundary::names::name("service", name)
     }
 }
 
@@ -176,32 +163,6 @@ pub struct ReporterSource {
     pub description: Text,
 }
 
-/// A Koupleless two-level error code entry: one row of a reporter's published table. Key = (reporter, type).
-#[derive(Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct KouplelessEntry {
-    /// The table the row is published in.
-    pub reporter: Reporter,
-    /// Business type, resolved where the published cell is `<br />` or empty.
-    pub business_type: Text,
-    /// The published business-type cell when it is not the business type itself (`<br />` or empty).
-    pub business_type_cell: Option<&'static str>,
-    /// Catalogued sources; the first is the default.
-    pub sources: &'static [Source],
-    /// The Level-2 type, as published (canonical spelling).
-    pub error_type: &'static str,
-    /// Meaning.
-    pub meaning: Text,
-    /// Solution as published (may be empty or `-`).
-    pub solution: Text,
-    /// Whether the published solution says to retry.
-    pub retryable: bool,
-    /// Other spellings that resolve to this entry.
-    pub aliases: &'static [&'static str],
-    /// Quirks of the published row.
-    pub notes: &'static [&'static str],
-}
-
 impl KouplelessEntry {
     /// The default source of this entry.
     pub fn default_source(&self) -> Source {
@@ -223,6 +184,14 @@ pub enum RetryClass {
 }
 
 impl RetryClass {
+    /// Every class, in declaration order.
+    pub const ALL: [RetryClass; 4] = [
+        RetryClass::Never,
+        RetryClass::Transient,
+        RetryClass::Overload,
+        RetryClass::Ignore,
+    ];
+
     /// `never`, `transient`, `overload` or `ignore`.
     pub fn name(self) -> &'static str {
         match self {
@@ -257,7 +226,7 @@ impl Version {
         VERSION_NAMES[usize::from(self.0)]
     }
 
-    /// Parses `v3.5.0`, `3.5.0` or `master`.
+    /// Parses `v3.5.0`, `3.5.0` or `master` by the boundary's policy (case and surrounding whitespace ignored).
     ///
     /// ```
     /// use errcat::Version;
@@ -265,16 +234,12 @@ impl Version {
     /// assert!(Version::parse("v9.9.9").is_err());
     /// ```
     pub fn parse(text: &str) -> crate::Result<Version> {
-        let t = text.trim();
-        Version::all()
-            .find(|v| v.name() == t || v.name().strip_prefix('v') == Some(t))
-            .ok_or_else(|| {
-                let known: Vec<&str> = VERSION_NAMES.to_vec();
-                crate::Error::invalid_argument(format!(
-                    "unknown CubeFS version {text:?} (one of {})",
-                    known.join(", ")
-                ))
-            })
+        crate::boundary::names::name("version", text)
+    }
+
+    /// Position in [`Version::all`], oldest first.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
     }
 }
 
@@ -319,42 +284,10 @@ impl VersionSet {
     }
 }
 
-/// A CubeFS blobstore status code entry: one (number, Go const, message) as defined in a range of versions.
-#[derive(Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct StatusEntry {
-    /// The number, written as the HTTP status.
-    pub code: u16,
-    /// The service that defines it.
-    pub service: Service,
-    /// The exact Go error message (`{"error": message}`); empty where Go has none (829).
-    pub message: &'static str,
-    /// The published description, where there is one.
-    pub description: Option<Text>,
-    /// Whether the published status-code doc lists it.
-    pub documented: bool,
-    /// `blobstore/common/errors/<go_file>.go`.
-    pub go_file: &'static str,
-    /// The Go const (`CodeAccessLimited`).
-    pub go_const: &'static str,
-    /// The Go error variable (`ErrAccessLimited`); empty where there is none.
-    pub go_err: &'static str,
-    /// The CubeFS versions in which this exact entry is defined.
-    pub versions: VersionSet,
-    /// The number it was moved to in a later version (552 → 429).
-    pub renumbered_to: Option<u16>,
-    /// The number it had in an earlier version (429 ← 552).
-    pub renumbered_from: Option<u16>,
-    /// How a client should treat it.
-    pub retry: RetryClass,
-    /// Quirks worth knowing.
-    pub notes: &'static [&'static str],
-}
-
 impl StatusEntry {
     /// The description in `lang`, else the Go message.
     pub fn meaning(&self, lang: Lang) -> &'static str {
-        self.description.map_or(self.message, |d| d.get(lang))
+        self.meaning.get(lang)
     }
 }
 
@@ -417,10 +350,10 @@ impl Entry {
     }
 
     /// The key used by the conformance vectors: `Reporter/Type` or `number/GoConst`.
-    pub fn key(self) -> String {
+    pub fn key(self) -> &'static str {
         match self {
-            Entry::Koupleless(e) => format!("{}/{}", e.reporter, e.error_type),
-            Entry::Blobstore(e) => format!("{}/{}", e.code, e.go_const),
+            Entry::Koupleless(e) => e.key,
+            Entry::Blobstore(e) => e.key,
         }
     }
 }
@@ -448,14 +381,11 @@ impl System {
         }
     }
 
-    /// Parses `koupleless` or `blobstore` (case-insensitive).
+    /// Both systems, in declaration order.
+    pub const ALL: [System; 2] = [System::Koupleless, System::Blobstore];
+
+    /// Parses `koupleless` or `blobstore` by the boundary's policy (case-insensitive).
     pub fn parse(text: &str) -> crate::Result<System> {
-        match text.to_ascii_lowercase().as_str() {
-            "koupleless" => Ok(System::Koupleless),
-            "blobstore" => Ok(System::Blobstore),
-            _ => Err(crate::Error::invalid_argument(format!(
-                "unknown system {text:?} (koupleless or blobstore)"
-            ))),
-        }
+        crate::boundary::names::name("system", text)
     }
 }

@@ -2,15 +2,17 @@
 
 use std::ffi::c_char;
 
-use errcat_core::{Code, Error, ErrorKind, Source};
+use errcat_core::boundary::{ops, MAX_PART_LEN};
+use errcat_core::{Code, Error, ErrorKind};
 
+use crate::args::{out, text};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
-use crate::strings::{arg, out_arg};
-use crate::table::table;
+use crate::table::source_name;
 
 /// The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
 pub const ERRCAT_MAX_TYPE_LEN: usize = 128;
+const _: () = assert!(ERRCAT_MAX_TYPE_LEN == MAX_PART_LEN);
 
 /// Room for the longest type and the NUL.
 pub const ERRCAT_TYPE_CAPACITY: usize = ERRCAT_MAX_TYPE_LEN + 1;
@@ -32,26 +34,22 @@ pub struct errcat_code {
 }
 
 impl errcat_code {
-    fn clear(&mut self) {
+    fn set(&mut self, code: errcat_core::Result<Code<'_>>) -> errcat_core::Result<()> {
         self.source = std::ptr::null();
         self.error_type[0] = 0;
         self.code[0] = 0;
-    }
-
-    fn set(&mut self, code: Code<'_>) -> errcat_core::Result<()> {
-        self.source = table().source(code.source()).as_ptr();
+        let code = code?;
         copy(code.error_type(), &mut self.error_type)?;
-        copy(&code.to_string(), &mut self.code)
+        copy(&code.to_string(), &mut self.code)?;
+        self.source = source_name(code.source());
+        Ok(())
     }
 }
 
 /// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
 fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
     if text.len() >= buffer.len() {
-        return Err(Error::new(
-            ErrorKind::Internal,
-            format!("{text:?} does not fit errcat_code (limits changed?)"),
-        ));
+        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code")));
     }
     for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
         *dst = src as c_char;
@@ -62,33 +60,21 @@ fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
 
 /// Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
 /// catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
-///
-/// # Safety
-/// `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_parse(text: *const c_char, out: *mut errcat_code) -> errcat_status {
-    guard::call(|| {
-        let out = out_arg(out, "out")?;
-        out.clear();
-        out.set(Code::parse(arg(text, "text")?)?)
-    })
+pub unsafe extern "C" fn errcat_parse(code_text: *const c_char, out_code: *mut errcat_code) -> errcat_status {
+    guard::call(|| out(out_code, "out")?.set(ops::parse(text(code_text, "text")?)))
 }
 
-/// Builds `source.error_type` (`source` is an exact source name: `Arklet`, `User`, `KubeAPIServer`, ...), checking
-/// the type like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type `ERRCAT_INVALID_CODE`.
-///
-/// # Safety
-/// `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
+/// Builds `source.error_type`; `source` is a name (`Arklet`, `user`: case and surrounding whitespace ignored) and
+/// the type is checked like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type
+/// `ERRCAT_INVALID_CODE`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_compose(
-    source: *const c_char,
-    error_type: *const c_char,
-    out: *mut errcat_code,
+    source: *const c_char, error_type: *const c_char, out_code: *mut errcat_code,
 ) -> errcat_status {
     guard::call(|| {
-        let out = out_arg(out, "out")?;
-        out.clear();
-        let source = Source::from_name(arg(source, "source")?)?;
-        out.set(Code::compose(source, arg(error_type, "error_type")?)?)
+        let code = out(out_code, "out")?;
+        let (source, error_type) = (text(source, "source")?, text(error_type, "error_type")?);
+        code.set(ops::compose(source, error_type))
     })
 }

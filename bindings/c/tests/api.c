@@ -83,7 +83,7 @@ static void audit(void) {
     fputs("not an audit line\nnor this one\n", f);
     fclose(f);
     const char *paths[] = {path};
-    errcat_audit_options options = {"v3.5.0", 3};
+    errcat_audit_options options = {"v3.5.0", 3, NULL};
     s = errcat_audit_analyze(paths, 1, &options, &report);
     CHECK(s == ERRCAT_OK, "analyse: %s", errcat_status_name(s));
     CHECK(report.lines == 2 && report.malformed == 2, "lines %llu, malformed %llu",

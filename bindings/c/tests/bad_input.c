@@ -26,7 +26,7 @@ static void null_pointers(void) {
     errcat_audit_report report;
 
     EXPECT(errcat_lookup(NULL, NULL, &r), ERRCAT_INVALID_ARGUMENT);
-    expect_message("code is NULL");
+    expect_message("code is missing");
     CHECK(r.entry == NULL && r.code == NULL, "out zeroed on failure");
     EXPECT(errcat_lookup("Arklet.InstallBizFailed", NULL, NULL), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_lookup_n(NULL, 5, NULL, &r), ERRCAT_INVALID_ARGUMENT);
@@ -46,11 +46,11 @@ static void null_pointers(void) {
     EXPECT(errcat_entries(NULL, entries, 4, NULL), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_entry_json(NULL, &text), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_entry_json(errcat_entry_by_id(0), NULL), ERRCAT_INVALID_ARGUMENT);
-    EXPECT(errcat_export(NULL, NULL, &text), ERRCAT_INVALID_ARGUMENT);
+    EXPECT(errcat_export("yaml", NULL, &text), ERRCAT_INVALID_ARGUMENT);
     CHECK(text == NULL, "out string NULL on failure");
     EXPECT(errcat_export("json", NULL, NULL), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_problem_json(NULL, &text), ERRCAT_INVALID_ARGUMENT);
-    errcat_error_value no_detail = {"Arklet.InstallBizFailed", NULL, NULL};
+    errcat_error_value no_detail = {"Arklet.InstallBizFailed", NULL, NULL, NULL, NULL};
     EXPECT(errcat_problem_json(&no_detail, &text), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_arklet_json(&no_detail, NULL), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_audit_analyze(NULL, 1, NULL, &report), ERRCAT_INVALID_ARGUMENT);
@@ -89,7 +89,7 @@ static void bad_strings(void) {
     EXPECT(errcat_lookup(huge, NULL, &r), ERRCAT_INVALID_ARGUMENT);
     expect_message("longer than");
     EXPECT(errcat_lookup_n(huge, big, NULL, &r), ERRCAT_INVALID_ARGUMENT);
-    errcat_error_value big_detail = {"Arklet.InstallBizFailed", huge, NULL};
+    errcat_error_value big_detail = {"Arklet.InstallBizFailed", huge, NULL, NULL, NULL};
     EXPECT(errcat_problem_json(&big_detail, &text), ERRCAT_INVALID_ARGUMENT);
     /* Just under the limit: the code is too long for the core, an InvalidCode. */
     huge[ERRCAT_MAX_STRING_LEN] = '\0';
@@ -126,14 +126,14 @@ static void out_of_range(void) {
     EXPECT(errcat_entry_json(&forged, &json), ERRCAT_INVALID_ARGUMENT);
 
     /* A cause chain that loops back on itself stops at the depth limit. */
-    errcat_error_value loop = {"Arklet.InstallBizFailed", "again", NULL};
+    errcat_error_value loop = {"Arklet.InstallBizFailed", "again", NULL, NULL, NULL};
     loop.cause = &loop;
     EXPECT(errcat_problem_json(&loop, &json), ERRCAT_INVALID_ARGUMENT);
     expect_message("deeper");
     const char *many[ERRCAT_MAX_AUDIT_PATHS + 1];
     errcat_audit_report report;
     EXPECT(errcat_audit_analyze(many, ERRCAT_MAX_AUDIT_PATHS + 1, NULL, &report), ERRCAT_INVALID_ARGUMENT);
-    errcat_audit_options options = {"v9.9.9", 0};
+    errcat_audit_options options = {"v9.9.9", 0, NULL};
     const char *one[] = {"-"};
     EXPECT(errcat_audit_analyze(one, 1, &options, &report), ERRCAT_INVALID_ARGUMENT);
 }

@@ -155,7 +155,7 @@ pub fn entry_count(env: Env) -> Result<u32> {
 pub fn entry(env: Env, id: u32) -> Result<Option<Either<KouplelessEntry, StatusEntry>>> {
     guard(&env, || {
         Ok(Entry::by_id(id as usize).map(|e| {
-            let key = e.key();
+            let key = e.key().to_string();
             match e {
                 Entry::Koupleless(k) => Either::A(koupleless(id, key, k)),
                 Entry::Blobstore(s) => Either::B(blobstore(id, key, s)),

@@ -60,7 +60,7 @@ impl From<&'static errcat::KouplelessEntry> for KouplelessEntry {
         let entry = errcat::Entry::Koupleless(e);
         KouplelessEntry {
             id: entry.id() as u32,
-            key: entry.key(),
+            key: entry.key().to_string(),
             code: format!("{}.{}", e.default_source(), e.error_type),
             reporter: e.reporter.name().to_string(),
             business_type: e.business_type.into(),
@@ -146,7 +146,7 @@ impl From<&'static errcat::StatusEntry> for StatusEntry {
         let entry = errcat::Entry::Blobstore(e);
         StatusEntry {
             id: entry.id() as u32,
-            key: entry.key(),
+            key: entry.key().to_string(),
             code: i32::from(e.code),
             service: e.service.name().to_string(),
             message: e.message.to_string(),

@@ -1,5 +1,7 @@
 //! The validated catalog: names resolved to indices, versions to bit sets. Only `validate` builds it.
 
+use std::collections::BTreeMap;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     pub en: String,
@@ -10,6 +12,8 @@ pub struct Text {
 pub struct Catalog {
     pub koupleless: Koupleless,
     pub blobstore: Blobstore,
+    /// `catalog/fields.toml`, with the catalog-sourced enumerations' values filled in.
+    pub fields: crate::fields::Fields,
 }
 
 #[derive(Debug)]
@@ -47,6 +51,8 @@ pub struct Entry {
     pub retryable: bool,
     pub aliases: Vec<String>,
     pub notes: Vec<String>,
+    /// Fields described in `catalog/fields.toml` that the validator does not know by name.
+    pub extra: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug)]
@@ -89,6 +95,8 @@ pub struct Code {
     /// Index into [`RETRY_CLASSES`].
     pub retry: usize,
     pub notes: Vec<String>,
+    /// Fields described in `catalog/fields.toml` that the validator does not know by name.
+    pub extra: BTreeMap<String, toml::Value>,
 }
 
 /// Retry classes in the order of core's `RetryClass` enum.

@@ -1,6 +1,8 @@
 //! The catalog files as written: serde mirrors of `catalog/*.toml`. Everything optional that the validator must
 //! report on (rather than serde) is an `Option`, so a missing field becomes a message naming the entry.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,8 +43,8 @@ pub struct RawReporterSource {
     pub zh: Option<String>,
 }
 
+/// Fields beyond the ones below are collected in `extra` and checked against `catalog/fields.toml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawEntry {
     pub reporter: String,
     #[serde(default)]
@@ -61,6 +63,8 @@ pub struct RawEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,8 +94,8 @@ pub struct RawRange {
     pub until: Option<String>,
 }
 
+/// Fields beyond the ones below are collected in `extra` and checked against `catalog/fields.toml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawCode {
     pub code: u16,
     pub service: Option<String>,
@@ -112,4 +116,6 @@ pub struct RawCode {
     pub retry: String,
     #[serde(default)]
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, toml::Value>,
 }

@@ -166,6 +166,7 @@ pub fn koupleless(file: &str, source: &str) -> Result<Koupleless, Vec<String>> {
             retryable: e.retryable,
             aliases: e.aliases.clone(),
             notes: e.notes.clone(),
+            extra: e.extra.clone(),
         });
     }
     if p.list.is_empty() {
@@ -347,6 +348,7 @@ pub fn blobstore(file: &str, source: &str) -> Result<Blobstore, Vec<String>> {
             description,
             retry,
             notes: c.notes.clone(),
+            extra: c.extra.clone(),
         });
     }
     for c in &codes {

@@ -6,7 +6,7 @@ mod markdown;
 
 pub use json::entry_json;
 
-use crate::{Error, Lang, Result};
+use crate::{Lang, Result};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,16 +20,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// Parses `json`, `md`/`markdown` or `csv` (case-insensitive).
+    /// Parses `json`, `md`/`markdown` or `csv` by the boundary's policy (case-insensitive).
     pub fn parse(text: &str) -> Result<Format> {
-        match text.to_ascii_lowercase().as_str() {
-            "json" => Ok(Format::Json),
-            "md" | "markdown" => Ok(Format::Markdown),
-            "csv" => Ok(Format::Csv),
-            _ => Err(Error::invalid_argument(format!(
-                "unknown export format {text:?} (json, md or csv)"
-            ))),
-        }
+        crate::boundary::names::name("format", text)
     }
 }
 

@@ -1,10 +1,14 @@
-//! Writes the validated catalog as Rust source for `core` to `include!`: enums, `'static` tables and indices.
-//! The types it names (`Text`, `KouplelessEntry`, …) are defined in `core/src/model.rs`.
+//! Writes the validated catalog as Rust source for `core` to `include!`: enums, the entry structs described in
+//! `catalog/fields.toml`, `'static` tables and indices. The other types it names (`Text`, `VersionSet`,
+//! `RetryClass`, …) are defined in `core/src/model.rs`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::pascal;
+use crate::fields::{Field, FieldType, Record};
 use crate::model::*;
+use crate::records::{rows, Value};
 use crate::syntax::type_slot;
 
 fn lit(s: &str) -> String {
@@ -110,7 +114,7 @@ fn perfect_hash(out: &mut String, by_type: &BTreeMap<&str, Vec<usize>>) {
 }
 
 /// Rust source for the whole catalog.
-pub fn rust(cat: &Catalog) -> String {
+pub fn core(cat: &Catalog) -> String {
     let k = &cat.koupleless;
     let b = &cat.blobstore;
     let mut out =
@@ -199,36 +203,26 @@ pub fn rust(cat: &Catalog) -> String {
     }
     writeln!(out, "];\n").unwrap();
 
+    records(&mut out, cat);
+    let max_aliases = k.entries.iter().map(|e| e.aliases.len()).max().unwrap_or(0);
     writeln!(
         out,
-        "pub(crate) static KOUPLELESS: [KouplelessEntry; {}] = [",
-        k.entries.len()
+        "pub(crate) const MAX_ALIASES: usize = {max_aliases};\n/// See `records::fingerprint` in errcat-codegen.\npub const CATALOG_FINGERPRINT: &str = {};\n",
+        lit(&crate::records::fingerprint(cat))
     )
     .unwrap();
-    for e in &k.entries {
-        let sources: Vec<String> = e
-            .sources
-            .iter()
-            .map(|&s| format!("Source::{}", k.sources[s].name))
-            .collect();
+    for e in cat.fields.enums.iter().filter(|e| e.from.is_none()) {
+        let names: Vec<String> = e.values.iter().map(|(v, _)| lit(v)).collect();
         writeln!(
             out,
-            "    KouplelessEntry {{ reporter: Reporter::{}, business_type: {}, business_type_cell: {}, sources: &[{}], \
-             error_type: {}, meaning: {}, solution: {}, retryable: {}, aliases: {}, notes: {} }},",
-            k.reporters[e.reporter].name,
-            text(&e.business_type),
-            opt(e.business_type_cell.as_deref().map(lit)),
-            sources.join(", "),
-            lit(&e.error_type),
-            text(&e.meaning),
-            text(&e.solution),
-            e.retryable,
-            strs(&e.aliases),
-            strs(&e.notes),
+            "/// The names of `{}`, as `catalog/fields.toml` lists them.\n#[allow(dead_code)]\npub(crate) const {}_NAMES: [&str; {}] = [{}];\n",
+            e.name,
+            super::screaming(&e.name),
+            names.len(),
+            names.join(", ")
         )
         .unwrap();
     }
-    writeln!(out, "];\n").unwrap();
 
     // Type spelling (canonical or alias) -> indices of the entries it names, in catalog order.
     let mut by_type: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -294,36 +288,6 @@ pub fn rust(cat: &Catalog) -> String {
     }
     writeln!(out, "];\n").unwrap();
 
-    writeln!(
-        out,
-        "pub(crate) static STATUS: [StatusEntry; {}] = [",
-        b.codes.len()
-    )
-    .unwrap();
-    for c in &b.codes {
-        writeln!(
-            out,
-            "    StatusEntry {{ code: {}, service: Service::{}, message: {}, description: {}, documented: {}, \
-             go_file: {}, go_const: {}, go_err: {}, versions: VersionSet({:#06x}), renumbered_to: {}, \
-             renumbered_from: {}, retry: RetryClass::{}, notes: {} }},",
-            c.code,
-            b.services[c.service].name,
-            lit(&c.message),
-            opt(c.description.as_ref().map(text)),
-            c.documented,
-            lit(&c.go_file),
-            lit(&c.go_const),
-            lit(&c.go_err),
-            c.versions,
-            opt(c.renumbered_to),
-            opt(c.renumbered_from),
-            ["Never", "Transient", "Overload", "Ignore"][c.retry],
-            strs(&c.notes),
-        )
-        .unwrap();
-    }
-    writeln!(out, "];\n").unwrap();
-
     // Dense index: status number -> indices into STATUS, in catalog order.
     let mut by_code = vec![Vec::new(); usize::from(MAX_STATUS) + 1];
     for (i, c) in b.codes.iter().enumerate() {
@@ -338,4 +302,93 @@ pub fn rust(cat: &Catalog) -> String {
     )
     .unwrap();
     out
+}
+
+/// The Rust type of a described field in the core.
+fn rust_type(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Str => "&'static str".into(),
+        FieldType::OptStr => "Option<&'static str>".into(),
+        FieldType::Text => "Text".into(),
+        FieldType::OptText => "Option<Text>".into(),
+        FieldType::Bool => "bool".into(),
+        FieldType::U16 => "u16".into(),
+        FieldType::OptU16 => "Option<u16>".into(),
+        FieldType::StrList => "&'static [&'static str]".into(),
+        FieldType::Versions => "VersionSet".into(),
+        FieldType::Enum(e) => e.clone(),
+        FieldType::EnumList(e) => format!("&'static [{e}]"),
+    }
+}
+
+/// A value as a Rust constant expression.
+fn rust_value(cat: &Catalog, field: &Field, value: &Value) -> String {
+    let variant =
+        |e: &str, i: usize| format!("{e}::{}", pascal(&cat.fields.enumeration(e).values[i].0));
+    match (value, &field.ty) {
+        (Value::Str(s), _) => lit(s),
+        (Value::OptStr(s), _) => opt(s.as_deref().map(lit)),
+        (Value::Text(t), _) => text(t),
+        (Value::OptText(t), _) => opt(t.as_ref().map(text)),
+        (Value::Bool(b), _) => b.to_string(),
+        (Value::U16(n), _) => n.to_string(),
+        (Value::OptU16(n), _) => opt(*n),
+        (Value::StrList(l), _) => strs(l),
+        (Value::Versions(bits), _) => format!("VersionSet({bits:#06x})"),
+        (Value::Enum(i), FieldType::Enum(e)) => variant(e, *i),
+        (Value::EnumList(l), FieldType::EnumList(e)) => {
+            let items: Vec<String> = l.iter().map(|&i| variant(e, i)).collect();
+            format!("&[{}]", items.join(", "))
+        }
+        (v, t) => panic!("value {v:?} does not fit type {t:?}"),
+    }
+}
+
+/// The entry structs (from the field description) and their tables, `KOUPLELESS` and `STATUS`.
+fn records(out: &mut String, cat: &Catalog) {
+    for record in &cat.fields.records {
+        struct_def(out, record);
+        let table = match record.system {
+            crate::fields::System::Koupleless => "KOUPLELESS",
+            crate::fields::System::Blobstore => "STATUS",
+        };
+        let rows = rows(cat, record);
+        writeln!(
+            out,
+            "pub(crate) static {table}: [{}; {}] = [",
+            record.name,
+            rows.len()
+        )
+        .unwrap();
+        for row in &rows {
+            let fields: Vec<String> = record
+                .fields
+                .iter()
+                .zip(row)
+                .map(|(f, v)| format!("{}: {}", f.name, rust_value(cat, f, v)))
+                .collect();
+            writeln!(out, "    {} {{ {} }},", record.name, fields.join(", ")).unwrap();
+        }
+        writeln!(out, "];\n").unwrap();
+    }
+}
+
+fn struct_def(out: &mut String, record: &Record) {
+    writeln!(
+        out,
+        "/// {}\n#[derive(Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub struct {} {{",
+        record.doc, record.name
+    )
+    .unwrap();
+    for f in &record.fields {
+        writeln!(
+            out,
+            "    /// {}\n    pub {}: {},",
+            f.doc,
+            f.name,
+            rust_type(&f.ty)
+        )
+        .unwrap();
+    }
+    writeln!(out, "}}\n").unwrap();
 }

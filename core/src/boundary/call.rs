@@ -1,0 +1,174 @@
+//! One entry point for the bindings whose hosts have dynamic values (JNI, pyo3, napi, uniffi): an operation name
+//! and its arguments in, an [`Out`] or an error out. Arguments are read here, once, by the policies of
+//! [`super::args`] and [`super::names`]; a binding only converts host values to [`Arg`] and `Out` back.
+
+use super::answers::{self, Answer};
+use super::args::{self, invalid, Arg};
+use super::{guard, ops};
+use crate::{Entry, ErrorCode, Result};
+
+/// What an operation returns, in the few shapes every host can represent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Out {
+    /// Nothing.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer: an answer id, an entry id, an enum index, a count.
+    Int(i64),
+    /// Text.
+    Str(String),
+    /// A list.
+    List(Vec<Out>),
+}
+
+fn ids(entries: Vec<Entry>) -> Out {
+    Out::List(
+        entries
+            .into_iter()
+            .map(|e| Out::Int(e.id() as i64))
+            .collect(),
+    )
+}
+
+fn answer(a: Answer) -> Out {
+    Out::Int(i64::from(a.id()))
+}
+
+/// The `index`-th argument (absent when missing), taken out of `args`.
+fn take(args: &mut [Arg], index: usize) -> Arg {
+    args.get_mut(index)
+        .map_or(Arg::Absent, |a| std::mem::replace(a, Arg::Absent))
+}
+
+/// A code of an error value, by its answer id.
+fn link_code(arg: Arg) -> Result<ErrorCode> {
+    let id = match args::number("error code", arg)? {
+        args::Number::Int(n) => u32::try_from(n).ok(),
+        args::Number::Other(_) => None,
+    };
+    match id.and_then(Answer::by_id) {
+        Some(Answer::Lookup(r)) => Ok(ErrorCode::Koupleless(r)),
+        Some(Answer::Status(m)) => Ok(ErrorCode::Blobstore(m)),
+        None => Err(invalid("error code", "is not an answer id errcat gave")),
+    }
+}
+
+/// Runs operation `op` with `args` (positional, as listed in the README's operations table), guarded: a panic is
+/// an `Internal` error. Unknown operations are `InvalidArgument`.
+///
+/// ```
+/// use errcat::boundary::{call, Arg, Out};
+/// let Out::Int(id) = call("lookup", vec![Arg::from("Arklet.InstallBizFailed"), Arg::from("arklet")]).unwrap()
+/// else { unreachable!() };
+/// assert!(id >= 0);
+/// ```
+pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
+    guard(|| dispatch(op, &mut args))
+}
+
+fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
+    let text = |a: &mut [Arg], i: usize, name: &str| args::text(name, take(a, i));
+    let opt = |a: &mut [Arg], i: usize, name: &str| args::opt_text(name, take(a, i));
+    let number = |a: &mut [Arg], i: usize, name: &str| args::number(name, take(a, i));
+    Ok(match op {
+        "lookup" => {
+            let (code, reporter) = (text(a, 0, "code")?, opt(a, 1, "reporter")?);
+            answer(Answer::Lookup(ops::lookup(&code, reporter.as_deref())?))
+        }
+        "find" => ids(ops::find(&text(a, 0, "code")?)?),
+        "status" => {
+            let (code, version) = (number(a, 0, "code")?, opt(a, 1, "version")?);
+            answer(Answer::Status(ops::status(&code, version.as_deref())?))
+        }
+        "service_of" => {
+            let (code, version) = (number(a, 0, "code")?, opt(a, 1, "version")?);
+            Out::Int(ops::service_of(&code, version.as_deref())? as i64)
+        }
+        "parse" | "compose" => {
+            let first = text(a, 0, if op == "parse" { "text" } else { "source" })?;
+            let error_type = if op == "compose" {
+                text(a, 1, "type")?
+            } else {
+                String::new()
+            };
+            let code = if op == "parse" {
+                ops::parse(&first)?
+            } else {
+                ops::compose(&first, &error_type)?
+            };
+            Out::List(vec![
+                Out::Int(code.source() as i64),
+                Out::Str(code.error_type().to_string()),
+                Out::Str(code.to_string()),
+            ])
+        }
+        "entries" => {
+            let (s, r, v, ver) = (
+                opt(a, 0, "system")?,
+                opt(a, 1, "reporter")?,
+                opt(a, 2, "service")?,
+                opt(a, 3, "version")?,
+            );
+            ids(ops::entries(
+                s.as_deref(),
+                r.as_deref(),
+                v.as_deref(),
+                ver.as_deref(),
+            )?)
+        }
+        "export" => {
+            let (format, lang) = (opt(a, 0, "format")?, opt(a, 1, "lang")?);
+            Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
+        }
+        "error_code" => {
+            let (code, reporter, version) = (
+                text(a, 0, "code")?,
+                opt(a, 1, "reporter")?,
+                opt(a, 2, "version")?,
+            );
+            answer(
+                match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
+                    ErrorCode::Koupleless(r) => Answer::Lookup(r),
+                    ErrorCode::Blobstore(m) => Answer::Status(m),
+                },
+            )
+        }
+        "render" => {
+            let rendering = text(a, 0, "rendering")?;
+            let chain = args::list("cause chain", take(a, 1))?;
+            if chain.len() > super::limits::MAX_CAUSE_DEPTH + 1 {
+                return Err(invalid(
+                    "cause chain",
+                    format_args!("is deeper than {} causes", super::limits::MAX_CAUSE_DEPTH),
+                ));
+            }
+            let links = chain.into_iter().map(|link| {
+                let mut link = args::list("cause chain link", link)?;
+                Ok((
+                    link_code(take(&mut link, 0))?,
+                    args::text("detail", take(&mut link, 1))?,
+                ))
+            });
+            Out::Str(ops::render(&rendering, links)?)
+        }
+        "search" => ids(ops::search(&text(a, 0, "words")?)?),
+        "entry_json" => {
+            let id = match number(a, 0, "entry id")? {
+                args::Number::Int(n) => usize::try_from(n).ok().and_then(Entry::by_id),
+                args::Number::Other(_) => None,
+            };
+            let entry = id.ok_or_else(|| invalid("entry id", "is not an entry id"))?;
+            Out::Str(crate::export::entry_json(entry).to_string())
+        }
+        "answers" => Out::Str(answers::table().to_string()),
+        "version" => Out::Str(crate::VERSION.to_string()),
+        "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.to_string()),
+        other => {
+            return Err(invalid(
+                "operation",
+                format_args!("{other:?} is not an errcat operation"),
+            ))
+        }
+    })
+}
