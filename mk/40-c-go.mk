@@ -124,5 +124,5 @@ bench-go: c-lib
 	mkdir -p $(C_OUT)
 	cd $(ROOT)/bench/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench . -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . \
 		| tee $(C_OUT)/go-bench.txt
-	cd $(ROOT)/go && $(GO_ENV) go test -run '^$$' -bench AnswerTableLoad -count=$(GO_BENCH_COUNT) . | tee -a $(C_OUT)/go-bench.txt
+	cd $(ROOT)/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench AnswerTableLoad -count=$(GO_BENCH_COUNT) . | tee -a $(C_OUT)/go-bench.txt
 	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt

@@ -41,7 +41,7 @@ node-pack: node-build
 
 # The drift test (test/generated.test.js) regenerates binding.js/index.d.ts with the same napi arguments as node-build.
 test-node: node-pack cli
-	cd $(NODE_DIR) && $(ZIG_ENV) ERRCAT_NAPI_BUILD_ARGS='$(NAPI_ZIG_ARGS)' \
+	cd $(NODE_DIR) && $(ZIG_ENV) ERRCAT_NAPI_BUILD_ARGS='$(NAPI_ZIG_ARGS)' ERRCAT_CLI=$(ERRCAT) \
 		ERRCAT_PACKAGE_DIR=$(NODE_OUT)/pack/app/node_modules/errcat node --test test/*.test.js
 
 demo-node: node-pack

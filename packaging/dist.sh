@@ -35,7 +35,8 @@ install -m 644 "$PY_WHEEL" "$PY_SDIST" "$NODE_TGZ" "$DIST/"
 c=$work/errcat-c-$V-linux-x86_64
 install -d "$c/include" "$c/lib/pkgconfig"
 install -m 644 "$ROOT/include/errcat.h" "$c/include/"
-install -m 644 "$NATIVE_DIR/liberrcat.a" "$c/lib/"
+# The static library without the Rust standard library's debug info (as the Go module carries it).
+strip --strip-debug --enable-deterministic-archives -o "$c/lib/liberrcat.a" "$NATIVE_DIR/liberrcat.a"
 install -m 755 "$NATIVE_DIR/liberrcat.so" "$c/lib/liberrcat.so.$V"
 ln -s "liberrcat.so.$V" "$c/lib/liberrcat.so.0"
 ln -s liberrcat.so.0 "$c/lib/liberrcat.so"
