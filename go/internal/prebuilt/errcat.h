@@ -20,11 +20,14 @@
 #include <stdint.h>
 
 /**
- * The longest string argument accepted, in bytes (without the NUL). Longer input is rejected with
- * `ERRCAT_INVALID_ARGUMENT` after reading at most this many bytes + 1, so a huge or unterminated buffer costs
- * nothing.
+ * The longest string argument accepted, in bytes (without the NUL): the core's limit.
  */
 #define ERRCAT_MAX_STRING_LEN 65536
+
+/**
+ * Number of slots of a status table: one per number 0..=999.
+ */
+#define ERRCAT_STATUS_TABLE_LEN 1000
 
 /**
  * The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
@@ -42,18 +45,18 @@
 #define ERRCAT_CODE_CAPACITY ((2 * ERRCAT_MAX_TYPE_LEN) + 2)
 
 /**
- * The longest cause chain accepted (it also stops a chain that loops back on itself).
+ * The longest cause chain accepted below an error value (the core's limit; it also stops a chain that loops).
  */
 #define ERRCAT_MAX_CAUSE_DEPTH 64
 
 /**
- * The most paths one `errcat_audit_analyze` call accepts.
+ * The most paths one `errcat_audit_analyze` call accepts (the core's limit).
  */
 #define ERRCAT_MAX_AUDIT_PATHS 4096
 
 /**
- * What an errcat call returned. `ERRCAT_OK` is 0; every other value is one error kind, the same kinds every
- * errcat binding uses. After a failure, `errcat_last_error_message()` says what went wrong on this thread.
+ * What an errcat call returned: `ERRCAT_OK` (0) or one error kind, the same kinds every errcat binding uses.
+ * After a failure, `errcat_last_error_message()` says what went wrong on this thread.
  */
 typedef enum errcat_status {
     /**
@@ -61,11 +64,11 @@ typedef enum errcat_status {
      */
     ERRCAT_OK = 0,
     /**
-     * No entry for the code; the last error's suggestions hold close matches.
+     * No entry for the code; the error's suggestions hold close matches.
      */
     ERRCAT_NOT_FOUND = 1,
     /**
-     * Several entries match and nothing chooses; the last error's candidates name them.
+     * Several entries match and nothing chooses; the error's candidates name them.
      */
     ERRCAT_AMBIGUOUS = 2,
     /**
@@ -73,15 +76,15 @@ typedef enum errcat_status {
      */
     ERRCAT_INVALID_CODE = 3,
     /**
-     * Another argument is wrong: NULL, not UTF-8, too long, an unknown version, reporter, format, ...
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     ERRCAT_INVALID_ARGUMENT = 4,
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     ERRCAT_IO = 5,
     /**
-     * A bug in errcat: a panic was caught at the boundary. The library stays usable.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     ERRCAT_INTERNAL = 6,
 } errcat_status;
@@ -91,19 +94,19 @@ typedef enum errcat_status {
  */
 typedef enum errcat_system {
     /**
-     * A Koupleless two-level code (`Arklet.InstallBizFailed`).
+     * Koupleless two-level codes.
      */
     ERRCAT_SYSTEM_KOUPLELESS = 0,
     /**
-     * A CubeFS blobstore status code (`552`).
+     * CubeFS blobstore status codes.
      */
     ERRCAT_SYSTEM_BLOBSTORE = 1,
 } errcat_system;
 
 /**
- * One catalog entry. Every pointer in it points to static data owned by the library: never free it, never write
- * to it; it stays valid until the process exits. String fields are NUL-terminated UTF-8 and never NULL unless
- * documented; a field of the other system is `""` (strings), 0/`false` (numbers) or an empty array.
+ * One catalog entry. Every pointer in it points to static data owned by the library: never free it, never
+ * write to it; it stays valid until the process exits. String fields are NUL-terminated UTF-8 and never NULL
+ * unless documented; a field of the other system is `""` (strings), 0/`false` (numbers) or an empty array.
  */
 typedef struct errcat_entry {
     /**
@@ -115,23 +118,27 @@ typedef struct errcat_entry {
      */
     enum errcat_system system;
     /**
-     * `Reporter/Type` (`Arklet/InstallBizFailed`) or `number/GoConst` (`552/CodeAccessLimited`, `499/`).
+     * Koupleless: `Reporter/Type`, unique in the catalog (`Arklet/InstallBizFailed`). Blobstore: `number/GoConst`, unique in the catalog (`552/CodeAccessLimited`; `499/` for the generic codes).
      */
     const char *key;
     /**
-     * Koupleless: the table the entry is published in (`Arklet`, `ModuleController`, `KouplelessBoard`).
+     * Koupleless: The table the row is published in. A `Reporter` name. `""` for the other system.
      */
     const char *reporter;
     /**
-     * Koupleless: the Level-2 type as published (the canonical spelling).
+     * Koupleless: Business type, resolved where the published cell is `<br />` or empty. English. `""` for the other system.
      */
-    const char *error_type;
+    const char *business_type_en;
     /**
-     * Koupleless: the code with the default source (`Arklet.InstallBizFailed`).
+     * Koupleless: Business type, resolved where the published cell is `<br />` or empty. Chinese (`""` when there is none).
      */
-    const char *default_code;
+    const char *business_type_zh;
     /**
-     * Koupleless: the catalogued sources, default first (`sources_len` items, then a NULL).
+     * Koupleless: The published business-type cell when it is not the business type itself (`<br />` or empty). NULL when absent. `NULL` for the other system.
+     */
+    const char *business_type_cell;
+    /**
+     * Koupleless: Catalogued sources; the first is the default. `sources_len` items, then a NULL. An empty array for the other system.
      */
     const char *const *sources;
     /**
@@ -139,31 +146,35 @@ typedef struct errcat_entry {
      */
     size_t sources_len;
     /**
-     * Koupleless: business type, English.
+     * Koupleless: The Level-2 type, as published (canonical spelling). `""` for the other system.
      */
-    const char *business_type_en;
+    const char *error_type;
     /**
-     * Koupleless: business type, Chinese (`""` when none).
+     * Koupleless: The code with the default source (`Arklet.InstallBizFailed`). `""` for the other system.
      */
-    const char *business_type_zh;
+    const char *default_code;
     /**
-     * Koupleless: meaning, English.
+     * Koupleless: Meaning. Blobstore: The published description, else the Go message (in both languages). English.
      */
     const char *meaning_en;
     /**
-     * Koupleless: meaning, Chinese (`""` when none).
+     * Koupleless: Meaning. Blobstore: The published description, else the Go message (in both languages). Chinese (`""` when there is none).
      */
     const char *meaning_zh;
     /**
-     * Koupleless: solution as published, English (may be `""` or `-`).
+     * Koupleless: Solution as published (may be empty or `-`). English. `""` for the other system.
      */
     const char *solution_en;
     /**
-     * Koupleless: solution, Chinese.
+     * Koupleless: Solution as published (may be empty or `-`). Chinese (`""` when there is none).
      */
     const char *solution_zh;
     /**
-     * Koupleless: other spellings resolving to this entry (`aliases_len` items, then a NULL).
+     * Koupleless: Whether the published solution says to retry. Blobstore: Whether a client should retry (the retry class is transient or overload).
+     */
+    bool retryable;
+    /**
+     * Koupleless: Other spellings that resolve to this entry. `aliases_len` items, then a NULL. An empty array for the other system.
      */
     const char *const *aliases;
     /**
@@ -171,11 +182,7 @@ typedef struct errcat_entry {
      */
     size_t aliases_len;
     /**
-     * Both: whether a client should retry (Koupleless: the solution says so; blobstore: transient or overload).
-     */
-    bool retryable;
-    /**
-     * Both: quirks of the entry (`notes_len` items, then a NULL).
+     * Koupleless: Quirks of the published row. Blobstore: Quirks worth knowing. `notes_len` items, then a NULL.
      */
     const char *const *notes;
     /**
@@ -183,43 +190,43 @@ typedef struct errcat_entry {
      */
     size_t notes_len;
     /**
-     * Blobstore: the number (the HTTP status).
+     * Blobstore: The number, written as the HTTP status. 0 for the other system.
      */
     uint16_t status_code;
     /**
-     * Blobstore: the service that defines it (`Access`, `BlobNode`, ...).
+     * Blobstore: The service that defines it. A `Service` name. `""` for the other system.
      */
     const char *service;
     /**
-     * Blobstore: the exact Go error message (`""` where Go has none).
+     * Blobstore: The exact Go error message (`{"error": message}`); empty where Go has none (829). `""` for the other system.
      */
     const char *message;
     /**
-     * Blobstore: the published description in English, or NULL when there is none.
+     * Blobstore: The published description, where there is one. English. `NULL` for the other system.
      */
     const char *description_en;
     /**
-     * Blobstore: the published description in Chinese, or NULL when there is no description.
+     * Blobstore: The published description, where there is one. Chinese (`""` when there is none).
      */
     const char *description_zh;
     /**
-     * Blobstore: whether the published status-code doc lists it.
+     * Blobstore: Whether the published status-code doc lists it. false for the other system.
      */
     bool documented;
     /**
-     * Blobstore: `blobstore/common/errors/<go_file>.go`.
+     * Blobstore: `blobstore/common/errors/<go_file>.go`. `""` for the other system.
      */
     const char *go_file;
     /**
-     * Blobstore: the Go const (`CodeAccessLimited`), `""` for the generic codes.
+     * Blobstore: The Go const (`CodeAccessLimited`); empty for the generic codes. `""` for the other system.
      */
     const char *go_const;
     /**
-     * Blobstore: the Go error variable (`ErrAccessLimited`), `""` where there is none.
+     * Blobstore: The Go error variable (`ErrAccessLimited`); empty where there is none. `""` for the other system.
      */
     const char *go_err;
     /**
-     * Blobstore: the CubeFS versions defining this entry, oldest first (`versions_len` items, then a NULL).
+     * Blobstore: The CubeFS versions in which this exact entry is defined, oldest first. `versions_len` items, then a NULL. An empty array for the other system.
      */
     const char *const *versions;
     /**
@@ -227,15 +234,15 @@ typedef struct errcat_entry {
      */
     size_t versions_len;
     /**
-     * Blobstore: the number it moved to in a later version (552 → 429), 0 when none.
+     * Blobstore: The number it was moved to in a later version (552 -> 429). 0 when absent. 0 for the other system.
      */
     uint16_t renumbered_to;
     /**
-     * Blobstore: the number it had in an earlier version (429 ← 552), 0 when none.
+     * Blobstore: The number it had in an earlier version (429 <- 552). 0 when absent. 0 for the other system.
      */
     uint16_t renumbered_from;
     /**
-     * Blobstore: `never`, `transient`, `overload` or `ignore`.
+     * Blobstore: How a client should treat it. A `RetryClass` name. `""` for the other system.
      */
     const char *retry;
 } errcat_entry;
@@ -271,7 +278,7 @@ typedef struct errcat_resolved {
  */
 typedef struct errcat_status_match {
     /**
-     * The entry.
+     * The entry; NULL only in the slots of `errcat_status_table` that no entry fills.
      */
     const struct errcat_entry *entry;
     /**
@@ -304,8 +311,10 @@ typedef struct errcat_code {
 } errcat_code;
 
 /**
- * Which entries `errcat_entries` yields. Every non-NULL field narrows; NULL fields (or a NULL filter) yield
- * everything. A reporter implies the Koupleless system, a service or version the blobstore.
+ * Which entries `errcat_entries` yields. Every non-NULL, non-empty field narrows; NULL fields (or a NULL filter)
+ * yield everything. Names are read like every errcat name: case and surrounding whitespace ignored, a service
+ * may be its audit-log module (`BLOBNODE`), a version may omit its `v`. A reporter implies the Koupleless system,
+ * a service or version the blobstore.
  */
 typedef struct errcat_filter {
     /**
@@ -313,11 +322,11 @@ typedef struct errcat_filter {
      */
     const char *system;
     /**
-     * `Arklet`, `ModuleController` or `KouplelessBoard` (case-insensitive).
+     * `Arklet`, `ModuleController` or `KouplelessBoard`.
      */
     const char *reporter;
     /**
-     * A blobstore service (`Access`, `BlobNode`, ... or the audit-log module name `BLOBNODE`).
+     * A blobstore service (`Access`, `BlobNode`, ... or `BLOBNODE`).
      */
     const char *service;
     /**
@@ -332,8 +341,7 @@ typedef struct errcat_filter {
  */
 typedef struct errcat_error_value {
     /**
-     * A two-level code (`Arklet.InstallBizFailed`, an alias) or a blobstore status number (`"613"`, at the
-     * newest version).
+     * A two-level code (`Arklet.InstallBizFailed`, an alias) or a blobstore status number (`"613"`).
      */
     const char *code;
     /**
@@ -344,6 +352,14 @@ typedef struct errcat_error_value {
      * The cause, or NULL.
      */
     const struct errcat_error_value *cause;
+    /**
+     * The reporter whose table the code is looked up in, or NULL.
+     */
+    const char *reporter;
+    /**
+     * The CubeFS version of a status number, or NULL for the newest.
+     */
+    const char *version;
 } errcat_error_value;
 
 /**
@@ -351,13 +367,17 @@ typedef struct errcat_error_value {
  */
 typedef struct errcat_audit_options {
     /**
-     * The CubeFS version whose catalog explains the codes (NULL = newest).
+     * The CubeFS version whose catalog explains the codes (NULL or empty = newest).
      */
     const char *version;
     /**
      * Segments of the `api` label, like the blobstore's `max_api_level` (0 = default, 2).
      */
     size_t max_api_level;
+    /**
+     * The status codes counted as errors (`sla`, `5xx,!596`, ...; NULL = `sla`).
+     */
+    const char *errors;
 } errcat_audit_options;
 
 /**
@@ -383,70 +403,60 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * The kind's name as written in the conformance vectors (`"NotFound"`), `"Ok"` for `ERRCAT_OK`, `"Unknown"` for
- * any other value. Static: never free it.
+ * The kind's name as written in the conformance vectors (`"NotFound"`), `"Ok"` for `ERRCAT_OK`, `"Unknown"`
+ * for any other value. Static: never free it.
  */
 const char *errcat_status_name(int32_t status);
 
 /**
  * Releases a string errcat allocated for the caller (an export, rendered JSON, an error message). NULL is a no-op.
  * Never pass anything else: not the static strings of `errcat_entry`, not a string from `malloc`.
- *
- * # Safety
- * `s` is NULL or a pointer returned by errcat as owned, not yet freed.
  */
 void errcat_string_free(char *s);
 
 /**
- * The status of this thread's last failed call, `ERRCAT_OK` when the last call succeeded (or none was made).
+ * The status of this thread's last failed call; `ERRCAT_OK` when none failed.
  */
 enum errcat_status errcat_last_error_status(void);
 
 /**
- * This thread's last error as people read it (with "did you mean ..." when there are suggestions), or NULL when
- * the last call succeeded. Owned: free it with `errcat_string_free`.
+ * This thread's last error as people read it (with "did you mean ..."), or NULL. Owned.
  */
 char *errcat_last_error_message(void);
 
 /**
- * This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL when the last call
- * succeeded. Owned: free it with `errcat_string_free`.
+ * This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL. Owned.
  */
 char *errcat_last_error_json(void);
 
 /**
- * How many close matches the last `ERRCAT_NOT_FOUND` (or `ERRCAT_INVALID_CODE`) error suggests; 0 when none.
+ * How many close matches the last error suggests (`ERRCAT_NOT_FOUND`, `ERRCAT_INVALID_CODE`).
  */
 size_t errcat_last_error_suggestion_count(void);
 
 /**
- * Suggestion `index` of the last error (best first), or NULL when out of range. Owned: free it with
- * `errcat_string_free`.
+ * Suggestion `index` of the last error (best first), or NULL when out of range. Owned.
  */
 char *errcat_last_error_suggestion(size_t index);
 
 /**
- * How many candidates the last `ERRCAT_AMBIGUOUS` error names; 0 when none.
+ * How many candidates the last `ERRCAT_AMBIGUOUS` error names.
  */
 size_t errcat_last_error_candidate_count(void);
 
 /**
- * Candidate `index` of the last error, as `Reporter/Source.Type`, or NULL when out of range. Owned: free it with
- * `errcat_string_free`.
+ * Candidate `index` of the last error (`Reporter/Source.Type`), or NULL when out of range. Owned.
  */
 char *errcat_last_error_candidate(size_t index);
 
 /**
  * Resolves a two-level code (`"Arklet.InstallBizFailed"`, an alias, a dynamic `User.PullBizError`) to its entry,
- * inside `reporter`'s table when `reporter` is not NULL (`Arklet`, `ModuleController`, `KouplelessBoard`,
- * case-insensitive). Does not allocate on success.
+ * inside `reporter`'s table when `reporter` is not NULL (`Arklet`, `modulecontroller`: case and surrounding
+ * whitespace are ignored; an empty one means none). Does not allocate on success.
  *
  * Returns `ERRCAT_OK` and fills `*out`; else `ERRCAT_NOT_FOUND` (suggestions in the last error),
  * `ERRCAT_AMBIGUOUS` (candidates in the last error), `ERRCAT_INVALID_CODE` or `ERRCAT_INVALID_ARGUMENT`, and
  * `*out` is zeroed.
- *
- * # Safety
- * `code` and `reporter` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_resolved`.
  */
 enum errcat_status errcat_lookup(const char *code,
                                  const char *reporter,
@@ -455,28 +465,21 @@ enum errcat_status errcat_lookup(const char *code,
 /**
  * `errcat_lookup` with a counted code (`code_len` bytes, no NUL needed) for callers whose strings carry a length
  * (Go, Rust, C++ `std::string_view`). An embedded NUL byte is part of the code, so the code is
- * `ERRCAT_INVALID_CODE`, exactly as in the bindings whose strings can hold a NUL.
- *
- * # Safety
- * `code` is NULL (then `code_len` must be 0) or points to `code_len` readable bytes; `reporter` is NULL or a
- * NUL-terminated string; `out` is NULL or points to an `errcat_resolved`.
+ * `ERRCAT_INVALID_CODE`, as in every binding whose strings can hold a NUL. `code_len == SIZE_MAX` means
+ * "NUL-terminated".
  */
 enum errcat_status errcat_lookup_n(const char *code,
                                    size_t code_len,
                                    const char *reporter,
-                                   struct errcat_resolved *out);
+                                   struct errcat_resolved *out_resolved);
 
 /**
- * Every entry a code could mean: for a two-level code, the entries of its type (or alias) in every table; for a
- * number (`"552"`), the blobstore entries with that number in every version.
+ * Every entry a code could mean: for a two-level code or a bare type (`InstallBizFailed`), the entries of its type
+ * (or alias) in every table; for a number (`"552"`), the blobstore entries with that number in every version.
  *
  * Writes up to `capacity` entry pointers (static: never free them) to `out` and the total number to
  * `*out_count`; call with `capacity` 0 (and `out` NULL) to learn the size. `errcat_entry_count()` is always
  * enough. `ERRCAT_NOT_FOUND` (with suggestions) when there is none.
- *
- * # Safety
- * `code` is NULL or a NUL-terminated string; `out` is NULL or has room for `capacity` pointers; `out_count` is
- * NULL or points to a `size_t`.
  */
 enum errcat_status errcat_find(const char *code,
                                const struct errcat_entry **out,
@@ -484,52 +487,60 @@ enum errcat_status errcat_find(const char *code,
                                size_t *out_count);
 
 /**
- * The blobstore entry for status `code` at CubeFS `version` (`v3.5.0`, `3.5.0`, `master`; NULL = newest).
- * When no entry is valid at that version the nearest one is returned with `valid == false`. Does not allocate
- * on success.
+ * The entries whose code, meaning, solution, message or description holds every word of `words` (case ignored;
+ * Chinese words match as substrings), best first. Same output convention as `errcat_find`; no match is
+ * `ERRCAT_OK` with a count of 0.
+ */
+enum errcat_status errcat_search(const char *words,
+                                 const struct errcat_entry **out,
+                                 size_t capacity,
+                                 size_t *out_count);
+
+/**
+ * The blobstore entry for status `code` at CubeFS `version` (`v3.5.0`, `3.5.0`, `MASTER`: case and the `v` are
+ * optional; NULL or empty = newest). When no entry is valid at that version the nearest one is returned with
+ * `valid == false`. Does not allocate on success.
  *
  * Errors: `ERRCAT_INVALID_CODE` (outside 0..=999), `ERRCAT_NOT_FOUND` (no entry in any version),
  * `ERRCAT_INVALID_ARGUMENT` (unknown version, NULL `out`); `*out` is zeroed then.
- *
- * # Safety
- * `version` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_status_match`.
  */
 enum errcat_status errcat_blobstore_status(int64_t code,
                                            const char *version,
-                                           struct errcat_status_match *out);
+                                           struct errcat_status_match *out_match);
+
+/**
+ * The answers of `errcat_blobstore_status` for every number at `version` (NULL or empty = newest), as a static
+ * array of `ERRCAT_STATUS_TABLE_LEN` matches indexed by number: slot `n` is what `errcat_blobstore_status(n,
+ * version)` fills, with a NULL `entry` where it fails. For callers that look numbers up in a loop at the cost of
+ * an array index; errors still come from `errcat_blobstore_status`.
+ */
+enum errcat_status errcat_status_table(const char *version,
+                                       const struct errcat_status_match **out_table);
 
 /**
  * The service status `code` belongs to at `version` (NULL = newest): the service of the entry valid then, else
  * the service whose range covers the number. `*out` receives a static name (`BlobNode`): never free it.
  * `ERRCAT_NOT_FOUND` when neither says.
- *
- * # Safety
- * `version` is NULL or a NUL-terminated string; `out` is NULL or points to a `const char *`.
  */
 enum errcat_status errcat_service_of(int64_t code,
                                      const char *version,
-                                     const char **out);
+                                     const char **out_name);
 
 /**
  * Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
  * catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
- *
- * # Safety
- * `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
  */
-enum errcat_status errcat_parse(const char *text,
-                                struct errcat_code *out);
+enum errcat_status errcat_parse(const char *code_text,
+                                struct errcat_code *out_code);
 
 /**
- * Builds `source.error_type` (`source` is an exact source name: `Arklet`, `User`, `KubeAPIServer`, ...), checking
- * the type like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type `ERRCAT_INVALID_CODE`.
- *
- * # Safety
- * `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
+ * Builds `source.error_type`; `source` is a name (`Arklet`, `user`: case and surrounding whitespace ignored) and
+ * the type is checked like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type
+ * `ERRCAT_INVALID_CODE`.
  */
 enum errcat_status errcat_compose(const char *source,
                                   const char *error_type,
-                                  struct errcat_code *out);
+                                  struct errcat_code *out_code);
 
 /**
  * The library version (`"0.1.0"`). Static: never free it.
@@ -551,10 +562,6 @@ const struct errcat_entry *errcat_entry_by_id(size_t id);
  * The entries passing `filter` (NULL = all), in catalog order: Koupleless tables first, then blobstore codes.
  * Writes up to `capacity` entry pointers (static: never free them) to `out` and the total to `*out_count`;
  * `errcat_entry_count()` slots are always enough. An unknown filter name is `ERRCAT_INVALID_ARGUMENT`.
- *
- * # Safety
- * `filter` is NULL or points to an `errcat_filter` whose fields are NULL or NUL-terminated strings; `out` is NULL
- * or has room for `capacity` pointers; `out_count` is NULL or points to a `size_t`.
  */
 enum errcat_status errcat_entries(const struct errcat_filter *filter,
                                   const struct errcat_entry **out,
@@ -562,34 +569,42 @@ enum errcat_status errcat_entries(const struct errcat_filter *filter,
                                   size_t *out_count);
 
 /**
- * The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free
- * `*out` with `errcat_string_free`.
- *
- * # Safety
- * `entry` is NULL or a pointer errcat returned; `out` is NULL or points to a `char *`.
+ * The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free `*out`
+ * with `errcat_string_free`.
  */
 enum errcat_status errcat_entry_json(const struct errcat_entry *entry,
-                                     char **out);
+                                     char **out_json);
 
 /**
- * The catalog in `format` (`json`, `md`/`markdown` or `csv`); `lang` (`en`, `zh`; NULL = `en`) picks the
- * language of Markdown and CSV. The JSON export equals `testdata/catalog.json` byte for byte. Owned: free
- * `*out` with `errcat_string_free`.
- *
- * # Safety
- * `format` and `lang` are NULL or NUL-terminated strings; `out` is NULL or points to a `char *`.
+ * The catalog in `format` (`json`, `md`/`markdown` or `csv`; NULL = `json`); `lang` (`en`, `zh`, `zh-CN`; NULL =
+ * `en`) picks the language of Markdown and CSV. The JSON export equals `testdata/catalog.json` byte for byte.
+ * Owned: free `*out` with `errcat_string_free`.
  */
 enum errcat_status errcat_export(const char *format,
                                  const char *lang,
-                                 char **out);
+                                 char **out_text);
+
+/**
+ * The table of every successful `lookup` and `status` answer with its stable id (format in the errcat README,
+ * "The answer table"), which language packages load once to serve repeated calls without crossing. Static: never
+ * free it.
+ */
+const char *errcat_answer_table(void);
+
+/**
+ * Runs any errcat operation by name (`lookup`, `status`, `render`, `audit`, ... as the README's operations table
+ * lists them) with its arguments as a JSON array, through the same dispatcher every language binding uses; the
+ * answer as JSON in `*out` (owned: free it with `errcat_string_free`). For bindings over this library (Go) and
+ * for arguments a C string cannot carry (a NUL, bytes that are not UTF-8, as `{"bytes": "<base64>"}`).
+ */
+enum errcat_status errcat_call(const char *op,
+                               const char *args_json,
+                               char **out_json);
 
 /**
  * RFC 9457 `application/problem+json` for `value` and its causes (the exact text every errcat binding renders).
- * Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error.
- *
- * # Safety
- * `value` is NULL or points to an `errcat_error_value` whose strings are NULL or NUL-terminated and whose cause
- * chain is made of such values; `out` is NULL or points to a `char *`.
+ * Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error; a chain of more than
+ * `ERRCAT_MAX_CAUSE_DEPTH` causes is `ERRCAT_INVALID_ARGUMENT`.
  */
 enum errcat_status errcat_problem_json(const struct errcat_error_value *value,
                                        char **out);
@@ -597,26 +612,19 @@ enum errcat_status errcat_problem_json(const struct errcat_error_value *value,
 /**
  * The Arklet response envelope `{code, message, errorStackTrace, errorCode}` for `value` and its causes. Owned:
  * free `*out` with `errcat_string_free`.
- *
- * # Safety
- * As for `errcat_problem_json`.
  */
 enum errcat_status errcat_arklet_json(const struct errcat_error_value *value,
                                       char **out);
 
 /**
- * Analyses the audit logs at `paths` (`paths_len` files or directories; `"-"` = stdin): counts per
- * service/API/code, error share, latency percentiles, unknown codes, malformed lines. `ERRCAT_IO` when a path
- * cannot be read. On failure `*out` is zeroed (nothing to free).
- *
- * # Safety
- * `paths` is NULL (then `paths_len` must be 0) or points to `paths_len` NUL-terminated strings; `options` is NULL
- * or points to an `errcat_audit_options`; `out` is NULL or points to an `errcat_audit_report`.
+ * Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
+ * an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
+ * lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
  */
 enum errcat_status errcat_audit_analyze(const char *const *paths,
                                         size_t paths_len,
                                         const struct errcat_audit_options *options,
-                                        struct errcat_audit_report *out);
+                                        struct errcat_audit_report *out_report);
 
 #ifdef __cplusplus
 }  // extern "C"
