@@ -30,7 +30,11 @@ def message(cause: BaseException) -> str:
     )
 
 
-try:
-    from . import _native  # noqa: F401
-except ImportError as error:
-    raise ImportError(message(error), name="errcat._native") from error
+def load() -> None:
+    try:
+        from . import _native  # noqa: F401
+    except ImportError as error:
+        raise ImportError(message(error), name="errcat._native") from error
+
+
+load()
