@@ -2,7 +2,7 @@
 # and tested there, never from the source tree. The wheel is built once, by maturin (pinned, mk/05-native.mk) with
 # zig for glibc 2.17: abi3 (CPython >= 3.9), tagged manylinux2014; the tests install that wheel. pytest and mypy come
 # from PyPI as the test tools.
-#   make python-wheel   target/wheels/errcat-<v>-cp39-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+#   make python-wheel   target/wheels/errcat-<v>-cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl
 #   make python-sdist   target/wheels/errcat-<v>.tar.gz (builds with Rust, from the files it carries)
 
 TEST_TARGETS += test-python
@@ -27,7 +27,7 @@ MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibilit
 
 .PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python
 
-# A fresh environment every time: the test is that `pip install ./python` works in one.
+# A fresh environment every time: the test is that the wheel installs and works in one.
 python-venv:
 	rm -rf $(PY_VENV)
 	$(PYTHON) -m venv $(PY_VENV)
