@@ -20,7 +20,7 @@ DIST_ENV = ROOT=$(ROOT) VERSION=$(VERSION) NATIVE_DIR=$(NATIVE_DIR) DIST=$(DIST)
 # What dist/ is assembled from; `make test` has built all of them by the time test-packaging runs.
 DIST_INPUTS = $(JAVA_TARGET)/errcat-$(VERSION).jar $(JAVA_TARGET)/errcat-$(VERSION)-sources.jar \
 	$(JAVA_TARGET)/errcat-$(VERSION)-javadoc.jar $(KOTLIN_TARGET)/errcat-kotlin-$(VERSION).jar \
-	$(PY_WHEEL_DIR)/.wheel-built $(PY_SDIST) $(NODE_TGZ) $(NATIVE_DIR)/liberrcat.so $(NATIVE_DIR)/errcat
+	$(PY_WHEEL_DIR)/.wheel-built $(NODE_TGZ) $(NATIVE_DIR)/liberrcat.so $(NATIVE_DIR)/errcat
 
 .PHONY: dist dist-build dist-assemble test-packaging test-portable
 
@@ -31,7 +31,8 @@ dist: dist-build
 dist-build: native java-jar python-wheel python-sdist node-pack
 	$(MVN) -q -f kotlin/pom.xml package -DskipTests
 
-dist-assemble: $(DIST_INPUTS)
+# The sdist is always remade (a few seconds; no language suite builds it).
+dist-assemble: $(DIST_INPUTS) python-sdist
 	$(DIST_ENV) bash $(ROOT)/packaging/dist.sh
 
 # Only built here when missing (test-packaging run on its own); `make dist` rebuilds them all.
@@ -41,8 +42,6 @@ $(KOTLIN_TARGET)/errcat-kotlin-$(VERSION).jar:
 	$(MVN) -q -f kotlin/pom.xml package -DskipTests
 $(PY_WHEEL_DIR)/.wheel-built:
 	$(MAKE) --no-print-directory python-wheel
-$(PY_SDIST):
-	$(MAKE) --no-print-directory python-sdist
 $(NODE_TGZ):
 	$(MAKE) --no-print-directory node-pack
 $(NATIVE_DIR)/liberrcat.so $(NATIVE_DIR)/errcat:
