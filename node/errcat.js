@@ -13,7 +13,7 @@
  * Argument checks (TypeError) and error shaping (`err.code = 'ERRCAT_*'`) happen in Rust.
  * The types are in index.d.ts, generated from the Rust sources.
  */
-const native = require('./binding.js')
+const native = require('./native.js') // binding.js, or one line naming the supported platforms
 
 /** @type {Array<object | undefined>} entry objects by Entry id, filled on first use */
 const entryCache = new Array(native.entryCount())

@@ -55,6 +55,9 @@ enum Command {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff), for packaging: `make dist` puts it in the CLI tarball
+    #[command(hide = true)]
+    Manpage,
 }
 
 fn main() -> ExitCode {
@@ -78,6 +81,16 @@ fn main() -> ExitCode {
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
             ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print(&String::from_utf8_lossy(&page)),
+                Err(e) => {
+                    eprintln!("errcat: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

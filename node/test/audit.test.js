@@ -9,7 +9,8 @@ const { execFileSync, spawnSync } = require('node:child_process')
 const { repo, errcat } = require('./support')
 
 const sample = path.join(__dirname, 'fixtures/audit-sample.log')
-const cli = path.join(repo, 'target/release/errcat')
+// make test-node passes the release CLI it built (ERRCAT_CLI).
+const cli = process.env.ERRCAT_CLI || path.join(repo, 'target/release/errcat')
 
 /** The CLI's JSON report, or the reason there is none (the audit command is another issue's work). */
 function cliReport(file) {

@@ -13,7 +13,9 @@ test('binding.js and index.d.ts have not drifted from the Rust sources', (t) => 
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'errcat-napi-'))
   t.after(() => fs.rmSync(out, { recursive: true, force: true }))
   const napi = path.join(nodeDir, 'node_modules/@napi-rs/cli/dist/cli.js')
-  execFileSync(process.execPath, [napi, 'build', '--platform', '--release',
+  // make test-node passes the arguments of its own build (the zig-linked target), so this reuses that build.
+  const extra = (process.env.ERRCAT_NAPI_BUILD_ARGS || '').split(' ').filter(Boolean)
+  execFileSync(process.execPath, [napi, 'build', '--platform', '--release', ...extra,
     '--manifest-path', '../bindings/node/Cargo.toml', '--package-json-path', 'package.json',
     '--output-dir', out, '--js', 'binding.js', '--dts', 'index.d.ts'], { cwd: nodeDir, stdio: ['ignore', 'pipe', 'pipe'] })
   for (const file of ['binding.js', 'index.d.ts']) {
