@@ -165,6 +165,10 @@ pub fn bytes(name: &str, arg: Arg, limit: usize) -> Result<Vec<u8>> {
     let bytes = match arg {
         Arg::Bytes(b) => b,
         Arg::Str(s) => s.into_bytes(),
+        // More code units than `limit` are more bytes too: refused as too long, however the string ends.
+        Arg::Utf16(units) if units.len() > limit => {
+            return Err(invalid(name, format_args!("is longer than {limit} bytes")))
+        }
         Arg::Utf16(units) => from_utf16(name, &units)?.into_bytes(),
         Arg::Absent => return Err(invalid(name, "is missing")),
         other => {

@@ -3,6 +3,7 @@
 //! ships and the repository commits, listed by [`generated_files`] and drift-checked by the tests.
 
 pub mod c;
+pub mod node;
 pub mod rust;
 
 use crate::Catalog;
@@ -20,10 +21,12 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
         path: "bindings/c/src/entry.rs",
         content: c::struct_source(cat),
     }]
+    .into_iter()
+    .chain(node::files(cat))
+    .collect()
 }
 
 /// `snake_case` → `camelCase`.
-#[allow(dead_code)] // used by the host emitters
 pub fn camel(name: &str) -> String {
     let pascal = pascal(name);
     let mut chars = pascal.chars();
