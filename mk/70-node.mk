@@ -1,6 +1,6 @@
 # Node: the errcat npm package (node/) over the napi-rs module (bindings/node).
 #   make node-build     npm ci (when the lockfile changed) + build the .node into node/
-#   make node-generate  regenerate the committed loader and declarations (node/binding.js, node/index.d.ts)
+#   make node-generate  regenerate the committed loader and its declarations (node/binding.js, node/binding.d.ts)
 #   make test-node      pack the tarball, install it in an empty directory, run node/test against it
 
 TEST_TARGETS += test-node
@@ -10,7 +10,7 @@ BENCH_TARGETS += bench-node
 NODE_DIR := $(ROOT)/node
 NODE_OUT := $(ROOT)/target/node
 NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
-NAPI_BUILD := $(NAPI) build --platform --release --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts index.d.ts
+NAPI_BUILD := $(NAPI) build --platform --release --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
 .PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node
 
@@ -19,7 +19,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/p
 	cd $(NODE_DIR) && npm ci --no-audit --no-fund
 	touch $@
 
-# Builds into target/node and copies only the .node: the committed binding.js/index.d.ts stay as they are, so the
+# Builds into target/node and copies only the .node: the committed binding.js/binding.d.ts stay as they are, so the
 # drift test compares them with a fresh generation.
 node-build: node-deps
 	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir $(NODE_OUT)/build
