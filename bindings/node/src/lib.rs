@@ -9,7 +9,7 @@
 //! | a string | `Utf16` (its code units as they are: a lone surrogate reaches the core) |
 //! | a `Buffer` / `Uint8Array` | `Bytes` |
 //! | a number | `Float` |
-//! | a bigint | `Int` when it fits 64 bits, else `BigInt` with its decimal text |
+//! | a bigint | `Int` when it fits 64 bits, else `BigInt` with its decimal text (a size beyond 1024 bits) |
 //! | a boolean | `Bool` |
 //! | an array | `List` |
 //! | anything else | `Other(typeof)` |
@@ -38,7 +38,9 @@ pub const MAX_CAUSE_DEPTH: u32 = errcat::boundary::MAX_CAUSE_DEPTH as u32;
 fn utf16(env: &Env, value: &Unknown) -> Result<Vec<u16>> {
     let mut len = 0;
     let (env, raw) = (env.raw(), value.raw());
-    check_status!(unsafe { sys::napi_get_value_string_utf16(env, raw, ptr::null_mut(), 0, &mut len) })?;
+    check_status!(unsafe {
+        sys::napi_get_value_string_utf16(env, raw, ptr::null_mut(), 0, &mut len)
+    })?;
     let mut units = vec![0u16; len.min(MAX_ARG_LEN + 1) + 1];
     let (size, mut written) = (units.len(), 0);
     check_status!(unsafe {
@@ -80,7 +82,9 @@ fn bytes(env: &Env, value: &Unknown) -> Result<Option<Vec<u8>>> {
 /// The items of an array, `MAX_LIST_LEN + 1` at most, each read once.
 fn list(env: &Env, value: &Unknown, depth: usize) -> Result<Arg> {
     if depth >= MAX_LIST_DEPTH {
-        return Ok(Arg::Other(format!("list nested deeper than {MAX_LIST_DEPTH}")));
+        return Ok(Arg::Other(format!(
+            "list nested deeper than {MAX_LIST_DEPTH}"
+        )));
     }
     let array = unsafe { value.cast::<Array>() }?;
     let len = array.len().min(MAX_LIST_LEN as u32 + 1);
@@ -91,6 +95,24 @@ fn list(env: &Env, value: &Unknown, depth: usize) -> Result<Arg> {
     Ok(Arg::List(items.collect::<Result<_>>()?))
 }
 
+/// A bigint: `Int` when it fits 64 bits, else `BigInt` with its decimal text; beyond 1024 bits (whose decimal text
+/// costs time quadratic in its length) the text says how large it is instead.
+fn bigint(env: &Env, value: &Unknown) -> Result<Arg> {
+    let (mut n, mut lossless, mut words) = (0, false, 0);
+    let (env, raw) = (env.raw(), value.raw());
+    check_status!(unsafe { sys::napi_get_value_bigint_int64(env, raw, &mut n, &mut lossless) })?;
+    if lossless {
+        return Ok(Arg::Int(n));
+    }
+    let (sign, none) = (ptr::null_mut(), ptr::null_mut());
+    check_status!(unsafe { sys::napi_get_value_bigint_words(env, raw, sign, &mut words, none) })?;
+    Ok(Arg::BigInt(if words <= 16 {
+        value.coerce_to_string()?.into_utf8()?.into_owned()?
+    } else {
+        format!("an integer of more than {} bits", (words - 1) * 64)
+    }))
+}
+
 /// One JavaScript value as an `Arg` (the table above).
 fn arg(env: &Env, value: Unknown, depth: usize) -> Result<Arg> {
     Ok(match value.get_type()? {
@@ -98,10 +120,7 @@ fn arg(env: &Env, value: Unknown, depth: usize) -> Result<Arg> {
         ValueType::String => Arg::Utf16(utf16(env, &value)?),
         ValueType::Number => Arg::Float(unsafe { value.cast::<f64>() }?),
         ValueType::Boolean => Arg::Bool(unsafe { value.cast::<bool>() }?),
-        ValueType::BigInt => match unsafe { value.cast::<BigInt>() }?.get_i64() {
-            (n, true) => Arg::Int(n),
-            _ => Arg::BigInt(value.coerce_to_string()?.into_utf8()?.into_owned()?),
-        },
+        ValueType::BigInt => bigint(env, &value)?,
         ValueType::Object => match bytes(env, &value)? {
             Some(bytes) => Arg::Bytes(bytes),
             None if value.is_array()? => list(env, &value, depth)?,
@@ -184,7 +203,10 @@ pub fn call(
     let read = || -> Result<Vec<Arg>> {
         let len = args.len().min(MAX_LIST_LEN as u32 + 1);
         (0..len)
-            .map(|i| args.get::<Unknown>(i)?.map_or(Ok(Arg::Absent), |v| arg(&env, v, 1)))
+            .map(|i| {
+                args.get::<Unknown>(i)?
+                    .map_or(Ok(Arg::Absent), |v| arg(&env, v, 0))
+            })
             .collect()
     };
     let result = guard(|| match read() {
