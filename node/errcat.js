@@ -55,37 +55,60 @@ function option(options, name) {
   return options[name]
 }
 
-// The answer table (core/src/boundary/answers.rs): loaded once, at require time.
+// The answer table (core/src/boundary/answers.rs): loaded once, at require time, in one pass over its text.
 const ANSWERS = new Map() // answer id -> the frozen Resolved or StatusMatch
-const LOOKUPS = new Map() // reporter spelling -> code -> Resolved
-const STATUSES = new Map() // version spelling -> number -> StatusMatch
-{
-  const rows = call('answers', []).split('\n')
-  const [magic, format, fingerprint] = rows[0].split('\t')
+const LOOKUPS = new Map() // reporter spelling (undefined: none) -> code -> Resolved
+const STATUSES = new Map() // version spelling (undefined: none) -> number -> StatusMatch
+
+function loadAnswers(text) {
+  const [magic, format, fingerprint] = text.slice(0, text.indexOf('\n')).split('\t')
   if (magic !== 'errcat-answers' || format !== '1' || fingerprint !== catalog.CATALOG_FINGERPRINT) {
     throw new ErrcatError('Internal', `the native library (catalog ${fingerprint}) and the package's generated ` +
       `catalog (${catalog.CATALOG_FINGERPRINT}) differ: the errcat package is damaged; reinstall it`)
   }
-  const index = (maps, key) => maps.get(key) ?? maps.set(key, new Map()).get(key)
-  for (let i = 1; i < rows.length; i++) {
-    const f = rows[i].split('\t')
-    const id = +f[1]
-    if (f[0] === 'R') {
-      const entry = ENTRIES[+f[2]]
-      ANSWERS.set(id, Object.freeze({
-        code: f[6], source: SOURCES[+f[3]], type: entry.errorType, reporter: entry.reporter,
-        dynamic: f[5] === '1', alias: f[4] === '-' ? null : f[4], entry,
-      }))
-    } else if (f[0] === 'S') {
-      const entry = ENTRIES[+f[2]]
-      ANSWERS.set(id, Object.freeze({ code: entry.code, version: catalog.VERSIONS[+f[3]], valid: f[4] === '1', entry }))
-    } else if (f[0] === 'L') {
-      index(LOOKUPS, f[2] === '-' ? undefined : f[2]).set(f[3], ANSWERS.get(id))
-    } else if (f[0] === 'N') {
-      index(STATUSES, f[2] === '-' ? undefined : f[2]).set(+f[3], ANSWERS.get(id))
+  let pos = text.indexOf('\n') + 1
+  /** A decimal field and its separator. */
+  const num = () => {
+    let n = 0
+    for (let c = text.charCodeAt(pos++); c >= 48 && c <= 57; c = text.charCodeAt(pos++)) n = n * 10 + c - 48
+    return n
+  }
+  /** A text field up to `end` (a TAB, or the end of the row) and its separator. */
+  const str = (end) => text.slice(pos, (pos = text.indexOf(end, pos) + 1) - 1)
+  // Keys are internalized, as string literals are: a caller's literal then matches by identity, at a Map's cost.
+  // The rows of one code are consecutive and option spellings are few: each is internalized once.
+  const intern = (key) => Object.keys({ [key]: 0 })[0]
+  const spellings = new Map([['-', undefined]])
+  const spelling = (key) => (spellings.has(key) ? spellings.get(key) : spellings.set(key, intern(key)).get(key))
+  const table = (maps, key) => maps.get(key) ?? maps.set(key, new Map()).get(key)
+  let code = ''
+  while (pos < text.length) {
+    const kind = text[pos]
+    pos += 2
+    const id = num()
+    if (kind === 'R') {
+      const entry = ENTRIES[num()]
+      const source = SOURCES[num()]
+      const alias = str('\t')
+      const dynamic = num() === 1
+      ANSWERS.set(id, Object.freeze({ code: str('\n'), source, type: entry.errorType, reporter: entry.reporter,
+        dynamic, alias: alias === '-' ? null : alias, entry }))
+    } else if (kind === 'S') {
+      const entry = ENTRIES[num()]
+      const version = catalog.VERSIONS[num()]
+      ANSWERS.set(id, Object.freeze({ code: entry.code, version, valid: num() === 1, entry }))
+    } else if (kind === 'L') {
+      const reporter = spelling(str('\t'))
+      const end = text.indexOf('\n', pos)
+      if (end - pos !== code.length || !text.startsWith(code, pos)) code = intern(text.slice(pos, end))
+      pos = end + 1
+      table(LOOKUPS, reporter).set(code, ANSWERS.get(id))
+    } else {
+      table(STATUSES, spelling(str('\t'))).set(num(), ANSWERS.get(id))
     }
   }
 }
+loadAnswers(call('answers', []))
 const PLAIN_LOOKUPS = LOOKUPS.get(undefined) ?? new Map()
 const PLAIN_STATUSES = STATUSES.get(undefined) ?? new Map()
 

@@ -145,7 +145,7 @@ test('cause chains: held by reference, 10,000 and 100,000 levels in bounded memo
     let e = new errcat.CodedError('613', 'deep')
     for (let i = 0; i < depth; i++) e = new errcat.CodedError('613', 'deep', { cause: e })
     const perLevel = (process.memoryUsage().heapUsed - before) / depth
-    assert.ok(perLevel < 500, `${perLevel.toFixed(0)} bytes per level`)
+    assert.ok(perLevel < 2048, `${perLevel.toFixed(0)} bytes per level (garbage included): linear, not a copy per level`)
     for (const render of [() => e.toProblemJson(), () => e.toArkletJson()]) {
       const error = errcatError(render, 'InvalidArgument', `${depth} levels`)
       assert.match(error.message, /cause chain is deeper than 64 causes/)
