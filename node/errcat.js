@@ -44,15 +44,20 @@ function call(op, args) {
   }
 }
 
-/** The host's own argument shape: an options object (or nothing). Returns the one read of `name`. */
-function option(options, name) {
-  if (options === undefined || options === null) return undefined
+const NONE = Object.freeze({})
+
+/**
+ * The host's own argument shape: an options object, or nothing (`NONE`). Callers read each option once, at their
+ * own site (so that each property load keeps its own, monomorphic, feedback).
+ */
+function opts(options) {
+  if (options === undefined || options === null) return NONE
   if (typeof options !== 'object') {
     const error = new TypeError(`options must be an object, not ${typeof options}`)
     error.code = 'ERR_INVALID_ARG_TYPE'
     throw error
   }
-  return options[name]
+  return options
 }
 
 // The answer table (core/src/boundary/answers.rs): loaded once, at require time, in one pass over its text.
@@ -120,17 +125,21 @@ function answer(id) {
 
 const entriesOf = (ids) => ids.map((id) => ENTRIES[id])
 
+// lookup and status: an answer the table holds costs two Map probes; any other call crosses.
+
 /** @type {typeof import('./index').lookup} */
 function lookup(code, options) {
-  const reporter = options === undefined ? undefined : option(options, 'reporter')
-  const hit = (reporter == null ? PLAIN_LOOKUPS : LOOKUPS.get(reporter))?.get(code)
+  const reporter = options === undefined ? undefined : opts(options).reporter
+  const table = reporter === undefined || reporter === null ? PLAIN_LOOKUPS : LOOKUPS.get(reporter)
+  const hit = table === undefined ? undefined : table.get(code)
   return hit !== undefined ? hit : answer(call('lookup', [code, reporter]))
 }
 
 /** @type {typeof import('./index').status} */
 function status(code, options) {
-  const version = options === undefined ? undefined : option(options, 'version')
-  const hit = (version == null ? PLAIN_STATUSES : STATUSES.get(version))?.get(code)
+  const version = options === undefined ? undefined : opts(options).version
+  const table = version === undefined || version === null ? PLAIN_STATUSES : STATUSES.get(version)
+  const hit = table === undefined ? undefined : table.get(code)
   return hit !== undefined ? hit : answer(call('status', [code, version]))
 }
 
@@ -142,12 +151,12 @@ const search = (words) => entriesOf(call('search', [words]))
 
 /** @type {typeof import('./index').entries} */
 function entries(filter) {
-  const names = ['system', 'reporter', 'service', 'version'].map((name) => option(filter, name))
-  return entriesOf(call('entries', names))
+  const f = opts(filter)
+  return entriesOf(call('entries', [f.system, f.reporter, f.service, f.version]))
 }
 
 /** @type {typeof import('./index').serviceOf} */
-const serviceOf = (code, options) => SERVICES[call('service_of', [code, option(options, 'version')])]
+const serviceOf = (code, options) => SERVICES[call('service_of', [code, opts(options).version])]
 
 const code = ([source, type, text]) => ({ source: SOURCES[source], type, code: text })
 
@@ -158,7 +167,10 @@ const parse = (text) => code(call('parse', [text]))
 const compose = (source, type) => code(call('compose', [source, type]))
 
 /** @type {typeof import('./index').exportCatalog} */
-const exportCatalog = (options) => call('export', [option(options, 'format'), option(options, 'lang')])
+function exportCatalog(options) {
+  const o = opts(options)
+  return call('export', [o.format, o.lang])
+}
 
 function freezeDeep(value) {
   for (const field of Object.values(value)) {
@@ -170,8 +182,8 @@ function freezeDeep(value) {
 /** @type {typeof import('./index').analyzeAudit} */
 function analyzeAudit(paths, options) {
   try {
-    const pairs = [['version', 'version'], ['max_api_level', 'maxApiLevel'], ['errors', 'errors']]
-      .map(([name, key]) => [name, option(options, key)])
+    const o = opts(options)
+    const pairs = [['version', o.version], ['max_api_level', o.maxApiLevel], ['errors', o.errors]]
     return native.call('audit', [paths, pairs], true).then(
       ([lines, malformed, json]) => freezeDeep({ ...JSON.parse(json), lines, malformed }),
       (failure) => { throw raised(failure) })
@@ -188,7 +200,10 @@ class CodedError {
   #cause
 
   constructor(code, detail, options) {
-    const [reporter, version, cause] = ['reporter', 'version', 'cause'].map((name) => option(options, name))
+    const o = opts(options)
+    const reporter = o.reporter
+    const version = o.version
+    const cause = o.cause
     if (cause != null && !(typeof cause === 'object' && #cause in cause)) {
       const error = new TypeError('options.cause must be a CodedError')
       error.code = 'ERR_INVALID_ARG_TYPE'
