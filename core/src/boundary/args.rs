@@ -324,6 +324,15 @@ mod tests {
     }
 
     #[test]
+    fn a_string_read_only_past_the_limit_is_refused_as_too_long() {
+        // A binding may stop reading after MAX_ARG_LEN + 1 code units, cutting a surrogate pair in two.
+        let mut units = vec![0x41; 10];
+        units.push(0xD83D);
+        let err = bytes("body", Arg::Utf16(units), 10).unwrap_err();
+        assert!(err.message().contains("longer than 10 bytes"), "{err}");
+    }
+
+    #[test]
     fn numbers_say_what_they_are() {
         assert_eq!(number("code", Arg::Float(552.0)).unwrap(), Number::Int(552));
         assert_eq!(
