@@ -167,9 +167,9 @@ const parse = (text) => code(call('parse', [text]))
 const compose = (source, type) => code(call('compose', [source, type]))
 
 /** @type {typeof import('./index').exportCatalog} */
-function exportCatalog(options) {
-  const o = opts(options)
-  return call('export', [o.format, o.lang])
+function exportCatalog(options, lang) {
+  if (options !== null && typeof options === 'object') return call('export', [options.format, options.lang])
+  return call('export', [options, lang]) // exportCatalog(format, lang)
 }
 
 function freezeDeep(value) {

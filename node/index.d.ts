@@ -183,6 +183,8 @@ export declare function compose(source: string, type: string): Code
 
 /** The catalog exported: `json` (default; equals the committed `testdata/catalog.json`), `md` or `csv` in `lang`. */
 export declare function exportCatalog(options?: ExportOptions | null): string
+/** `exportCatalog({ format, lang })`, positionally. */
+export declare function exportCatalog(format?: ExportOptions['format'], lang?: ExportOptions['lang']): string
 
 /**
  * Analyses blobstore audit logs (files or directories; strings or Buffers) off the main thread. Resolves with the

@@ -33,6 +33,7 @@ test('wrong argument types are InvalidArgument from the core, naming the argumen
   errcatError(() => errcat.status(552, { version: 350 }), 'InvalidArgument', 'version 350')
   errcatError(() => errcat.entries({ service: 1 }), 'InvalidArgument', 'service 1')
   errcatError(() => errcat.exportCatalog({ format: 1 }), 'InvalidArgument', 'format 1')
+  errcatError(() => errcat.exportCatalog(1), 'InvalidArgument', 'format 1, positionally')
   const e = errcatError(() => errcat.lookup('Arklet.InstallBizFailed', { reporter: {} }), 'InvalidArgument')
   assert.match(e.message, /reporter must be a string, not a object/)
 })
@@ -40,7 +41,7 @@ test('wrong argument types are InvalidArgument from the core, naming the argumen
 test('an options argument that is not an object is a TypeError (the package\'s own argument shape)', () => {
   for (const options of [5, 'Arklet', true, 1n, Symbol('o')]) {
     for (const fn of [() => errcat.lookup('Arklet.InstallBizFailed', options), () => errcat.status(552, options),
-      () => errcat.entries(options), () => errcat.exportCatalog(options), () => errcat.serviceOf(640, options),
+      () => errcat.entries(options), () => errcat.serviceOf(640, options),
       () => new errcat.CodedError('552', 'd', options)]) {
       const error = thrown(fn)
       assert.ok(error instanceof TypeError, String(error))

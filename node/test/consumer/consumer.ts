@@ -42,7 +42,7 @@ async function audit(): Promise<number> {
 }
 
 const service: errcat.Service = errcat.serviceOf(640)
-const md: string = errcat.exportCatalog({ format: 'md', lang: 'zh' })
+const md: string = errcat.exportCatalog({ format: 'md', lang: 'zh' }) + errcat.exportCatalog('csv', 'en')
 const code: string = errcat.compose('User', 'DiskFull').code + errcat.parse('Arklet.X').type
 const versions: ReadonlyArray<Version> = errcat.VERSIONS
 const fingerprint: string = errcat.CATALOG_FINGERPRINT + errcat.VERSION
