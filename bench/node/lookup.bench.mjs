@@ -149,7 +149,8 @@ const tables = children.map((c) => c.table)
 const cpus = children.map((c) => c.tableCpu)
 const [load1] = (await import('node:os')).loadavg()
 console.log(`answer table load (require('errcat') after the native module and the generated catalog), ${PROCESSES} ` +
-  `fresh processes: wall median ${median(tables).toFixed(2)} ms (max ${Math.max(...tables).toFixed(2)}), CPU time ` +
+  `fresh processes: wall median ${median(tables).toFixed(2)} ms (min ${Math.min(...tables).toFixed(2)}, max ` +
+  `${Math.max(...tables).toFixed(2)}), CPU time ` +
   `median ${median(cpus).toFixed(2)} ms (max ${Math.max(...cpus).toFixed(2)}); the native module and the generated ` +
   `catalog before it: wall median ${median(children.map((c) => c.base)).toFixed(2)} ms. Load average ${load1.toFixed(1)} ` +
   `on ${(await import('node:os')).availableParallelism()} CPUs.`)
