@@ -15,66 +15,123 @@ func LibraryVersion() string { return cVersion() }
 // WithReporter resolves inside one reporter's table. The error is ErrNotFound (with Suggestions),
 // ErrAmbiguous (with Candidates), ErrInvalidCode or ErrInvalidArgument.
 //
-// A successful result is cached (see SetCacheLimit): the same code and options again cost a map access.
+// Every successful answer is in the answer table the library hands over once per process, so a repeated (or
+// first) successful call costs a map access; any other call goes to the library.
 func Lookup(code string, opts ...Option) (Entry, error) {
-	if len(opts) == 0 { // the hit path first: no options, one map access
-		if e := lookupCache.get(code); e != nil {
+	if t := loaded.Load(); t != nil && len(opts) == 0 { // small enough to inline: one map access
+		if e := t.lookup[code]; e != nil {
 			return *e, nil
 		}
 	}
-	return lookup(code, opts)
+	return lookupSlow(code, opts)
 }
 
-func lookup(code string, opts []Option) (Entry, error) {
+func lookupSlow(code string, opts []Option) (Entry, error) {
+	t := answers()
+	if t.err != nil {
+		return Entry{}, t.err
+	}
 	o := collect(opts)
-	if e := cachedLookup(code, o); e != nil {
+	m := t.lookup
+	if o.reporter != nil {
+		m = t.byReport[*o.reporter]
+	}
+	if e := m[code]; e != nil {
 		return *e, nil
 	}
-	return lookupMiss(code, o)
+	var id int
+	if err := call(&id, "lookup", code, o.reporter); err != nil {
+		return Entry{}, err
+	}
+	return t.answer(id)
 }
 
 // Status returns the blobstore entry for a status number at a CubeFS version (WithVersion; default: newest).
 // A number known only in other versions is returned with Valid false, so a caller can say "552 = access limited,
 // until v3.5.0, now 429". The error is ErrInvalidCode (outside 0..999), ErrNotFound or ErrInvalidArgument.
-//
-// A successful result is cached (see SetCacheLimit): the same number and options again cost a map access.
+// Successful answers come from the answer table, as for Lookup.
 func Status(code int, opts ...Option) (Entry, error) {
-	if len(opts) == 0 { // the hit path first: no options, one map access
-		if e := statusCache.get(code); e != nil {
+	if t := loaded.Load(); t != nil && len(opts) == 0 && uint(code) < uint(len(t.status)) {
+		if e := t.status[code]; e != nil {
 			return *e, nil
 		}
 	}
-	return status(code, opts)
+	return statusSlow(code, opts)
 }
 
-func status(code int, opts []Option) (Entry, error) {
-	o := collect(opts)
-	if e := cachedStatus(code, o); e != nil {
-		return *e, nil
+func statusSlow(code int, opts []Option) (Entry, error) {
+	t := answers()
+	if t.err != nil {
+		return Entry{}, t.err
 	}
-	return statusMiss(code, o)
+	o := collect(opts)
+	slots := &t.status
+	if o.version != nil {
+		slots = t.byVer[*o.version]
+	}
+	if slots != nil && code >= 0 && code < len(slots) {
+		if e := slots[code]; e != nil {
+			return *e, nil
+		}
+	}
+	var id int
+	if err := call(&id, "status", code, o.version); err != nil {
+		return Entry{}, err
+	}
+	return t.answer(id)
 }
 
 // ServiceOf returns the service a status number belongs to at a CubeFS version (WithVersion; default: newest):
 // the service of the entry valid then, else the service whose range covers the number.
 func ServiceOf(code int, opts ...Option) (string, error) {
-	return cServiceOf(code, collect(opts))
+	var index int
+	if err := call(&index, "service_of", code, collect(opts).version); err != nil {
+		return "", err
+	}
+	return Services[index], nil
 }
 
-// Find returns every entry a code could mean: for a two-level code the entries of its type in every table, for
-// a number ("552") the blobstore entries with that number in every version.
-func Find(code string) ([]Entry, error) { return cFind(code) }
+func entriesOf(op string, args ...any) ([]Entry, error) {
+	var ids []int
+	if err := call(&ids, op, args...); err != nil {
+		return nil, err
+	}
+	return entryList(ids), nil
+}
+
+// Find returns every entry a code could mean: for a two-level code or a bare type ("InstallBizFailed") the
+// entries of its type in every table, for a number ("552") the blobstore entries with that number in every
+// version.
+func Find(code string) ([]Entry, error) { return entriesOf("find", code) }
+
+// Search returns the entries whose code, meaning, solution, Go message or description holds every word of
+// words (case ignored; Chinese words match as substrings), best first.
+func Search(words string) ([]Entry, error) { return entriesOf("search", words) }
+
+func code(op string, args ...any) (Code, error) {
+	var parts []any
+	if err := call(&parts, op, args...); err != nil {
+		return Code{}, err
+	}
+	source, _ := parts[0].(float64)
+	typ, _ := parts[1].(string)
+	text, _ := parts[2].(string)
+	return Code{Source: Sources[int(source)], Type: typ, text: text}, nil
+}
 
 // Parse parses a two-level code strictly: exactly one ".", both parts PascalCase, a known source. The type need
 // not be catalogued (use Lookup for that).
-func Parse(text string) (Code, error) { return cParse(text) }
+func Parse(text string) (Code, error) { return code("parse", text) }
 
-// Compose builds source.typ, checking typ like Parse; an unknown source is ErrInvalidArgument.
-func Compose(source, typ string) (Code, error) { return cCompose(source, typ) }
+// Compose builds source.typ, checking typ like Parse; source is a name ("user" is User), an unknown one is
+// ErrInvalidArgument.
+func Compose(source, typ string) (Code, error) { return code("compose", source, typ) }
 
 // Entries returns the catalog's entries passing filter, in catalog order (Koupleless tables first, then the
-// blobstore codes). The zero Filter returns every entry.
-func Entries(filter Filter) ([]Entry, error) { return cEntries(filter) }
+// blobstore codes). The zero Filter returns every entry; an empty field does not narrow.
+func Entries(filter Filter) ([]Entry, error) {
+	return entriesOf("entries", filter.System, filter.Reporter, filter.Service, filter.Version)
+}
 
 // Export formats.
 const (
@@ -83,30 +140,77 @@ const (
 	FormatCSV      = "csv"  // one row per entry
 )
 
-// Export returns the catalog in format (FormatJSON, FormatMarkdown, FormatCSV); lang ("en", "zh"; "" = en) picks
-// the language of Markdown and CSV.
-func Export(format, lang string) (string, error) { return cExport(format, lang) }
+// Export returns the catalog in format (FormatJSON, FormatMarkdown, FormatCSV; "" = JSON); lang ("en", "zh",
+// "zh-CN"; "" = en) picks the language of Markdown and CSV.
+func Export(format, lang string) (string, error) {
+	var text string
+	err := call(&text, "export", format, lang)
+	return text, err
+}
 
 // ProblemJSON renders the error value and its causes as RFC 9457 application/problem+json, the exact text every
 // errcat binding renders.
-func (v *ErrorValue) ProblemJSON() (string, error) { return cRender(v, true) }
+func (v *ErrorValue) ProblemJSON() (string, error) { return v.render("problem") }
 
 // ArkletJSON renders the error value as the Arklet response envelope {code, message, errorStackTrace,
 // errorCode}.
-func (v *ErrorValue) ArkletJSON() (string, error) { return cRender(v, false) }
+func (v *ErrorValue) ArkletJSON() (string, error) { return v.render("arklet") }
 
-// AuditOptions tunes AnalyzeAuditWith.
+// render resolves each link's code (with its Reporter and Version) and renders the chain, outermost first. The
+// library refuses a chain deeper than its limit; links past it are not even resolved.
+func (v *ErrorValue) render(rendering string) (string, error) {
+	var chain [][]any
+	for link := v; link != nil && len(chain) <= maxCauseDepth+1; link = link.Cause {
+		var id int
+		if err := call(&id, "error_code", link.Code, optional(link.Reporter), optional(link.Version)); err != nil {
+			return "", err
+		}
+		chain = append(chain, []any{id, link.Detail})
+	}
+	var text string
+	err := call(&text, "render", rendering, chain)
+	return text, err
+}
+
+// maxCauseDepth is the library's limit on causes below an error value (ERRCAT_MAX_CAUSE_DEPTH).
+const maxCauseDepth = 64
+
+// optional is nil for "" (not given) and the string otherwise.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// AuditOptions tunes AnalyzeAuditWith; zero fields take the defaults.
 type AuditOptions struct {
 	Version     string // CubeFS version whose catalog explains the codes ("" = newest)
 	MaxAPILevel int    // segments of the api label, like the blobstore's max_api_level (0 = default, 2)
+	Errors      string // the codes counted as errors: sla (default), http, 5xx, 651, 500-599, !596
 }
 
-// AnalyzeAudit analyses blobstore audit logs (files or directories; "-" = stdin): counts per service, API and
-// code, error share, latency percentiles, unknown codes, malformed lines. The whole log is read by the library:
-// nothing crosses the boundary per line.
+// AnalyzeAudit analyses blobstore audit logs (files or directories; "-" = stdin; none = an empty report): counts
+// per service, API and code, error share, latency percentiles, unknown codes, malformed lines. The whole log is
+// read by the library: nothing crosses the boundary per line.
 func AnalyzeAudit(paths ...string) (Report, error) { return AnalyzeAuditWith(AuditOptions{}, paths...) }
 
-// AnalyzeAuditWith is AnalyzeAudit with options.
+// AnalyzeAuditWith is AnalyzeAudit with options. A path need not be valid UTF-8 (a Linux file name is bytes).
 func AnalyzeAuditWith(opts AuditOptions, paths ...string) (Report, error) {
-	return cAudit(paths, opts.Version, opts.MaxAPILevel)
+	list := make([]any, len(paths))
+	for i, p := range paths {
+		list[i] = p
+	}
+	options := [][]any{{"version", optional(opts.Version)}, {"errors", optional(opts.Errors)}}
+	if opts.MaxAPILevel != 0 {
+		options = append(options, []any{"max_api_level", opts.MaxAPILevel})
+	}
+	var answer []any
+	if err := call(&answer, "audit", list, options); err != nil {
+		return Report{}, err
+	}
+	lines, _ := answer[0].(float64)
+	malformed, _ := answer[1].(float64)
+	json, _ := answer[2].(string)
+	return Report{Lines: uint64(lines), Malformed: uint64(malformed), JSON: json}, nil
 }

@@ -58,7 +58,24 @@ func TestBadInput(t *testing.T) {
 	wantKind(t, err, errcat.ErrInvalidArgument)
 	_, err = (&errcat.ErrorValue{Code: "613", Detail: huge}).ProblemJSON()
 	wantKind(t, err, errcat.ErrInvalidArgument)
-	_, err = (&errcat.ErrorValue{Code: "613", Detail: "a\x00b"}).ArkletJSON()
+	// A detail is data: a NUL in it is escaped by JSON, as in every language.
+	if text, err := (&errcat.ErrorValue{Code: "613", Detail: "a\x00b"}).ArkletJSON(); err != nil || !strings.Contains(text, `a\u0000b`) {
+		t.Errorf("a NUL in a detail: %q, %v", text, err)
+	}
+	// A nil Option is ignored, not dereferenced.
+	var none errcat.Option
+	if _, err := errcat.Lookup("Arklet.InstallBizFailed", none); err != nil {
+		t.Errorf("a nil Option: %v", err)
+	}
+	if _, err := errcat.Status(552, nil, none); err != nil {
+		t.Errorf("a nil Option: %v", err)
+	}
+	// A chain deeper than 64 causes is refused, however long.
+	deep := &errcat.ErrorValue{Code: "613", Detail: "deep"}
+	for i := 0; i < 100000; i++ {
+		deep = &errcat.ErrorValue{Code: "613", Detail: "deep", Cause: deep}
+	}
+	_, err = deep.ArkletJSON()
 	wantKind(t, err, errcat.ErrInvalidArgument)
 	_, err = errcat.Lookup("")
 	wantKind(t, err, errcat.ErrInvalidCode)
@@ -68,8 +85,10 @@ func TestBadInput(t *testing.T) {
 		_, err = errcat.ServiceOf(n)
 		wantKind(t, err, errcat.ErrInvalidCode)
 	}
-	_, err = errcat.Status(552, errcat.WithVersion(""))
-	wantKind(t, err, errcat.ErrInvalidArgument)
+	// An empty optional name is not given: the newest version.
+	if e, err := errcat.Status(552, errcat.WithVersion("")); err != nil || e.Version != "master" {
+		t.Errorf("WithVersion(\"\"): %v %v", e.Version, err)
+	}
 	_, err = errcat.Entries(errcat.Filter{Service: "Nope"})
 	wantKind(t, err, errcat.ErrInvalidArgument)
 	_, err = errcat.Export("pdf", "")

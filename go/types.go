@@ -17,43 +17,8 @@ func (s System) String() string {
 	return "koupleless"
 }
 
-// Text is a catalog text in English and Chinese; Zh is empty where no Chinese text exists.
-type Text struct {
-	En string
-	Zh string
-}
-
-// KouplelessEntry is one row of a reporter's published table of two-level codes.
-type KouplelessEntry struct {
-	Reporter     string   // the table: Arklet, ModuleController, KouplelessBoard
-	Type         string   // the Level-2 type, canonical (published) spelling
-	DefaultCode  string   // the code with the default source (Arklet.InstallBizFailed)
-	Sources      []string // catalogued sources, default first
-	BusinessType Text
-	Meaning      Text
-	Solution     Text // as published (may be "" or "-")
-	Retryable    bool // the published solution says to retry
-	Aliases      []string
-	Notes        []string
-}
-
-// StatusEntry is a CubeFS blobstore status code as defined in a range of versions.
-type StatusEntry struct {
-	Code           int
-	Service        string
-	Message        string // the exact Go error message ("" where Go has none)
-	Description    *Text  // the published description; nil when there is none
-	Documented     bool   // listed in the published status-code doc
-	GoFile         string
-	GoConst        string // CodeAccessLimited ("" for the generic codes)
-	GoErr          string // ErrAccessLimited ("" where there is none)
-	Versions       []string
-	RenumberedTo   int    // the number it moved to later (552 → 429), 0 when none
-	RenumberedFrom int    // the number it had earlier, 0 when none
-	Retry          string // never, transient, overload or ignore
-	Retryable      bool   // transient or overload
-	Notes          []string
-}
+// The record types KouplelessEntry and StatusEntry, Text, and the names of every enumeration are generated from
+// the catalog's field description (catalog_gen.go).
 
 // Entry is a catalog entry and, when it comes from Lookup or Status, how the code resolved to it.
 //
@@ -95,8 +60,9 @@ type Code struct {
 // String returns the code as text, Source.Type.
 func (c Code) String() string { return c.text }
 
-// Filter narrows Entries; empty fields do not narrow. A Reporter implies the Koupleless system, a Service or
-// Version the blobstore.
+// Filter narrows Entries; empty fields do not narrow. Names are read like every errcat name (case and
+// surrounding whitespace ignored, a service may be its audit-log module BLOBNODE, a version may omit its v). A
+// Reporter implies the Koupleless system, a Service or Version the blobstore.
 type Filter struct {
 	System   string // koupleless or blobstore
 	Reporter string // Arklet, ModuleController, KouplelessBoard
@@ -111,10 +77,12 @@ type Report struct {
 	JSON      string // the full report as JSON (schema in the README)
 }
 
-// ErrorValue is an error occurrence to render on the wire: a code (two-level, an alias, or a status number at
-// the newest version), a detail, and optionally its cause.
+// ErrorValue is an error occurrence to render on the wire: a code (two-level, an alias, or a status number), a
+// detail, and optionally its cause (at most 64 causes below it).
 type ErrorValue struct {
-	Code   string
-	Detail string
-	Cause  *ErrorValue
+	Code     string
+	Detail   string
+	Cause    *ErrorValue
+	Reporter string // the reporter whose table a two-level code is looked up in ("" = any)
+	Version  string // the CubeFS version of a status number ("" = newest)
 }

@@ -45,6 +45,27 @@ func integer(t *testing.T, args map[string]json.RawMessage, key string) int {
 	return int(n)
 }
 
+// expand replaces the long-string objects {"repeat", "count", "prefix", "suffix"} anywhere in a decoded case.
+func expand(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		if r, ok := v["repeat"].(string); ok {
+			n, _ := v["count"].(json.Number).Int64()
+			p, _ := v["prefix"].(string)
+			s, _ := v["suffix"].(string)
+			return p + strings.Repeat(r, int(n)) + s
+		}
+		for k, item := range v {
+			v[k] = expand(item)
+		}
+	case []any:
+		for i, item := range v {
+			v[i] = expand(item)
+		}
+	}
+	return v
+}
+
 func versionOpts(args map[string]json.RawMessage) []errcat.Option {
 	if v, ok := str(args, "version"); ok {
 		return []errcat.Option{errcat.WithVersion(v)}
@@ -52,15 +73,27 @@ func versionOpts(args map[string]json.RawMessage) []errcat.Option {
 	return nil
 }
 
+// errorValue builds the chain of a problem/arklet case (outermost first) through the public type.
 func errorValue(args map[string]json.RawMessage) *errcat.ErrorValue {
-	code, _ := str(args, "code")
-	detail, _ := str(args, "detail")
-	v := &errcat.ErrorValue{Code: code, Detail: detail}
-	var cause map[string]json.RawMessage
-	if json.Unmarshal(args["cause"], &cause) == nil && cause != nil {
-		v.Cause = errorValue(cause)
+	var chain []map[string]*string
+	_ = json.Unmarshal(args["chain"], &chain)
+	var head, tail *errcat.ErrorValue
+	for _, link := range chain {
+		get := func(k string) string {
+			if link[k] == nil {
+				return ""
+			}
+			return *link[k]
+		}
+		v := &errcat.ErrorValue{Code: get("code"), Detail: get("detail"), Reporter: get("reporter"), Version: get("version")}
+		if head == nil {
+			head = v
+		} else {
+			tail.Cause = v
+		}
+		tail = v
 	}
-	return v
+	return head
 }
 
 func keys(entries []errcat.Entry) []string {
@@ -104,9 +137,16 @@ func view(t *testing.T, op string, args map[string]json.RawMessage) (map[string]
 			"alias": orNull(e.Alias), "retryable": k.Retryable, "meaning_en": k.Meaning.En,
 			"meaning_zh": k.Meaning.Zh, "solution_en": k.Solution.En, "solution_zh": k.Solution.Zh,
 		}, nil
-	case "find":
-		code, _ := str(args, "code")
-		found, err := errcat.Find(code)
+	case "find", "search":
+		var found []errcat.Entry
+		var err error
+		if op == "find" {
+			code, _ := str(args, "code")
+			found, err = errcat.Find(code)
+		} else {
+			words, _ := str(args, "words")
+			found, err = errcat.Search(words)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -242,6 +282,16 @@ func checkCase(t *testing.T, c vectorCase) {
 					t.Errorf("export lacks %q", s)
 				}
 			}
+		case "keys_include":
+			have := map[string]bool{}
+			for _, k := range got["keys"].([]string) {
+				have[k] = true
+			}
+			for _, k := range want.([]any) {
+				if !have[k.(string)] {
+					t.Errorf("keys lack %v", k)
+				}
+			}
 		case "equals_file":
 			file, err := os.ReadFile(filepath.Join(repo, want.(string)))
 			if err != nil || string(file) != text {
@@ -255,27 +305,38 @@ func checkCase(t *testing.T, c vectorCase) {
 	}
 }
 
-// TestVectors runs every case of testdata/vectors.json, uncached and cached.
+// TestVectors runs every case of every testdata/vectors*.json.
 func TestVectors(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(repo, "testdata", "vectors.json"))
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob(filepath.Join(repo, "testdata", "vectors*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no vectors: %v", err)
 	}
-	var doc struct {
-		Cases []vectorCase `json:"cases"`
-	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Cases) < 80 {
-		t.Fatalf("only %d vectors", len(doc.Cases))
-	}
-	// Twice: on an empty result cache (every answer from the library) and on the cache the first pass filled.
-	errcat.SetCacheLimit(errcat.SetCacheLimit(0))
-	for _, pass := range []string{"cold", "warm"} {
-		for _, c := range doc.Cases {
-			t.Run(pass+"/"+c.Name, func(t *testing.T) { checkCase(t, c) })
+	total := 0
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
+		var decoded map[string]any
+		d := json.NewDecoder(bytes.NewReader(raw))
+		d.UseNumber()
+		if err := d.Decode(&decoded); err != nil {
+			t.Fatal(err)
+		}
+		expanded, _ := json.Marshal(expand(decoded))
+		var doc struct {
+			Cases []vectorCase `json:"cases"`
+		}
+		if err := json.Unmarshal(expanded, &doc); err != nil {
+			t.Fatal(err)
+		}
+		total += len(doc.Cases)
+		for _, c := range doc.Cases {
+			t.Run(filepath.Base(file)+"/"+c.Name, func(t *testing.T) { checkCase(t, c) })
+		}
+	}
+	if total < 300 {
+		t.Fatalf("only %d vectors", total)
 	}
 }
 

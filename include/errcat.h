@@ -55,8 +55,8 @@
 #define ERRCAT_MAX_AUDIT_PATHS 4096
 
 /**
- * What an errcat call returned. `ERRCAT_OK` is 0; every other value is one error kind, the same kinds every
- * errcat binding uses. After a failure, `errcat_last_error_message()` says what went wrong on this thread.
+ * What an errcat call returned: `ERRCAT_OK` (0) or one error kind, the same kinds every errcat binding uses.
+ * After a failure, `errcat_last_error_message()` says what went wrong on this thread.
  */
 typedef enum errcat_status {
     /**
@@ -64,11 +64,11 @@ typedef enum errcat_status {
      */
     ERRCAT_OK = 0,
     /**
-     * No entry for the code; the last error's suggestions hold close matches.
+     * No entry for the code; the error's suggestions hold close matches.
      */
     ERRCAT_NOT_FOUND = 1,
     /**
-     * Several entries match and nothing chooses; the last error's candidates name them.
+     * Several entries match and nothing chooses; the error's candidates name them.
      */
     ERRCAT_AMBIGUOUS = 2,
     /**
@@ -76,15 +76,15 @@ typedef enum errcat_status {
      */
     ERRCAT_INVALID_CODE = 3,
     /**
-     * Another argument is wrong: NULL, not UTF-8, too long, an unknown version, reporter, format, ...
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     ERRCAT_INVALID_ARGUMENT = 4,
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     ERRCAT_IO = 5,
     /**
-     * A bug in errcat: a panic was caught at the boundary. The library stays usable.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     ERRCAT_INTERNAL = 6,
 } errcat_status;
@@ -94,11 +94,11 @@ typedef enum errcat_status {
  */
 typedef enum errcat_system {
     /**
-     * A Koupleless two-level code (`Arklet.InstallBizFailed`).
+     * Koupleless two-level codes.
      */
     ERRCAT_SYSTEM_KOUPLELESS = 0,
     /**
-     * A CubeFS blobstore status code (`552`).
+     * CubeFS blobstore status codes.
      */
     ERRCAT_SYSTEM_BLOBSTORE = 1,
 } errcat_system;
@@ -403,56 +403,49 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * The kind's name as written in the conformance vectors (`"NotFound"`), `"Ok"` for `ERRCAT_OK`, `"Unknown"` for
- * any other value. Static: never free it.
+ * The kind's name as written in the conformance vectors (`"NotFound"`), `"Ok"` for `ERRCAT_OK`, `"Unknown"`
+ * for any other value. Static: never free it.
  */
 const char *errcat_status_name(int32_t status);
 
 /**
  * Releases a string errcat allocated for the caller (an export, rendered JSON, an error message). NULL is a no-op.
  * Never pass anything else: not the static strings of `errcat_entry`, not a string from `malloc`.
- *
- * # Safety
- * `s` is NULL or a pointer returned by errcat as owned, not yet freed.
  */
 void errcat_string_free(char *s);
 
 /**
- * The status of this thread's last failed call, `ERRCAT_OK` when no call has failed on this thread.
+ * The status of this thread's last failed call; `ERRCAT_OK` when none failed.
  */
 enum errcat_status errcat_last_error_status(void);
 
 /**
- * This thread's last error as people read it (with "did you mean ..." when there are suggestions), or NULL when
- * no call has failed on this thread. Owned: free it with `errcat_string_free`.
+ * This thread's last error as people read it (with "did you mean ..."), or NULL. Owned.
  */
 char *errcat_last_error_message(void);
 
 /**
- * This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL when no call has
- * failed on this thread. Owned: free it with `errcat_string_free`.
+ * This thread's last error as JSON, `{"kind","message","suggestions","candidates"}`, or NULL. Owned.
  */
 char *errcat_last_error_json(void);
 
 /**
- * How many close matches the last `ERRCAT_NOT_FOUND` (or `ERRCAT_INVALID_CODE`) error suggests; 0 when none.
+ * How many close matches the last error suggests (`ERRCAT_NOT_FOUND`, `ERRCAT_INVALID_CODE`).
  */
 size_t errcat_last_error_suggestion_count(void);
 
 /**
- * Suggestion `index` of the last error (best first), or NULL when out of range. Owned: free it with
- * `errcat_string_free`.
+ * Suggestion `index` of the last error (best first), or NULL when out of range. Owned.
  */
 char *errcat_last_error_suggestion(size_t index);
 
 /**
- * How many candidates the last `ERRCAT_AMBIGUOUS` error names; 0 when none.
+ * How many candidates the last `ERRCAT_AMBIGUOUS` error names.
  */
 size_t errcat_last_error_candidate_count(void);
 
 /**
- * Candidate `index` of the last error, as `Reporter/Source.Type`, or NULL when out of range. Owned: free it with
- * `errcat_string_free`.
+ * Candidate `index` of the last error (`Reporter/Source.Type`), or NULL when out of range. Owned.
  */
 char *errcat_last_error_candidate(size_t index);
 
@@ -464,9 +457,6 @@ char *errcat_last_error_candidate(size_t index);
  * Returns `ERRCAT_OK` and fills `*out`; else `ERRCAT_NOT_FOUND` (suggestions in the last error),
  * `ERRCAT_AMBIGUOUS` (candidates in the last error), `ERRCAT_INVALID_CODE` or `ERRCAT_INVALID_ARGUMENT`, and
  * `*out` is zeroed.
- *
- * # Safety
- * `code` and `reporter` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_resolved`.
  */
 enum errcat_status errcat_lookup(const char *code,
                                  const char *reporter,
@@ -477,11 +467,6 @@ enum errcat_status errcat_lookup(const char *code,
  * (Go, Rust, C++ `std::string_view`). An embedded NUL byte is part of the code, so the code is
  * `ERRCAT_INVALID_CODE`, as in every binding whose strings can hold a NUL. `code_len == SIZE_MAX` means
  * "NUL-terminated".
- *
- * # Safety
- * `code` is NULL (then `code_len` must be 0) or points to `code_len` readable bytes (or a NUL-terminated string
- * when `code_len` is `SIZE_MAX`); `reporter` is NULL or a NUL-terminated string; `out` is NULL or points to an
- * `errcat_resolved`.
  */
 enum errcat_status errcat_lookup_n(const char *code,
                                    size_t code_len,
@@ -495,10 +480,6 @@ enum errcat_status errcat_lookup_n(const char *code,
  * Writes up to `capacity` entry pointers (static: never free them) to `out` and the total number to
  * `*out_count`; call with `capacity` 0 (and `out` NULL) to learn the size. `errcat_entry_count()` is always
  * enough. `ERRCAT_NOT_FOUND` (with suggestions) when there is none.
- *
- * # Safety
- * `code` is NULL or a NUL-terminated string; `out` is NULL or has room for `capacity` pointers; `out_count` is
- * NULL or points to a `size_t`.
  */
 enum errcat_status errcat_find(const char *code,
                                const struct errcat_entry **out,
@@ -509,9 +490,6 @@ enum errcat_status errcat_find(const char *code,
  * The entries whose code, meaning, solution, message or description holds every word of `words` (case ignored;
  * Chinese words match as substrings), best first. Same output convention as `errcat_find`; no match is
  * `ERRCAT_OK` with a count of 0.
- *
- * # Safety
- * As for `errcat_find`.
  */
 enum errcat_status errcat_search(const char *words,
                                  const struct errcat_entry **out,
@@ -525,9 +503,6 @@ enum errcat_status errcat_search(const char *words,
  *
  * Errors: `ERRCAT_INVALID_CODE` (outside 0..=999), `ERRCAT_NOT_FOUND` (no entry in any version),
  * `ERRCAT_INVALID_ARGUMENT` (unknown version, NULL `out`); `*out` is zeroed then.
- *
- * # Safety
- * `version` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_status_match`.
  */
 enum errcat_status errcat_blobstore_status(int64_t code,
                                            const char *version,
@@ -538,9 +513,6 @@ enum errcat_status errcat_blobstore_status(int64_t code,
  * array of `ERRCAT_STATUS_TABLE_LEN` matches indexed by number: slot `n` is what `errcat_blobstore_status(n,
  * version)` fills, with a NULL `entry` where it fails. For callers that look numbers up in a loop at the cost of
  * an array index; errors still come from `errcat_blobstore_status`.
- *
- * # Safety
- * `version` is NULL or a NUL-terminated string; `out` is NULL or points to a pointer.
  */
 enum errcat_status errcat_status_table(const char *version,
                                        const struct errcat_status_match **out_table);
@@ -549,9 +521,6 @@ enum errcat_status errcat_status_table(const char *version,
  * The service status `code` belongs to at `version` (NULL = newest): the service of the entry valid then, else
  * the service whose range covers the number. `*out` receives a static name (`BlobNode`): never free it.
  * `ERRCAT_NOT_FOUND` when neither says.
- *
- * # Safety
- * `version` is NULL or a NUL-terminated string; `out` is NULL or points to a `const char *`.
  */
 enum errcat_status errcat_service_of(int64_t code,
                                      const char *version,
@@ -560,9 +529,6 @@ enum errcat_status errcat_service_of(int64_t code,
 /**
  * Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
  * catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
- *
- * # Safety
- * `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
  */
 enum errcat_status errcat_parse(const char *code_text,
                                 struct errcat_code *out_code);
@@ -571,9 +537,6 @@ enum errcat_status errcat_parse(const char *code_text,
  * Builds `source.error_type`; `source` is a name (`Arklet`, `user`: case and surrounding whitespace ignored) and
  * the type is checked like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type
  * `ERRCAT_INVALID_CODE`.
- *
- * # Safety
- * `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
  */
 enum errcat_status errcat_compose(const char *source,
                                   const char *error_type,
@@ -599,10 +562,6 @@ const struct errcat_entry *errcat_entry_by_id(size_t id);
  * The entries passing `filter` (NULL = all), in catalog order: Koupleless tables first, then blobstore codes.
  * Writes up to `capacity` entry pointers (static: never free them) to `out` and the total to `*out_count`;
  * `errcat_entry_count()` slots are always enough. An unknown filter name is `ERRCAT_INVALID_ARGUMENT`.
- *
- * # Safety
- * `filter` is NULL or points to an `errcat_filter` whose fields are NULL or NUL-terminated strings; `out` is NULL
- * or has room for `capacity` pointers; `out_count` is NULL or points to a `size_t`.
  */
 enum errcat_status errcat_entries(const struct errcat_filter *filter,
                                   const struct errcat_entry **out,
@@ -612,9 +571,6 @@ enum errcat_status errcat_entries(const struct errcat_filter *filter,
 /**
  * The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free `*out`
  * with `errcat_string_free`.
- *
- * # Safety
- * `entry` is NULL or a pointer errcat returned; `out` is NULL or points to a `char *`.
  */
 enum errcat_status errcat_entry_json(const struct errcat_entry *entry,
                                      char **out_json);
@@ -623,9 +579,6 @@ enum errcat_status errcat_entry_json(const struct errcat_entry *entry,
  * The catalog in `format` (`json`, `md`/`markdown` or `csv`; NULL = `json`); `lang` (`en`, `zh`, `zh-CN`; NULL =
  * `en`) picks the language of Markdown and CSV. The JSON export equals `testdata/catalog.json` byte for byte.
  * Owned: free `*out` with `errcat_string_free`.
- *
- * # Safety
- * `format` and `lang` are NULL or NUL-terminated strings; `out` is NULL or points to a `char *`.
  */
 enum errcat_status errcat_export(const char *format,
                                  const char *lang,
@@ -639,13 +592,19 @@ enum errcat_status errcat_export(const char *format,
 const char *errcat_answer_table(void);
 
 /**
+ * Runs any errcat operation by name (`lookup`, `status`, `render`, `audit`, ... as the README's operations table
+ * lists them) with its arguments as a JSON array, through the same dispatcher every language binding uses; the
+ * answer as JSON in `*out` (owned: free it with `errcat_string_free`). For bindings over this library (Go) and
+ * for arguments a C string cannot carry (a NUL, bytes that are not UTF-8, as `{"bytes": "<base64>"}`).
+ */
+enum errcat_status errcat_call(const char *op,
+                               const char *args_json,
+                               char **out_json);
+
+/**
  * RFC 9457 `application/problem+json` for `value` and its causes (the exact text every errcat binding renders).
  * Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error; a chain of more than
  * `ERRCAT_MAX_CAUSE_DEPTH` causes is `ERRCAT_INVALID_ARGUMENT`.
- *
- * # Safety
- * `value` is NULL or points to an `errcat_error_value` whose strings are NULL or NUL-terminated and whose cause
- * chain is made of such values; `out` is NULL or points to a `char *`.
  */
 enum errcat_status errcat_problem_json(const struct errcat_error_value *value,
                                        char **out);
@@ -653,9 +612,6 @@ enum errcat_status errcat_problem_json(const struct errcat_error_value *value,
 /**
  * The Arklet response envelope `{code, message, errorStackTrace, errorCode}` for `value` and its causes. Owned:
  * free `*out` with `errcat_string_free`.
- *
- * # Safety
- * As for `errcat_problem_json`.
  */
 enum errcat_status errcat_arklet_json(const struct errcat_error_value *value,
                                       char **out);
@@ -664,10 +620,6 @@ enum errcat_status errcat_arklet_json(const struct errcat_error_value *value,
  * Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
  * an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
  * lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
- *
- * # Safety
- * `paths` is NULL (then `paths_len` must be 0) or points to `paths_len` NUL-terminated strings; `options` is NULL
- * or points to an `errcat_audit_options`; `out` is NULL or points to an `errcat_audit_report`.
  */
 enum errcat_status errcat_audit_analyze(const char *const *paths,
                                         size_t paths_len,

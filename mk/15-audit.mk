@@ -22,3 +22,34 @@ demo-audit: cli
 
 bench-audit: cli
 	ERRCAT=$(ERRCAT) bench/audit/run.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)
+
+# Live audit logs (issue 13). `make promtool` installs Debian's prometheus package for promtool (idempotent; the
+# /metrics tests run `promtool check metrics` when it is there and say loudly when it is not). `make
+# test-audit-soak` (part of `make test`): millions of lines through `errcat audit --follow` with rotations, memory
+# read from /proc staying flat. `make bench-audit-follow` (part of `make bench`): follow-mode ingest rate against
+# `cat` of the same bytes (AUDIT_FOLLOW_SIZE, default 512M).
+
+TEST_TARGETS += test-audit-soak
+BENCH_TARGETS += bench-audit-follow
+AUDIT_FOLLOW_SIZE ?= 512M
+
+.PHONY: promtool test-audit-soak bench-audit-follow
+
+promtool:
+	@if command -v promtool >/dev/null 2>&1; then \
+	  echo "promtool: $$(command -v promtool)"; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null && \
+	  echo "promtool: installed $$(command -v promtool)"; \
+	else \
+	  echo "!!! promtool: apt-get is not available here: the /metrics tests will NOT run promtool check metrics !!!"; \
+	fi
+
+# The /metrics tests in test-rust use promtool when it is installed.
+test-rust: promtool
+
+test-audit-soak: promtool
+	$(CARGO) test --release -p errcat-cli --test audit_soak -- --ignored --nocapture
+
+bench-audit-follow: cli
+	ERRCAT=$(ERRCAT) bench/audit/follow.sh $(AUDIT_FOLLOW_SIZE)

@@ -112,4 +112,5 @@ bench-go: c-lib
 	mkdir -p $(C_OUT)
 	cd $(ROOT)/bench/go && $(GO_ENV) go test -run '^$$' -bench . -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . \
 		| tee $(C_OUT)/go-bench.txt
+	cd $(ROOT)/go && $(GO_ENV) go test -run '^$$' -bench AnswerTableLoad -count=$(GO_BENCH_COUNT) . | tee -a $(C_OUT)/go-bench.txt
 	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt

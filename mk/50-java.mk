@@ -25,7 +25,8 @@ demo-java: java-jar
 	javac -nowarn --release 8 -Xlint:-options -cp errcat-0.1.0.jar Example.java && \
 	java -cp errcat-0.1.0.jar:. Example
 
-# JMH: Errcat.lookup / Errcat.status against a HashMap with the same results, same run; prints the ratios.
+# JMH: Errcat.lookup / Errcat.status against a HashMap with the same answers (warm and first call), same run;
+# prints the ratios and the answer table load time in fresh JVMs.
 bench-java:
 	$(JAVA_MVN) -q -f java/pom.xml install -DskipTests
 	$(JAVA_MVN) -q -f bench/java/pom.xml package exec:exec

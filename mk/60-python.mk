@@ -31,6 +31,7 @@ test-python: python-venv cli
 		--rootdir $(ROOT)/python -q -rs $(ROOT)/python/tests
 	cd $(PY_RUN_DIR) && $(PY_VENV)/bin/mypy --strict --no-incremental \
 		$(ROOT)/python/examples/demo.py $(ROOT)/python/tests/typing_sample.py
+	cd $(PY_RUN_DIR) && $(PY_VENV)/bin/mypy --strict --no-incremental -p errcat
 	cd $(PY_RUN_DIR) && $(PY) -m mypy.stubtest errcat --allowlist $(ROOT)/python/tests/stubtest-allowlist.txt
 
 demo-python: python-install

@@ -203,10 +203,10 @@ export declare function analyzeAudit(
  */
 export declare class CodedError {
   /**
-   * Resolves `code` (digits: a blobstore status at `options.version`, else a two-level code in
+   * Resolves `code` (a number or digits: a blobstore status at `options.version`, else a two-level code in
    * `options.reporter`'s table). Throws like `lookup`/`status` when the code does not resolve.
    */
-  constructor(code: string, detail: string, options?: CodedErrorOptions | null)
+  constructor(code: string | number | bigint, detail: string, options?: CodedErrorOptions | null)
   /** The code as text: `Source.Type` (canonical type) or the status number. */
   get code(): string
   /** The detail of this occurrence. */

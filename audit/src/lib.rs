@@ -40,8 +40,12 @@ mod api;
 pub mod boundary;
 mod errors;
 mod explain;
+pub mod follow;
 mod input;
 mod json_line;
+#[cfg(feature = "follow")]
+pub mod metrics;
+mod notes;
 mod parse;
 mod prom;
 mod report;
@@ -51,7 +55,8 @@ mod stats;
 pub use api::api_label;
 pub use errors::ErrorCodes;
 pub use explain::{explain_code, CodeInfo, CodeSource};
-pub use input::{expand_paths, input_size, rotation_index};
+pub use input::{expand_paths, input_size, rotation_index, MAX_LINE_BYTES};
+pub use notes::{InFlight, Warning};
 pub use parse::{
     parse_line, start_time_us, LineFormat, Malformed, MalformedKind, Record, TICKS_THRESHOLD,
 };
@@ -89,10 +94,13 @@ impl Default for AuditOptions {
 /// counted as malformed, with a reason).
 pub fn analyze(paths: &[PathBuf], options: &AuditOptions) -> Result<Report> {
     let mut inputs = input::open_inputs(paths)?;
-    let partial = input::run(
+    let (partial, notes) = input::run(
         &mut inputs,
         options.max_api_level,
         options.progress.as_deref(),
     )?;
-    Ok(report::build(partial, &inputs, options))
+    let mut report = report::build(partial, &inputs, options);
+    report.in_flight = notes.in_flight;
+    report.warnings = notes.warnings;
+    Ok(report)
 }

@@ -39,11 +39,13 @@ pub enum MalformedKind {
     BadDuration,
     /// A JSON line that is not a well-formed object.
     BadJson,
+    /// A line longer than [`crate::MAX_LINE_BYTES`]: skipped (its bytes are not kept), counted once.
+    TooLong,
 }
 
 impl MalformedKind {
     /// Every kind, in report order.
-    pub const ALL: [MalformedKind; 9] = [
+    pub const ALL: [MalformedKind; 10] = [
         MalformedKind::Empty,
         MalformedKind::NoReq,
         MalformedKind::FieldCount,
@@ -53,10 +55,11 @@ impl MalformedKind {
         MalformedKind::BadLength,
         MalformedKind::BadDuration,
         MalformedKind::BadJson,
+        MalformedKind::TooLong,
     ];
 
     /// The kind's name in the JSON report: `empty`, `no_req`, `field_count`, `empty_module`, `bad_start_time`,
-    /// `bad_status`, `bad_length`, `bad_duration`, `bad_json`.
+    /// `bad_status`, `bad_length`, `bad_duration`, `bad_json`, `too_long`.
     pub fn name(self) -> &'static str {
         match self {
             MalformedKind::Empty => "empty",
@@ -68,6 +71,7 @@ impl MalformedKind {
             MalformedKind::BadLength => "bad_length",
             MalformedKind::BadDuration => "bad_duration",
             MalformedKind::BadJson => "bad_json",
+            MalformedKind::TooLong => "too_long",
         }
     }
 
@@ -110,6 +114,9 @@ impl Malformed {
             MalformedKind::BadLength => "response length is not a non-negative integer".into(),
             MalformedKind::BadDuration => "duration is not a non-negative integer".into(),
             MalformedKind::BadJson => "not a well-formed JSON audit record".into(),
+            MalformedKind::TooLong => {
+                format!("line longer than {} bytes", crate::MAX_LINE_BYTES)
+            }
         }
     }
 }

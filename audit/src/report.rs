@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 use super::errors::ErrorCodes;
 use super::explain::{explain_code, CodeInfo};
 use super::input::Input;
+use super::notes::{InFlight, Warning};
 use super::parse::MalformedKind;
 use super::stats::{split_key, Partial, UnitId};
 use super::AuditOptions;
@@ -45,6 +46,10 @@ pub struct Report {
     pub time_span: Option<TimeSpan>,
     /// The files read, in order.
     pub inputs: Vec<InputReport>,
+    /// Unfinished last lines of files still being written: not counted (see [`InFlight`]).
+    pub in_flight: Vec<InFlight>,
+    /// Inputs that changed under the reader (see [`Warning`]); the counts cover what was read.
+    pub warnings: Vec<Warning>,
     /// All services together.
     pub totals: Totals,
     /// Per service (module), most requests first.
@@ -603,6 +608,8 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
         json_lines: partial.json_lines,
         time_span,
         inputs: input_reports,
+        in_flight: Vec::new(),
+        warnings: Vec::new(),
         totals: Totals {
             requests: total.requests,
             errors: total.errors,

@@ -13,6 +13,9 @@ use super::parse::{
 };
 use super::scan::{batch_masks, BATCH, BLOCK};
 
+mod live;
+pub(crate) use live::MS_BUCKETS;
+
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
 
@@ -48,6 +51,11 @@ pub(crate) struct Group {
     counts: Vec<u32>,
     /// The exact largest duration.
     pub max_us: u64,
+    /// Durations counted per millisecond bucket of the blobstore's `service_response_duration_ms` (see
+    /// [`MS_BUCKETS`]; the last slot is `+Inf`), exactly, for the Prometheus histogram of follow mode.
+    pub ms: [u64; MS_BUCKETS.len() + 1],
+    /// The exact sum of the durations (µs), for that histogram's `_sum`.
+    pub sum_us: u64,
 }
 
 impl Group {
@@ -57,6 +65,8 @@ impl Group {
             hist: Histogram::new(2).expect("2 significant digits is valid"),
             counts: Vec::new(),
             max_us: 0,
+            ms: [0; MS_BUCKETS.len() + 1],
+            sum_us: 0,
         }
     }
 
@@ -100,6 +110,10 @@ impl Group {
             let _ = self.hist.add(&other.hist);
         }
         self.max_us = self.max_us.max(other.max_us);
+        for (a, b) in self.ms.iter_mut().zip(other.ms) {
+            *a += b;
+        }
+        self.sum_us = self.sum_us.wrapping_add(other.sum_us);
     }
 
     /// Counts one duration (µs).
@@ -116,6 +130,8 @@ impl Group {
         }
         *c += 1;
         self.max_us = self.max_us.max(d);
+        self.ms[live::ms_bucket(d)] += 1;
+        self.sum_us = self.sum_us.wrapping_add(d);
     }
 
     /// Moves the bucket counts into the histogram.
@@ -204,7 +220,7 @@ struct CacheSlot {
 }
 
 /// What one worker counted.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Partial {
     /// Key: module length (u32 LE), module bytes, api bytes. In order of first appearance (the report sorts).
     pub groups: Vec<(Box<[u8]>, Group)>,
@@ -299,6 +315,9 @@ impl Partial {
     #[inline]
     fn line(&mut self, unit: UnitId, n: u64, line: &[u8], tabs: &[usize; 14], ntabs: usize) {
         self.lines += 1;
+        if line.len() > live::MAX_LINE {
+            return self.too_long_line(unit, n, line, line.len() as u64);
+        }
         if line.starts_with(b"REQ\t") {
             // What `parse_line` does with such a line, from the TABs already found.
             let text = line.strip_suffix(b"\r").unwrap_or(line);

@@ -1,7 +1,7 @@
-# Reads `go test -bench -count N` output and prints, per operation, the median time per op of errcat's hit path
-# (Lookup, Status: answered from the Go-side cache), of the uncached call (LookupUncached, StatusUncached: every
-# call crosses into C, the cost of a first call) and of the Go map baseline (LookupMap, StatusMap), with the
-# spread (min-max) over the runs, and both ratios to the map.
+# Reads `go test -bench -count N` output and prints, per operation, the median time per op of errcat's successful
+# calls (Lookup, Status: answered from the answer table, first calls included), of a call that crosses into C
+# (LookupCrossing, StatusCrossing) and of the Go map baseline (LookupMap, StatusMap), with the spread (min-max)
+# over the runs, and both ratios to the map; then the answer table's load time.
 /^Benchmark/ {
     name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
     for (i = 2; i <= NF; i++) if ($(i + 1) == "ns/op") { n[name]++; v[name, n[name]] = $i + 0 }
@@ -24,7 +24,8 @@ END {
         if (!((op "Map") in m)) continue
         printf "%s (median of %d runs, min-max in parentheses)\n", op, n[op "Map"]
         printf "  %-9s %7.1f ns/op  (%.1f-%.1f)\n", "Go map", m[op "Map"], lo[op "Map"], hi[op "Map"]
-        if (op in m) show("cached", op, op "Map")
-        if ((op "Uncached") in m) show("uncached", op "Uncached", op "Map")
+        if (op in m) show("table", op, op "Map")
+        if ((op "Crossing") in m) show("crossing", op "Crossing", op "Map")
     }
+    if ("AnswerTableLoad" in m) printf "Answer table load, once per process: %.2f ms (median of %d runs)\n", m["AnswerTableLoad"] / 1e6, n["AnswerTableLoad"]
 }

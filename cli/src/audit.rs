@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use errcat_audit::{analyze, input_size, AuditOptions, ErrorCodes, Latency, Report};
 
+use errcat::display::terminal_safe;
+
 use crate::style::{bad, label, pad, strong, warn};
 
 /// Inputs above this size get a progress bar (when stderr is a terminal).
@@ -33,6 +35,21 @@ pub struct AuditArgs {
     /// Rows per list in the table (codes and APIs of a service); 0 = all
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
+    /// Follow the files and directories as they are written (like tail -F): redraw the table every --interval
+    /// on a terminal, else print one JSON report per interval (NDJSON); Ctrl-C or SIGTERM prints the final report
+    #[arg(long)]
+    pub follow: bool,
+    /// Seconds between two reports in --follow mode
+    #[arg(long, default_value_t = 2.0, value_name = "SECONDS")]
+    pub interval: f64,
+    /// With --follow: serve GET /metrics (Prometheus text) and GET /report.json on ADDR (a port alone means
+    /// 127.0.0.1:PORT)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// With --listen: the value of one of the blobstore's configured labels of service_response_code (idc, team,
+    /// tag), as KEY=VALUE; repeatable
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub metric_label: Vec<String>,
     /// Files, directories or `-` for stdin (default: stdin); gzip is recognised
     pub paths: Vec<PathBuf>,
 }
@@ -42,6 +59,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     let version = crate::version_arg(args.version.as_deref());
     let errors = ErrorCodes::parse(&args.errors)
         .unwrap_or_else(|e| crate::usage_error(&format!("--errors: {e}")));
+    if args.follow || args.listen.is_some() {
+        return crate::follow::run(args, version, errors);
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -69,6 +89,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    for w in &report.warnings {
+        eprintln!("errcat: warning: {}", terminal_safe(&w.message));
+    }
     let text = match args.format.as_str() {
         "json" => report.to_json() + "\n",
         "prom" => report.to_prometheus(),
@@ -103,6 +126,25 @@ fn progress_bar(paths: &[PathBuf]) -> Option<Bar> {
         pb.finish_and_clear();
     });
     Some((counter, done, ticker))
+}
+
+/// The lines in flight and the warnings of a report, one line each.
+pub fn notes(out: &mut String, r: &Report) {
+    for f in &r.in_flight {
+        out.push_str(&format!(
+            "{} {}: an unfinished last line of {} bytes, not counted (still being written)\n",
+            warn("in flight"),
+            terminal_safe(&f.input),
+            f.bytes
+        ));
+    }
+    for w in &r.warnings {
+        out.push_str(&format!(
+            "{} {}\n",
+            warn("warning"),
+            terminal_safe(&w.message)
+        ));
+    }
 }
 
 /// A column: right-aligned numbers, left-aligned text.
@@ -257,6 +299,7 @@ pub fn table(r: &Report, top: usize) -> String {
             span(t.seconds)
         ));
     }
+    notes(&mut out, r);
     out.push('\n');
 
     let mut rows: Vec<Vec<Cell>> = r

@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use errcat::{
-    find, lookup, service_of, status, Entry, Error, ErrorKind, Lang, Reporter, Resolved,
-    StatusMatch, Version,
-};
+use errcat::boundary::{names::opt_name, ops, Number};
+use errcat::{find, Entry, Error, Lang, Reporter, Resolved, StatusMatch, Version};
 use serde_json::{json, Value};
+
+use errcat::display::terminal_safe;
 
 use crate::style::{bad, label, pad, strong, warn};
 
@@ -19,14 +19,15 @@ pub struct ExplainArgs {
     /// CubeFS version for numeric codes (default: newest, master)
     #[arg(long)]
     version: Option<String>,
-    /// Language of meanings and solutions
-    #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+    /// Language of meanings and solutions (en, zh, or a locale such as zh-CN)
+    #[arg(long, default_value = "en")]
     lang: String,
     /// Print a JSON array, one object per CODE
     #[arg(long)]
     json: bool,
-    /// Two-level codes (Arklet.InstallBizFailed), aliases, or blobstore status numbers (552)
-    #[arg(required = true)]
+    /// Two-level codes (Arklet.InstallBizFailed), aliases, bare types (InstallBizFailed: every table's entry), or
+    /// blobstore status numbers (552)
+    #[arg(required = true, allow_hyphen_values = true)]
     codes: Vec<String>,
 }
 
@@ -34,40 +35,40 @@ pub struct ExplainArgs {
 enum Outcome {
     Koupleless(Resolved),
     Blobstore(StatusMatch),
+    /// A bare type: the entries of every table that has it.
+    Entries(Vec<Entry>),
     Failed(Error),
 }
 
-fn is_number(code: &str) -> bool {
-    !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn resolve(code: &str, reporter: Option<Reporter>, version: Option<Version>) -> Outcome {
-    let result = if is_number(code) {
-        match code.parse::<i64>() {
-            Ok(n) => status(n, version).map(Outcome::Blobstore),
-            Err(_) => Err(Error::new(
-                ErrorKind::InvalidCode,
-                format!("{code} is not a status code (0..=999)"),
-            )),
+/// Resolves one CODE the way the libraries do: a number is a status (`ops::number_text`), a bare type the entries
+/// of every table, anything else a two-level code.
+fn resolve(code: &str, reporter: Option<&str>, version: Option<&str>) -> Outcome {
+    let result = match ops::number_text(code) {
+        Some(n) => ops::status(&n, version).map(Outcome::Blobstore),
+        None if !code.contains('.') && ops::find(code).is_ok() => {
+            ops::find(code).map(Outcome::Entries)
         }
-    } else {
-        lookup(code, reporter).map(Outcome::Koupleless)
+        None => ops::lookup(code, reporter).map(Outcome::Koupleless),
     };
     result.unwrap_or_else(Outcome::Failed)
 }
 
 /// Runs the command: exit 0 when every code was found, 1 when any was not, 2 on usage errors.
 pub fn run(args: &ExplainArgs) -> ExitCode {
-    let reporter = args
-        .reporter
-        .as_deref()
-        .map(|r| Reporter::parse(r).unwrap_or_else(|e| crate::usage_error(&e.to_string())));
-    let version = crate::version_arg(args.version.as_deref());
-    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let checked = (
+        opt_name::<Reporter>("reporter", args.reporter.as_deref()),
+        opt_name::<Version>("version", args.version.as_deref()),
+        errcat::boundary::names::name::<Lang>("lang", &args.lang),
+    );
+    let (version, lang) = match checked {
+        (Ok(_), Ok(version), Ok(lang)) => (version, lang),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return crate::codes::fail(&e),
+    };
+    let (reporter_text, version_text) = (args.reporter.as_deref(), args.version.as_deref());
     let outcomes: Vec<(&str, Outcome)> = args
         .codes
         .iter()
-        .map(|c| (c.as_str(), resolve(c, reporter, version)))
+        .map(|c| (c.as_str(), resolve(c, reporter_text, version_text)))
         .collect();
     let all_found = outcomes
         .iter()
@@ -201,17 +202,40 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
                 field(&mut out, "also", &other);
             }
         }
+        Outcome::Entries(found) => {
+            out.push_str(&format!(
+                "{}  {}\n",
+                strong(&terminal_safe(code)),
+                label(&format!("a bare type: {} table(s) hold it", found.len()))
+            ));
+            let width = Reporter::ALL
+                .iter()
+                .map(|r| r.name().len())
+                .max()
+                .unwrap_or(0);
+            for entry in found {
+                if let Entry::Koupleless(e) = entry {
+                    let reporter = label(&pad(e.reporter.name(), width));
+                    let meaning = e.meaning.get(lang);
+                    out.push_str(&format!("  {reporter} {}  {meaning}\n", e.default_code));
+                }
+            }
+        }
         Outcome::Failed(err) => {
             out.push_str(&format!(
                 "{}  {}\n",
-                strong(code),
-                bad(&format!("{}: {}", err.kind(), err.message()))
+                strong(&terminal_safe(code)),
+                bad(&format!("{}: {}", err.kind(), terminal_safe(err.message())))
             ));
             if !err.suggestions().is_empty() {
-                field(&mut out, "did you mean", &err.suggestions().join(", "));
+                field(
+                    &mut out,
+                    "did you mean",
+                    &terminal_safe(&err.suggestions().join(", ")),
+                );
             }
             for c in err.candidates() {
-                field(&mut out, "candidate", c);
+                field(&mut out, "candidate", &terminal_safe(c));
             }
             if let Some(service) = range_service(code, version) {
                 field(&mut out, "service", &format!("{service} (by its range)"));
@@ -245,11 +269,13 @@ fn others(e: &'static errcat::StatusEntry) -> Vec<String> {
         .collect()
 }
 
+/// The service of a number at the version: its entry's, else its range's (`service_of`).
 fn range_service(code: &str, version: Option<Version>) -> Option<errcat::Service> {
-    if !is_number(code) {
-        return None;
-    }
-    service_of(code.parse().ok()?, version).ok()
+    let n = match ops::number_text(code)? {
+        Number::Int(n) => n,
+        Number::Other(_) => return None,
+    };
+    errcat::service_of(n, version).ok()
 }
 
 fn to_json(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) -> Value {
@@ -272,7 +298,13 @@ fn to_json(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
             "version": m.version.name(),
             "valid": m.valid,
             "meaning": m.entry.meaning(lang),
+            "service": range_service(code, version).map(|s| s.name()),
             "entry": errcat::export::entry_json(Entry::Blobstore(m.entry)),
+        }),
+        Outcome::Entries(found) => json!({
+            "input": code,
+            "found": true,
+            "entries": found.iter().map(|e| errcat::export::entry_json(*e)).collect::<Vec<_>>(),
         }),
         Outcome::Failed(e) => json!({
             "input": code,

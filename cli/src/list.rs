@@ -2,15 +2,15 @@
 
 use std::process::ExitCode;
 
-use errcat::{entries, Entry, Filter, Lang, Reporter, Service, System};
+use errcat::{Entry, Lang};
 
 use crate::style::{pad, strong};
 
 /// Arguments of `errcat list`.
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {
-    /// Only this system
-    #[arg(long, value_parser = ["koupleless", "blobstore"])]
+    /// Only this system (koupleless or blobstore)
+    #[arg(long)]
     system: Option<String>,
     /// Only this reporter's table (Koupleless)
     #[arg(long)]
@@ -21,8 +21,8 @@ pub struct ListArgs {
     /// Only blobstore codes valid at this CubeFS version
     #[arg(long)]
     version: Option<String>,
-    /// Language of meanings
-    #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+    /// Language of meanings (en, zh, or a locale such as zh-CN)
+    #[arg(long, default_value = "en")]
     lang: String,
     /// Print a JSON array of entries
     #[arg(long)]
@@ -31,29 +31,30 @@ pub struct ListArgs {
 
 /// Runs the command.
 pub fn run(args: &ListArgs) -> ExitCode {
-    let filter = Filter {
-        system: args
-            .system
-            .as_deref()
-            .map(|s| System::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
-        reporter: args
-            .reporter
-            .as_deref()
-            .map(|r| Reporter::parse(r).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
-        service: args
-            .service
-            .as_deref()
-            .map(|s| Service::parse(s).unwrap_or_else(|e| crate::usage_error(&e.to_string()))),
-        version: crate::version_arg(args.version.as_deref()),
+    let checked = errcat::boundary::ops::entries(
+        args.system.as_deref(),
+        args.reporter.as_deref(),
+        args.service.as_deref(),
+        args.version.as_deref(),
+    )
+    .and_then(|found| {
+        Ok((
+            found,
+            errcat::boundary::names::name::<Lang>("lang", &args.lang)?,
+        ))
+    });
+    let (found, lang) = match checked {
+        Ok(ok) => ok,
+        Err(e) => return crate::codes::fail(&e),
     };
-    let lang = Lang::parse(&args.lang).unwrap_or_default();
     if args.json {
-        let list: Vec<_> = entries(filter).map(errcat::export::entry_json).collect();
+        let list: Vec<_> = found.into_iter().map(errcat::export::entry_json).collect();
         return crate::print(
             &(serde_json::to_string_pretty(&list).expect("JSON values serialise") + "\n"),
         );
     }
-    let rows: Vec<[String; 4]> = entries(filter)
+    let rows: Vec<[String; 4]> = found
+        .into_iter()
         .map(|entry| match entry {
             Entry::Koupleless(e) => [
                 e.reporter.name().to_string(),

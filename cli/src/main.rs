@@ -1,7 +1,10 @@
-//! `errcat`: explain, list and export error codes; analyse blobstore audit logs.
+//! `errcat`: explain, list and export error codes; classify Arklet answers; analyse blobstore audit logs.
 
 mod audit;
+mod classify;
+mod codes;
 mod explain;
+mod follow;
 mod list;
 mod style;
 
@@ -22,17 +25,29 @@ struct Cli {
 enum Command {
     /// Explain codes: meaning, solution, source, reporter/service, retryability, validity by version
     Explain(explain::ExplainArgs),
+    /// Every entry a code, a bare type or a status number could mean
+    Find(codes::FindArgs),
+    /// Find codes by the words of their meaning, solution or message (English or Chinese)
+    Search(codes::SearchArgs),
+    /// Parse a two-level code strictly (Source.Type)
+    Parse(codes::ParseArgs),
+    /// Build Source.Type from a source and a type
+    Compose(codes::ComposeArgs),
+    /// Render an error value and its causes as problem+json or the Arklet envelope
+    Render(codes::RenderArgs),
     /// List catalog entries, filtered
     List(list::ListArgs),
     /// Export the whole catalog to stdout
     Export {
-        /// json (both languages), md (the published tables) or csv
-        #[arg(long, value_parser = ["json", "md", "markdown", "csv"])]
-        format: String,
-        /// Language of md and csv
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// json (both languages; the default), md (the published tables) or csv
+        #[arg(long)]
+        format: Option<String>,
+        /// Language of md and csv (en, zh, or a locale such as zh-CN)
+        #[arg(long)]
+        lang: Option<String>,
     },
+    /// Classify a real Arklet / ModuleController answer: success, or its two-level code, rule and evidence
+    Classify(classify::ClassifyArgs),
     /// Analyse CubeFS blobstore audit logs
     Audit(audit::AuditArgs),
     /// Print a shell completion script
@@ -46,15 +61,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Explain(args) => explain::run(&args),
+        Command::Find(args) => codes::find(&args),
+        Command::Search(args) => codes::search(&args),
+        Command::Parse(args) => codes::parse(&args),
+        Command::Compose(args) => codes::compose(&args),
+        Command::Render(args) => codes::render(&args),
         Command::List(args) => list::run(&args),
         Command::Export { format, lang } => {
-            let (Ok(format), Ok(lang)) =
-                (errcat::Format::parse(&format), errcat::Lang::parse(&lang))
-            else {
-                unreachable!("clap restricts the values")
-            };
-            print(&errcat::export(format, lang))
+            match errcat::boundary::ops::export(format.as_deref(), lang.as_deref()) {
+                Ok(text) => print(&text),
+                Err(e) => codes::fail(&e),
+            }
         }
+        Command::Classify(args) => classify::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
@@ -77,7 +96,8 @@ fn print(text: &str) -> ExitCode {
 
 /// Parses a `--version` value, or exits with a usage error (2).
 fn version_arg(text: Option<&str>) -> Option<errcat::Version> {
-    text.map(|t| errcat::Version::parse(t).unwrap_or_else(|e| usage_error(&e.to_string())))
+    errcat::boundary::names::opt_name("version", text)
+        .unwrap_or_else(|e| usage_error(&e.to_string()))
 }
 
 /// Prints a usage error the way clap does and exits with status 2.

@@ -126,6 +126,22 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error as JSON, `{"kind", "message", "suggestions", "candidates"}` (the message as [`Display`] writes it),
+    /// the shape every binding that speaks JSON hands over.
+    ///
+    /// [`Display`]: fmt::Display
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "kind": self.kind.name(),
+            "message": self.to_string(),
+            "suggestions": self.suggestions,
+            "candidates": self.candidates,
+        })
+        .to_string()
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;

@@ -3,28 +3,12 @@
 
 mod common;
 
-use errcat::boundary::{call, Answer, Arg, Out};
-use errcat::{export, Entry, Error, Format, Lang, Source};
-use serde_json::{json, Value};
+#[path = "common/vectors.rs"]
+mod vectors_file;
 
-/// Expands the long-string objects `{"repeat", "count", "prefix", "suffix"}` anywhere in a case.
-fn expand(value: &Value) -> Value {
-    match value {
-        Value::Object(m) if m.contains_key("repeat") => {
-            let s = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("");
-            let count = m["count"].as_u64().unwrap() as usize;
-            Value::String(format!(
-                "{}{}{}",
-                s("prefix"),
-                s("repeat").repeat(count),
-                s("suffix")
-            ))
-        }
-        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), expand(v))).collect()),
-        Value::Array(items) => Value::Array(items.iter().map(expand).collect()),
-        other => other.clone(),
-    }
-}
+use errcat::boundary::{call, Answer, Arg, Out};
+use errcat::{export, Entry, Format, Lang, Source};
+use serde_json::{json, Value};
 
 fn arg(value: &Value) -> Arg {
     match value {
@@ -137,102 +121,13 @@ fn run(op: &str, a: &Value) -> errcat::Result<Value> {
     })
 }
 
-/// Whether the view satisfies expectation `key: want` (testdata/README.md).
-fn satisfies(view: &Value, key: &str, want: &Value) -> bool {
-    match key {
-        "contains" => want
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|s| view["text"].as_str().unwrap().contains(s.as_str().unwrap())),
-        "equals_file" => {
-            let file =
-                std::fs::read_to_string(common::repo().join(want.as_str().unwrap())).unwrap();
-            view["text"].as_str().unwrap() == file
-        }
-        "keys_include" => want
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|k| view["keys"].as_array().unwrap().contains(k)),
-        _ => &view[key] == want,
-    }
-}
-
-fn check(case: &Value) -> Result<(), String> {
-    let case = expand(case);
-    let name = case["name"].as_str().unwrap();
-    let got: Result<Value, Error> = run(case["op"].as_str().unwrap(), &case["args"]);
-    match (got, case.get("expect"), case.get("error")) {
-        (Ok(view), Some(expect), _) => {
-            for (k, want) in expect.as_object().unwrap() {
-                if !satisfies(&view, k, want) {
-                    let got = view.get(k).cloned().unwrap_or(Value::Null);
-                    return Err(format!("{name}: {k}: want {want}, got {got}"));
-                }
-            }
-            Ok(())
-        }
-        (Err(e), _, Some(want)) => {
-            if e.kind().name() != want["kind"] {
-                return Err(format!(
-                    "{name}: want {}, got {:?}: {e}",
-                    want["kind"],
-                    e.kind()
-                ));
-            }
-            for (field, got) in [
-                ("suggestions", e.suggestions()),
-                ("candidates", e.candidates()),
-            ] {
-                if let Some(list) = want.get(field) {
-                    if list != &json!(got) {
-                        return Err(format!("{name}: {field}: want {list}, got {got:?}"));
-                    }
-                }
-            }
-            Ok(())
-        }
-        (Ok(view), None, _) => Err(format!("{name}: want an error, got {view}")),
-        (Err(e), _, None) => Err(format!("{name}: unexpected error {:?}: {e}", e.kind())),
-    }
-}
-
-/// Every case of every `testdata/vectors*.json`.
-fn all_cases() -> Vec<Value> {
-    let mut files: Vec<_> = std::fs::read_dir(common::repo().join("testdata"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with("vectors") && name.ends_with(".json")
-        })
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let doc: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-            doc["cases"].as_array().unwrap().clone()
-        })
-        .collect()
-}
-
 #[test]
 fn every_vector_passes() {
-    let cases = all_cases();
-    assert!(
-        cases.len() >= 300,
-        "at least 300 vectors, found {}",
-        cases.len()
-    );
-    let failures: Vec<String> = cases.iter().filter_map(|c| check(c).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} vectors failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
+    vectors_file::run_all(
+        &common::repo(),
+        300,
+        |_| None,
+        |op, args| run(op, args).map_err(Into::into),
     );
 }
 

@@ -80,6 +80,8 @@ test('one frozen object per answer: from the table or through the core', () => {
   for (const v of ['3.5.0', 'V3.5.0', ' v3.5.0 ']) assert.equal(errcat.status(552, { version: v }), old, v)
   assert.equal(errcat.status(552n, { version: 'v3.5.0' }), old)
   assert.equal(new errcat.CodedError('552', 'd', { version: 'v3.5.0' }).resolved, old)
+  assert.equal(new errcat.CodedError(552, 'd', { version: 'v3.5.0' }).resolved, old, 'a number is a status number')
+  assert.equal(new errcat.CodedError(552n, 'd', { version: 'v3.5.0' }).code, '552')
   assert.equal(new errcat.CodedError('ModuleController.ResourceConstrained', 'd').resolved, a)
 })
 

@@ -109,20 +109,26 @@ function check(c) {
   }
 }
 
+/** The operations of the vectors that are not operations of the boundary yet (bindings/README.md): their files are
+ * reported as skipped, with the count, until the operation exists. */
+const NOT_AT_THE_BOUNDARY = new Set(['classify'])
+
+const docs = files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(repo, 'testdata', f), 'utf8'))])
+
 test('the vector files have cases, all of schema 2', () => {
-  assert.ok(files.length >= 2, files.join(' '))
+  assert.ok(files.includes('vectors.json') && files.includes('vectors-boundary.json'), files.join(' '))
   let count = 0
-  for (const f of files) {
-    const doc = JSON.parse(fs.readFileSync(path.join(repo, 'testdata', f), 'utf8'))
+  for (const [f, doc] of docs) {
+    if (doc.cases.every((c) => NOT_AT_THE_BOUNDARY.has(c.op))) continue
     assert.equal(doc.schema, 2, f)
     count += doc.cases.length
   }
   assert.ok(count >= 300, `${count} cases`)
 })
 
-for (const f of files) {
-  const { cases } = JSON.parse(fs.readFileSync(path.join(repo, 'testdata', f), 'utf8'))
-  test(`every vector of ${f}`, () => {
+for (const [f, { cases }] of docs) {
+  const pending = cases.filter((c) => NOT_AT_THE_BOUNDARY.has(c.op)).length
+  test(`every vector of ${f}`, { skip: pending === cases.length && `${pending} cases of an operation the boundary does not have yet` }, () => {
     const failures = []
     for (const c of cases) {
       try {

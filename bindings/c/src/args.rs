@@ -12,31 +12,19 @@ const _: () = assert!(ERRCAT_MAX_STRING_LEN == MAX_STRING_LEN);
 
 /// Reads the NUL-terminated string `ptr` (argument `name`); NULL is `None`. Never reads more than the limit + 1
 /// bytes, so a huge or unterminated buffer costs nothing.
-///
-/// # Safety
-/// `ptr` is NULL or points to a NUL-terminated string, or to at least `ERRCAT_MAX_STRING_LEN + 1` readable bytes.
 pub(crate) unsafe fn opt<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
     opt_up_to(ptr, name, MAX_STRING_LEN)
 }
 
 /// [`opt`] with another limit (the JSON arguments of `errcat_call`).
-///
-/// # Safety
-/// As for [`opt`], with `limit` for the limit.
-pub(crate) unsafe fn opt_up_to<'a>(
-    ptr: *const c_char,
-    name: &str,
-    limit: usize,
-) -> Result<Option<&'a str>> {
+pub(crate) unsafe fn opt_up_to<'a>(ptr: *const c_char, name: &str, limit: usize) -> Result<Option<&'a str>> {
     if ptr.is_null() {
         return Ok(None);
     }
     let mut len = 0;
     while *ptr.add(len) != 0 {
         if len == limit {
-            return Err(Error::invalid_argument(format!(
-                "{name} is longer than {limit} bytes"
-            )));
+            return Err(Error::invalid_argument(format!("{name} is longer than {limit} bytes")));
         }
         len += 1;
     }
@@ -50,18 +38,12 @@ pub(crate) unsafe fn opt_up_to<'a>(
 }
 
 /// Like [`opt`], but NULL is `InvalidArgument`.
-///
-/// # Safety
-/// As for [`opt`].
 pub(crate) unsafe fn text<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
     opt(ptr, name)?.ok_or_else(|| Error::invalid_argument(format!("{name} is missing (NULL)")))
 }
 
 /// The counted string (`ptr`, `len`), which may hold any bytes, a NUL included (the core judges it); `(NULL, 0)` is
 /// the empty string.
-///
-/// # Safety
-/// `ptr` is NULL or points to `len` readable bytes.
 pub(crate) unsafe fn counted<'a>(ptr: *const c_char, len: usize, name: &str) -> Result<&'a str> {
     if ptr.is_null() {
         return match len {
@@ -91,9 +73,6 @@ pub(crate) fn owned(text: String) -> *mut c_char {
 
 /// Releases a string errcat allocated for the caller (an export, rendered JSON, an error message). NULL is a no-op.
 /// Never pass anything else: not the static strings of `errcat_entry`, not a string from `malloc`.
-///
-/// # Safety
-/// `s` is NULL or a pointer returned by errcat as owned, not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_string_free(s: *mut c_char) {
     if !s.is_null() {

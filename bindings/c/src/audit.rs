@@ -6,9 +6,9 @@ use errcat_audit::boundary;
 use errcat_core::boundary::{args, names::opt_name, Arg};
 use errcat_core::{Error, Version};
 
-use crate::args::{opt, out, owned};
+use crate::args::{opt, owned};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 
 /// The most paths one `errcat_audit_analyze` call accepts (the core's limit).
 pub const ERRCAT_MAX_AUDIT_PATHS: usize = 4096;
@@ -43,35 +43,21 @@ pub struct errcat_audit_report {
 /// Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
 /// an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
 /// lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
-///
-/// # Safety
-/// `paths` is NULL (then `paths_len` must be 0) or points to `paths_len` NUL-terminated strings; `options` is NULL
-/// or points to an `errcat_audit_options`; `out` is NULL or points to an `errcat_audit_report`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_audit_analyze(
-    paths: *const *const c_char,
-    paths_len: usize,
-    options: *const errcat_audit_options,
+    paths: *const *const c_char, paths_len: usize, options: *const errcat_audit_options,
     out_report: *mut errcat_audit_report,
 ) -> errcat_status {
-    guard::call(|| {
-        let report = out(out_report, "out")?;
-        *report = errcat_audit_report {
-            lines: 0,
-            malformed: 0,
-            json: std::ptr::null_mut(),
-        };
+    let none = errcat_audit_report { lines: 0, malformed: 0, json: std::ptr::null_mut() };
+    guard::fill(out_report, none, || {
         if paths.is_null() && paths_len > 0 {
             return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
         }
         let mut list = Vec::with_capacity(paths_len.min(errcat_core::boundary::MAX_PATHS + 1));
         for i in 0..paths_len.min(errcat_core::boundary::MAX_PATHS + 1) {
             let p = *paths.add(i);
-            let bytes = if p.is_null() {
-                Arg::Absent
-            } else {
-                Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec())
-            };
+            let bytes =
+                if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
             list.push(args::path(&format!("paths[{i}]"), bytes)?);
         }
         let mut opts = errcat_audit::AuditOptions::default();
@@ -83,11 +69,10 @@ pub unsafe extern "C" fn errcat_audit_analyze(
             }
         }
         let analysed = boundary::audit(list, &opts)?;
-        *report = errcat_audit_report {
+        Ok(errcat_audit_report {
             lines: analysed.lines,
             malformed: analysed.malformed,
             json: owned(analysed.to_json()),
-        };
-        Ok(())
+        })
     })
 }

@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 use errcat_core::boundary::{names::opt_name, ops, Number};
 use errcat_core::Version;
 
-use crate::args::{opt, out};
+use crate::args::opt;
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 use crate::table::{errcat_status_match, service_name};
 
 /// The blobstore entry for status `code` at CubeFS `version` (`v3.5.0`, `3.5.0`, `MASTER`: case and the `v` are
@@ -18,21 +18,12 @@ use crate::table::{errcat_status_match, service_name};
 ///
 /// Errors: `ERRCAT_INVALID_CODE` (outside 0..=999), `ERRCAT_NOT_FOUND` (no entry in any version),
 /// `ERRCAT_INVALID_ARGUMENT` (unknown version, NULL `out`); `*out` is zeroed then.
-///
-/// # Safety
-/// `version` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_status_match`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_blobstore_status(
-    code: i64,
-    version: *const c_char,
-    out_match: *mut errcat_status_match,
+    code: i64, version: *const c_char, out_match: *mut errcat_status_match,
 ) -> errcat_status {
-    guard::call(|| {
-        let found = out(out_match, "out")?;
-        *found = errcat_status_match::NONE;
-        *found =
-            errcat_status_match::of(ops::status(&Number::Int(code), opt(version, "version")?)?);
-        Ok(())
+    guard::fill(out_match, errcat_status_match::NONE, || {
+        Ok(errcat_status_match::of(ops::status(&Number::Int(code), opt(version, "version")?)?))
     })
 }
 
@@ -48,8 +39,7 @@ fn tables() -> &'static Tables {
         Version::all()
             .map(|v| {
                 std::array::from_fn(|n| {
-                    errcat_core::status(n as i64, Some(v))
-                        .map_or(errcat_status_match::NONE, errcat_status_match::of)
+                    errcat_core::status(n as i64, Some(v)).map_or(errcat_status_match::NONE, errcat_status_match::of)
                 })
             })
             .collect()
@@ -60,43 +50,24 @@ fn tables() -> &'static Tables {
 /// array of `ERRCAT_STATUS_TABLE_LEN` matches indexed by number: slot `n` is what `errcat_blobstore_status(n,
 /// version)` fills, with a NULL `entry` where it fails. For callers that look numbers up in a loop at the cost of
 /// an array index; errors still come from `errcat_blobstore_status`.
-///
-/// # Safety
-/// `version` is NULL or a NUL-terminated string; `out` is NULL or points to a pointer.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_status_table(
-    version: *const c_char,
-    out_table: *mut *const errcat_status_match,
+    version: *const c_char, out_table: *mut *const errcat_status_match,
 ) -> errcat_status {
-    guard::call(|| {
-        let table = out(out_table, "out")?;
-        *table = std::ptr::null();
-        let version =
-            opt_name::<Version>("version", opt(version, "version")?)?.unwrap_or(Version::NEWEST);
-        *table = tables()[version.index()].as_ptr();
-        Ok(())
+    guard::fill(out_table, std::ptr::null(), || {
+        let version = opt_name::<Version>("version", opt(version, "version")?)?.unwrap_or(Version::NEWEST);
+        Ok(tables()[version.index()].as_ptr())
     })
 }
 
 /// The service status `code` belongs to at `version` (NULL = newest): the service of the entry valid then, else
 /// the service whose range covers the number. `*out` receives a static name (`BlobNode`): never free it.
 /// `ERRCAT_NOT_FOUND` when neither says.
-///
-/// # Safety
-/// `version` is NULL or a NUL-terminated string; `out` is NULL or points to a `const char *`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_service_of(
-    code: i64,
-    version: *const c_char,
-    out_name: *mut *const c_char,
+    code: i64, version: *const c_char, out_name: *mut *const c_char,
 ) -> errcat_status {
-    guard::call(|| {
-        let name = out(out_name, "out")?;
-        *name = std::ptr::null();
-        *name = service_name(ops::service_of(
-            &Number::Int(code),
-            opt(version, "version")?,
-        )?);
-        Ok(())
+    guard::fill(out_name, std::ptr::null(), || {
+        Ok(service_name(ops::service_of(&Number::Int(code), opt(version, "version")?)?))
     })
 }

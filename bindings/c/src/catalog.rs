@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 use errcat_core::boundary::{answer_table, ops};
 use errcat_core::{Entry, Error};
 
-use crate::args::{opt, out, owned};
+use crate::args::{opt, owned};
+use crate::generated::errcat_status;
 use crate::guard;
 use crate::lookup::fill;
-use crate::status::errcat_status;
 use crate::table::{errcat_entry, ENTRIES};
 
 /// Which entries `errcat_entries` yields. Every non-NULL, non-empty field narrows; NULL fields (or a NULL filter)
@@ -33,17 +33,14 @@ pub struct errcat_filter {
 
 /// A NUL-terminated copy of a static string, made once.
 fn static_c(text: &'static str, cell: &'static OnceLock<std::ffi::CString>) -> *const c_char {
-    cell.get_or_init(|| std::ffi::CString::new(text).unwrap_or_default())
-        .as_ptr()
+    cell.get_or_init(|| std::ffi::CString::new(text).unwrap_or_default()).as_ptr()
 }
 
 /// The library version (`"0.1.0"`). Static: never free it.
 #[no_mangle]
 pub extern "C" fn errcat_version() -> *const c_char {
     static CELL: OnceLock<std::ffi::CString> = OnceLock::new();
-    guard::value(c"unknown".as_ptr(), || {
-        static_c(errcat_core::VERSION, &CELL)
-    })
+    guard::value(c"unknown".as_ptr(), || static_c(errcat_core::VERSION, &CELL))
 }
 
 /// Number of catalog entries; ids run from 0 to this - 1, and an array of this many pointers holds any result of
@@ -62,16 +59,9 @@ pub extern "C" fn errcat_entry_by_id(id: usize) -> *const errcat_entry {
 /// The entries passing `filter` (NULL = all), in catalog order: Koupleless tables first, then blobstore codes.
 /// Writes up to `capacity` entry pointers (static: never free them) to `out` and the total to `*out_count`;
 /// `errcat_entry_count()` slots are always enough. An unknown filter name is `ERRCAT_INVALID_ARGUMENT`.
-///
-/// # Safety
-/// `filter` is NULL or points to an `errcat_filter` whose fields are NULL or NUL-terminated strings; `out` is NULL
-/// or has room for `capacity` pointers; `out_count` is NULL or points to a `size_t`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_entries(
-    filter: *const errcat_filter,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    filter: *const errcat_filter, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
     guard::call(|| {
         let found = match filter.as_ref() {
@@ -89,45 +79,26 @@ pub unsafe extern "C" fn errcat_entries(
 
 /// The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free `*out`
 /// with `errcat_string_free`.
-///
-/// # Safety
-/// `entry` is NULL or a pointer errcat returned; `out` is NULL or points to a `char *`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_entry_json(
-    entry: *const errcat_entry,
-    out_json: *mut *mut c_char,
-) -> errcat_status {
-    guard::call(|| {
-        let json = out(out_json, "out")?;
-        *json = std::ptr::null_mut();
+pub unsafe extern "C" fn errcat_entry_json(entry: *const errcat_entry, out_json: *mut *mut c_char) -> errcat_status {
+    guard::fill(out_json, std::ptr::null_mut(), || {
         // Accept only entries of the table (by address), never an arbitrary struct.
         let id = ENTRIES.iter().position(|e| std::ptr::eq(e, entry));
-        let entry = id.and_then(Entry::by_id).ok_or_else(|| {
-            Error::invalid_argument("entry is NULL or not an entry errcat returned")
-        })?;
-        *json = owned(errcat_core::export::entry_json(entry).to_string());
-        Ok(())
+        let entry = id
+            .and_then(Entry::by_id)
+            .ok_or_else(|| Error::invalid_argument("entry is NULL or not an entry errcat returned"))?;
+        Ok(owned(errcat_core::export::entry_json(entry).to_string()))
     })
 }
 
 /// The catalog in `format` (`json`, `md`/`markdown` or `csv`; NULL = `json`); `lang` (`en`, `zh`, `zh-CN`; NULL =
 /// `en`) picks the language of Markdown and CSV. The JSON export equals `testdata/catalog.json` byte for byte.
 /// Owned: free `*out` with `errcat_string_free`.
-///
-/// # Safety
-/// `format` and `lang` are NULL or NUL-terminated strings; `out` is NULL or points to a `char *`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_export(
-    format: *const c_char,
-    lang: *const c_char,
-    out_text: *mut *mut c_char,
+    format: *const c_char, lang: *const c_char, out_text: *mut *mut c_char,
 ) -> errcat_status {
-    guard::call(|| {
-        let text = out(out_text, "out")?;
-        *text = std::ptr::null_mut();
-        *text = owned(ops::export(opt(format, "format")?, opt(lang, "lang")?)?);
-        Ok(())
-    })
+    guard::fill(out_text, std::ptr::null_mut(), || Ok(owned(ops::export(opt(format, "format")?, opt(lang, "lang")?)?)))
 }
 
 /// The table of every successful `lookup` and `status` answer with its stable id (format in the errcat README,
@@ -143,27 +114,14 @@ pub extern "C" fn errcat_answer_table() -> *const c_char {
 /// lists them) with its arguments as a JSON array, through the same dispatcher every language binding uses; the
 /// answer as JSON in `*out` (owned: free it with `errcat_string_free`). For bindings over this library (Go) and
 /// for arguments a C string cannot carry (a NUL, bytes that are not UTF-8, as `{"bytes": "<base64>"}`).
-///
-/// # Safety
-/// `op` and `args_json` are NULL or NUL-terminated strings (`args_json` at most 16 MiB); `out` is NULL or points
-/// to a `char *`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_call(
-    op: *const c_char,
-    args_json: *const c_char,
-    out_json: *mut *mut c_char,
+    op: *const c_char, args_json: *const c_char, out_json: *mut *mut c_char,
 ) -> errcat_status {
-    guard::call(|| {
-        let json = out(out_json, "out")?;
-        *json = std::ptr::null_mut();
+    guard::fill(out_json, std::ptr::null_mut(), || {
         let op = crate::args::text(op, "op")?;
         let args = crate::args::opt_up_to(args_json, "args", errcat_core::boundary::MAX_BODY_LEN)?;
-        let answer = errcat_core::boundary::call_json(
-            op,
-            args.unwrap_or("[]"),
-            errcat_audit::boundary::call,
-        )?;
-        *json = owned(answer);
-        Ok(())
+        let answer = errcat_core::boundary::call_json(op, args.unwrap_or("[]"), errcat_audit::boundary::call)?;
+        Ok(owned(answer))
     })
 }

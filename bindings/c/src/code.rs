@@ -6,8 +6,8 @@ use errcat_core::boundary::{ops, MAX_PART_LEN};
 use errcat_core::{Code, Error, ErrorKind};
 
 use crate::args::{out, text};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 use crate::table::source_name;
 
 /// The longest Level-2 type errcat accepts, in bytes (the core's limit on a code part).
@@ -49,10 +49,7 @@ impl errcat_code {
 /// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
 fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
     if text.len() >= buffer.len() {
-        return Err(Error::new(
-            ErrorKind::Internal,
-            format!("{text:?} does not fit errcat_code"),
-        ));
+        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code")));
     }
     for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
         *dst = src as c_char;
@@ -63,28 +60,17 @@ fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
 
 /// Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
 /// catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
-///
-/// # Safety
-/// `text` is NULL or a NUL-terminated string; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_parse(
-    code_text: *const c_char,
-    out_code: *mut errcat_code,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_parse(code_text: *const c_char, out_code: *mut errcat_code) -> errcat_status {
     guard::call(|| out(out_code, "out")?.set(ops::parse(text(code_text, "text")?)))
 }
 
 /// Builds `source.error_type`; `source` is a name (`Arklet`, `user`: case and surrounding whitespace ignored) and
 /// the type is checked like `errcat_parse`. An unknown source is `ERRCAT_INVALID_ARGUMENT`, a bad type
 /// `ERRCAT_INVALID_CODE`.
-///
-/// # Safety
-/// `source` and `error_type` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_code`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_compose(
-    source: *const c_char,
-    error_type: *const c_char,
-    out_code: *mut errcat_code,
+    source: *const c_char, error_type: *const c_char, out_code: *mut errcat_code,
 ) -> errcat_status {
     guard::call(|| {
         let code = out(out_code, "out")?;

@@ -4,8 +4,8 @@
 
 use errcat_core::boundary::guard;
 
+use crate::generated::errcat_status;
 use crate::last_error;
-use crate::status::errcat_status;
 
 /// Runs `body`, returning `ERRCAT_OK` or the kind of its error, which it stores as the thread's last error.
 pub(crate) fn call(body: impl FnOnce() -> errcat_core::Result<()>) -> errcat_status {
@@ -17,6 +17,17 @@ pub(crate) fn call(body: impl FnOnce() -> errcat_core::Result<()>) -> errcat_sta
             status
         }
     }
+}
+
+/// Runs an export that fills `*out`: `*out` is `none` until `body` answers, and stays `none` when it fails (a NULL
+/// `out` is `ERRCAT_INVALID_ARGUMENT`).
+pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> errcat_core::Result<T>) -> errcat_status {
+    call(|| {
+        let slot = crate::args::out(out, "out")?;
+        *slot = none;
+        *slot = body()?;
+        Ok(())
+    })
 }
 
 /// Runs an export that returns a value rather than a status: `fallback` on a panic (stored as the last error).

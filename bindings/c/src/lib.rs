@@ -1,29 +1,28 @@
 //! # errcat C API
 //!
-//! `liberrcat.so` / `liberrcat.a` and `include/errcat.h` (generated from this crate by cbindgen). Thin glue: each
-//! export reads its C arguments, calls the core's boundary operations (`errcat::boundary::ops`, where every policy
-//! lives) and points the result into the static tables errcat-codegen writes from the catalog.
+//! `liberrcat.so` / `liberrcat.a` and `include/errcat.h` (cbindgen writes the header from this crate). Thin glue:
+//! each export reads its C arguments, calls the core's boundary operations (`errcat::boundary::ops`, where every
+//! policy lives) and points the answer into the static tables errcat-codegen writes from the catalog.
 //!
-//! Conventions, the same for every function:
-//! - A call returns an `errcat_status`: `ERRCAT_OK` (0) or the kind of error. After a failure the thread's last
-//!   error (`errcat_last_error_message()`, `..._json()`, suggestions, candidates) says more; a success leaves it
-//!   alone, like `errno`.
-//! - Arguments are NULL-checked, strings must be UTF-8 and at most `ERRCAT_MAX_STRING_LEN` bytes: anything else is
-//!   `ERRCAT_INVALID_ARGUMENT`, never a crash. No panic unwinds into C: a bug is `ERRCAT_INTERNAL`.
-//! - `errcat_entry` and every `const char *` the library returns point to static data: never free them.
-//!   Everything returned as `char *` (exports, JSON, error messages) is owned by the caller and freed with
-//!   `errcat_string_free`, nothing else.
+//! Conventions, the same for every function (also in the header's preamble):
+//! - A call returns an `errcat_status`: `ERRCAT_OK` (0) or the kind of error; after a failure the thread's last
+//!   error says more, and a success leaves it alone (like `errno`). An out-parameter is zeroed on failure.
+//! - Every pointer argument is NULL or points to what its type says (a NUL-terminated string, a struct, room for
+//!   `capacity` items): NULL where a value is required is `ERRCAT_INVALID_ARGUMENT`, never a crash. Strings are
+//!   UTF-8, at most `ERRCAT_MAX_STRING_LEN` bytes. No panic unwinds into C: a bug is `ERRCAT_INTERNAL`.
+//! - `errcat_entry` and every `const char *` the library returns are static: never free them. Every `char *` it
+//!   returns is the caller's, freed with `errcat_string_free`.
 //! - Every function is thread-safe.
 
-// Declaration order is the order of include/errcat.h (cbindgen follows it): the boundary's conventions first,
-// then the operations as the README lists them.
-mod status;
+// Every export's safety contract is the convention above, stated once.
+#![allow(clippy::missing_safety_doc)]
+
+// Declaration order is the order of include/errcat.h (cbindgen follows it).
+mod generated;
 
 mod args;
 
 mod last_error;
-
-mod entry;
 
 mod table;
 
@@ -48,8 +47,8 @@ pub use audit::*;
 pub use blobstore::*;
 pub use catalog::*;
 pub use code::*;
+pub use generated::{errcat_status, errcat_status_name};
 pub use last_error::*;
 pub use lookup::*;
-pub use status::*;
 pub use table::{errcat_entry, errcat_resolved, errcat_status_match, errcat_system};
 pub use wire::*;

@@ -7,8 +7,8 @@ use errcat_core::boundary::ops;
 use errcat_core::{Entry, Error};
 
 use crate::args::{counted, opt, out, text};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 use crate::table::{entry, errcat_entry, errcat_resolved};
 
 /// Resolves a two-level code (`"Arklet.InstallBizFailed"`, an alias, a dynamic `User.PullBizError`) to its entry,
@@ -18,14 +18,9 @@ use crate::table::{entry, errcat_entry, errcat_resolved};
 /// Returns `ERRCAT_OK` and fills `*out`; else `ERRCAT_NOT_FOUND` (suggestions in the last error),
 /// `ERRCAT_AMBIGUOUS` (candidates in the last error), `ERRCAT_INVALID_CODE` or `ERRCAT_INVALID_ARGUMENT`, and
 /// `*out` is zeroed.
-///
-/// # Safety
-/// `code` and `reporter` are NULL or NUL-terminated strings; `out` is NULL or points to an `errcat_resolved`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_lookup(
-    code: *const c_char,
-    reporter: *const c_char,
-    out: *mut errcat_resolved,
+    code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved,
 ) -> errcat_status {
     errcat_lookup_n(code, usize::MAX, reporter, out)
 }
@@ -34,36 +29,22 @@ pub unsafe extern "C" fn errcat_lookup(
 /// (Go, Rust, C++ `std::string_view`). An embedded NUL byte is part of the code, so the code is
 /// `ERRCAT_INVALID_CODE`, as in every binding whose strings can hold a NUL. `code_len == SIZE_MAX` means
 /// "NUL-terminated".
-///
-/// # Safety
-/// `code` is NULL (then `code_len` must be 0) or points to `code_len` readable bytes (or a NUL-terminated string
-/// when `code_len` is `SIZE_MAX`); `reporter` is NULL or a NUL-terminated string; `out` is NULL or points to an
-/// `errcat_resolved`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_lookup_n(
-    code: *const c_char,
-    code_len: usize,
-    reporter: *const c_char,
-    out_resolved: *mut errcat_resolved,
+    code: *const c_char, code_len: usize, reporter: *const c_char, out_resolved: *mut errcat_resolved,
 ) -> errcat_status {
-    guard::call(|| {
-        let resolved = out(out_resolved, "out")?;
-        *resolved = errcat_resolved::NONE;
+    guard::fill(out_resolved, errcat_resolved::NONE, || {
         let code = match code_len {
             usize::MAX => text(code, "code")?,
             n => counted(code, n, "code")?,
         };
-        *resolved = errcat_resolved::of(ops::lookup(code, opt(reporter, "reporter")?)?);
-        Ok(())
+        Ok(errcat_resolved::of(ops::lookup(code, opt(reporter, "reporter")?)?))
     })
 }
 
 /// Writes up to `capacity` of `entries` to `out` and their total number to `*out_count`.
 pub(crate) fn fill(
-    entries: Vec<Entry>,
-    out_entries: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    entries: Vec<Entry>, out_entries: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_core::Result<()> {
     let count = out(out_count, "out_count")?;
     *count = 0;
@@ -84,16 +65,9 @@ pub(crate) fn fill(
 /// Writes up to `capacity` entry pointers (static: never free them) to `out` and the total number to
 /// `*out_count`; call with `capacity` 0 (and `out` NULL) to learn the size. `errcat_entry_count()` is always
 /// enough. `ERRCAT_NOT_FOUND` (with suggestions) when there is none.
-///
-/// # Safety
-/// `code` is NULL or a NUL-terminated string; `out` is NULL or has room for `capacity` pointers; `out_count` is
-/// NULL or points to a `size_t`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_find(
-    code: *const c_char,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    code: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
     guard::call(|| fill(ops::find(text(code, "code")?)?, out, capacity, out_count))
 }
@@ -101,22 +75,9 @@ pub unsafe extern "C" fn errcat_find(
 /// The entries whose code, meaning, solution, message or description holds every word of `words` (case ignored;
 /// Chinese words match as substrings), best first. Same output convention as `errcat_find`; no match is
 /// `ERRCAT_OK` with a count of 0.
-///
-/// # Safety
-/// As for `errcat_find`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_search(
-    words: *const c_char,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    words: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
-    guard::call(|| {
-        fill(
-            ops::search(text(words, "words")?)?,
-            out,
-            capacity,
-            out_count,
-        )
-    })
+    guard::call(|| fill(ops::search(text(words, "words")?)?, out, capacity, out_count))
 }

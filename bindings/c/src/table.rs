@@ -6,18 +6,7 @@ use std::ffi::c_char;
 
 use errcat_core::{Entry, KouplelessEntry, Resolved, Service, Source, StatusMatch, Version};
 
-pub use crate::entry::errcat_entry;
-
-/// Which system an entry belongs to.
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum errcat_system {
-    /// A Koupleless two-level code (`Arklet.InstallBizFailed`).
-    ERRCAT_SYSTEM_KOUPLELESS = 0,
-    /// A CubeFS blobstore status code (`552`).
-    ERRCAT_SYSTEM_BLOBSTORE = 1,
-}
+pub use crate::generated::{errcat_entry, errcat_system};
 
 /// A pointer to a static C string (a `Sync` wrapper, so the tables can be `static`).
 #[derive(Clone, Copy)]
@@ -108,11 +97,8 @@ unsafe impl Sync for errcat_status_match {}
 unsafe impl Send for errcat_status_match {}
 
 impl errcat_status_match {
-    pub(crate) const NONE: errcat_status_match = errcat_status_match {
-        entry: std::ptr::null(),
-        version: std::ptr::null(),
-        valid: false,
-    };
+    pub(crate) const NONE: errcat_status_match =
+        errcat_status_match { entry: std::ptr::null(), version: std::ptr::null(), valid: false };
 
     pub(crate) fn of(m: StatusMatch) -> errcat_status_match {
         errcat_status_match {

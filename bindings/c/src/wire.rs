@@ -4,9 +4,9 @@ use std::ffi::c_char;
 
 use errcat_core::boundary::ops;
 
-use crate::args::{opt, out, owned, text};
+use crate::args::{opt, owned, text};
+use crate::generated::errcat_status;
 use crate::guard;
-use crate::status::errcat_status;
 
 /// The longest cause chain accepted below an error value (the core's limit; it also stops a chain that loops).
 pub const ERRCAT_MAX_CAUSE_DEPTH: usize = 64;
@@ -40,14 +40,8 @@ unsafe fn link(v: &errcat_error_value) -> errcat_core::Result<(errcat_core::Erro
     Ok((code, text(v.detail, "value.detail")?.to_string()))
 }
 
-unsafe fn render(
-    rendering: &str,
-    value: *const errcat_error_value,
-    out_text: *mut *mut c_char,
-) -> errcat_status {
-    guard::call(|| {
-        let rendered = out(out_text, "out")?;
-        *rendered = std::ptr::null_mut();
+unsafe fn render(rendering: &str, value: *const errcat_error_value, out_text: *mut *mut c_char) -> errcat_status {
+    guard::fill(out_text, std::ptr::null_mut(), || {
         let mut next = value;
         // Lazy: the core stops pulling links past its depth limit, so a chain that loops ends.
         let chain = std::iter::from_fn(|| {
@@ -56,35 +50,21 @@ unsafe fn render(
             next = v.cause;
             Some(unsafe { link(v) })
         });
-        *rendered = owned(ops::render(rendering, chain)?);
-        Ok(())
+        Ok(owned(ops::render(rendering, chain)?))
     })
 }
 
 /// RFC 9457 `application/problem+json` for `value` and its causes (the exact text every errcat binding renders).
 /// Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error; a chain of more than
 /// `ERRCAT_MAX_CAUSE_DEPTH` causes is `ERRCAT_INVALID_ARGUMENT`.
-///
-/// # Safety
-/// `value` is NULL or points to an `errcat_error_value` whose strings are NULL or NUL-terminated and whose cause
-/// chain is made of such values; `out` is NULL or points to a `char *`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_problem_json(
-    value: *const errcat_error_value,
-    out: *mut *mut c_char,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_problem_json(value: *const errcat_error_value, out: *mut *mut c_char) -> errcat_status {
     render("problem", value, out)
 }
 
 /// The Arklet response envelope `{code, message, errorStackTrace, errorCode}` for `value` and its causes. Owned:
 /// free `*out` with `errcat_string_free`.
-///
-/// # Safety
-/// As for `errcat_problem_json`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_arklet_json(
-    value: *const errcat_error_value,
-    out: *mut *mut c_char,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_arklet_json(value: *const errcat_error_value, out: *mut *mut c_char) -> errcat_status {
     render("arklet", value, out)
 }

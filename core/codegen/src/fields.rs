@@ -43,14 +43,21 @@ pub struct Field {
     pub doc: String,
     /// How the generator computes it, when it is not read from the catalog.
     pub derive: Option<Derive>,
-    /// Its name in the C struct when it differs (`status_code`: both systems' fields share one struct).
-    pub c_name: Option<String>,
+    /// Its name in a language where it differs from the language's spelling of `name`, by language (`c`, `go`,
+    /// `java`, `python`, `node`, `kotlin`): `status_code` in C, where both records share one struct; a name kept
+    /// for source compatibility elsewhere.
+    pub rename: std::collections::BTreeMap<String, String>,
 }
 
 impl Field {
+    /// The field's name in `lang` when `fields.toml` renames it there.
+    pub fn renamed(&self, lang: &str) -> Option<&str> {
+        self.rename.get(lang).map(String::as_str)
+    }
+
     /// The field's name in the C struct `errcat_entry`.
     pub fn c_name(&self) -> &str {
-        self.c_name.as_deref().unwrap_or(&self.name)
+        self.renamed("c").unwrap_or(&self.name)
     }
 }
 
@@ -120,7 +127,8 @@ struct RawField {
     ty: String,
     doc: String,
     derive: Option<String>,
-    c_name: Option<String>,
+    #[serde(default)]
+    rename: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +140,9 @@ struct RawEnum {
     #[serde(default)]
     values: Vec<(String, String)>,
 }
+
+/// The languages a field may be renamed in.
+const LANGUAGES: [&str; 6] = ["c", "go", "java", "python", "node", "kotlin"];
 
 fn field_type(ty: &str, enums: &[RawEnum]) -> Option<FieldType> {
     let is_enum = |name: &str| enums.iter().any(|e| e.name == name);
@@ -197,6 +208,9 @@ pub fn parse(file: &str, source: &str) -> Result<Fields, Vec<String>> {
             if fields.iter().any(|g: &Field| g.name == f.name) {
                 problems.push(format!("{what}: duplicate field"));
             }
+            if let Some(lang) = f.rename.keys().find(|l| !LANGUAGES.contains(&l.as_str())) {
+                problems.push(format!("{what}: rename for unknown language {lang:?}"));
+            }
             let Some(ty) = field_type(&f.ty, &raw.enums) else {
                 problems.push(format!("{what}: unknown type {:?}", f.ty));
                 continue;
@@ -214,7 +228,7 @@ pub fn parse(file: &str, source: &str) -> Result<Fields, Vec<String>> {
                 ty,
                 doc: f.doc.clone(),
                 derive: derived,
-                c_name: f.c_name.clone(),
+                rename: f.rename.clone(),
             });
         }
         records.push(Record {

@@ -122,11 +122,14 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
         }
         "error_code" => {
-            let (code, reporter, version) = (
-                text(a, 0, "code")?,
-                opt(a, 1, "reporter")?,
-                opt(a, 2, "version")?,
-            );
+            // A code given as a number (a host's int) is a status number, as its digits are.
+            let code = match take(a, 0) {
+                n @ (Arg::Int(_) | Arg::Float(_) | Arg::BigInt(_)) => {
+                    args::number("code", n)?.text().into_owned()
+                }
+                other => args::text("code", other)?,
+            };
+            let (code, reporter, version) = (code, opt(a, 1, "reporter")?, opt(a, 2, "version")?);
             answer(
                 match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
                     ErrorCode::Koupleless(r) => Answer::Lookup(r),
@@ -153,6 +156,10 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::render(&rendering, links)?)
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
+        "name" => {
+            let (of, name) = (text(a, 0, "enumeration")?, text(a, 1, "name")?);
+            Out::Int(super::names::index(&of, &name)? as i64)
+        }
         "entry_json" => {
             let id = match number(a, 0, "entry id")? {
                 args::Number::Int(n) => usize::try_from(n).ok().and_then(Entry::by_id),
@@ -171,4 +178,27 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             ))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_code_may_be_a_number() {
+        let by_text = call("error_code", vec![Arg::from("552")]).unwrap();
+        assert_eq!(call("error_code", vec![Arg::Int(552)]).unwrap(), by_text);
+        assert_eq!(
+            call("error_code", vec![Arg::Float(552.0)]).unwrap(),
+            by_text
+        );
+        for bad in [
+            Arg::Int(-1),
+            Arg::Float(2.5),
+            Arg::BigInt("18446744073709551616".into()),
+        ] {
+            let err = call("error_code", vec![bad]).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidCode, "{err}");
+        }
+    }
 }

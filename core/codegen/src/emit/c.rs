@@ -97,14 +97,67 @@ fn doc_for(c: &CField<'_>, part: usize, other: &str) -> String {
     doc.join(" ")
 }
 
-/// `bindings/c/src/entry.rs`: the struct, for cbindgen and the glue.
-pub fn struct_source(cat: &Catalog) -> String {
+/// The C enums: `errcat_status` (`ERRCAT_OK`, then one value per error kind) with its conversion from the core's
+/// kinds and `errcat_status_name`, and `errcat_system`.
+fn enums(out: &mut String, cat: &Catalog) {
+    let kinds = &cat.fields.enumeration("ErrorKind").values;
+    out.push_str(
+        "/// What an errcat call returned: `ERRCAT_OK` (0) or one error kind, the same kinds every errcat binding uses.\n\
+         /// After a failure, `errcat_last_error_message()` says what went wrong on this thread.\n\
+         #[allow(non_camel_case_types)]\n#[repr(C)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum errcat_status {\n\
+         \x20   /// Success.\n    ERRCAT_OK = 0,\n",
+    );
+    for (i, (name, doc)) in kinds.iter().enumerate() {
+        writeln!(
+            out,
+            "    /// {doc}\n    ERRCAT_{} = {},",
+            super::screaming(name),
+            i + 1
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\nimpl From<errcat_core::ErrorKind> for errcat_status {\n    fn from(kind: errcat_core::ErrorKind) -> Self {\n        match kind {\n");
+    for (name, _) in kinds {
+        writeln!(
+            out,
+            "            errcat_core::ErrorKind::{name} => errcat_status::ERRCAT_{},",
+            super::screaming(name)
+        )
+        .unwrap();
+    }
+    out.push_str(
+        "        }\n    }\n}\n\n\
+         /// The kind's name as written in the conformance vectors (`\"NotFound\"`), `\"Ok\"` for `ERRCAT_OK`, `\"Unknown\"`\n\
+         /// for any other value. Static: never free it.\n\
+         #[no_mangle]\npub extern \"C\" fn errcat_status_name(status: i32) -> *const c_char {\n    match status {\n        0 => c\"Ok\".as_ptr(),\n",
+    );
+    for (i, (name, _)) in kinds.iter().enumerate() {
+        writeln!(out, "        {} => {},", i + 1, c_str(name)).unwrap();
+    }
+    out.push_str("        _ => c\"Unknown\".as_ptr(),\n    }\n}\n\n");
+    out.push_str("/// Which system an entry belongs to.\n#[allow(non_camel_case_types)]\n#[repr(C)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum errcat_system {\n");
+    for (i, (name, doc)) in cat.fields.enumeration("System").values.iter().enumerate() {
+        writeln!(
+            out,
+            "    /// {doc}\n    ERRCAT_SYSTEM_{} = {i},",
+            super::screaming(name)
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+}
+
+/// `bindings/c/src/generated.rs`: the enums and the entry struct, for cbindgen and the glue.
+pub fn generated_source(cat: &Catalog) -> String {
     let mut out = header("//");
     out.push_str(
-        "//! `errcat_entry`: one catalog entry as C sees it, every field of both systems' records \
-         (catalog/fields.toml).\n\n\
-         use std::ffi::c_char;\n\n\
-         use crate::table::errcat_system;\n\n\
+        "//! The C API's enums (`errcat_status`, `errcat_system`) and `errcat_entry`, one catalog entry as C sees it with\n\
+         //! every field of both systems' records (catalog/fields.toml).\n\n\
+         use std::ffi::c_char;\n\n",
+    );
+    enums(&mut out, cat);
+    out.push_str(
+        "\
          /// One catalog entry. Every pointer in it points to static data owned by the library: never free it, never\n\
          /// write to it; it stays valid until the process exits. String fields are NUL-terminated UTF-8 and never NULL\n\
          /// unless documented; a field of the other system is `\"\"` (strings), 0/`false` (numbers) or an empty array.\n\

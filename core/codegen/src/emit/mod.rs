@@ -3,7 +3,10 @@
 //! ships and the repository commits, listed by [`generated_files`] and drift-checked by the tests.
 
 pub mod c;
+pub mod go;
+pub mod java;
 pub mod node;
+pub mod python;
 pub mod rust;
 
 use crate::Catalog;
@@ -17,11 +20,22 @@ pub struct GeneratedFile {
 
 /// Every committed generated file, for `errcat-codegen write|check` (`make generate`, and the drift test).
 pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
-    vec![GeneratedFile {
-        path: "bindings/c/src/entry.rs",
-        content: c::struct_source(cat),
-    }]
+    vec![
+        GeneratedFile {
+            path: "bindings/c/src/generated.rs",
+            content: c::generated_source(cat),
+        },
+        GeneratedFile {
+            path: "go/catalog_gen.go",
+            content: go::catalog(cat),
+        },
+        GeneratedFile {
+            path: python::PATH,
+            content: python::source(cat),
+        },
+    ]
     .into_iter()
+    .chain(java::files(cat))
     .chain(node::files(cat))
     .collect()
 }

@@ -1,13 +1,13 @@
 //! The npm package's view of the catalog (`node/generated/`): the enumerations as frozen objects, every entry as
 //! frozen data indexed by entry id, the CubeFS version names and the catalog fingerprint (`catalog.js`), and their
 //! TypeScript declarations (`catalog.d.ts`, re-exported by the hand-written `node/index.d.ts`). Every field of
-//! `catalog/fields.toml` becomes a property named in camelCase with its declared type; nothing here names a field
-//! except [`PUBLISHED_ALIASES`].
+//! `catalog/fields.toml` becomes a property with its declared type, named in camelCase (or as its `rename.node`
+//! says); nothing here names a field except [`PUBLISHED_ALIASES`].
 
 use std::fmt::Write;
 
 use super::{camel, header, pascal, GeneratedFile};
-use crate::fields::{EnumDesc, FieldType, Record, System};
+use crate::fields::{EnumDesc, Field, FieldType, Record, System};
 use crate::records::{rows, Value};
 use crate::Catalog;
 
@@ -17,6 +17,13 @@ const PUBLISHED_ALIASES: &[(&str, &str, &str)] = &[
     ("KouplelessEntry", "type", "error_type"),
     ("KouplelessEntry", "code", "default_code"),
 ];
+
+/// The property name of a field.
+fn property_name(field: &Field) -> String {
+    field
+        .renamed("node")
+        .map_or_else(|| camel(&field.name), str::to_string)
+}
 
 /// A JavaScript string literal (valid JSON too).
 fn js(s: &str) -> String {
@@ -162,7 +169,7 @@ fn data(cat: &Catalog) -> String {
             for (field, v) in record.fields.iter().zip(&row) {
                 props.push(format!(
                     "{}: {}",
-                    camel(&field.name),
+                    property_name(field),
                     value(cat, &field.ty, v)
                 ));
             }
@@ -236,7 +243,7 @@ fn declarations(cat: &Catalog) -> String {
             writeln!(
                 out,
                 "  readonly {}: {}",
-                camel(&field.name),
+                property_name(field),
                 ts_type(&field.ty)
             )
             .unwrap();
@@ -245,7 +252,7 @@ fn declarations(cat: &Catalog) -> String {
             let field = &record.fields[i];
             let note = format!(
                 "@deprecated The same as `{}` (its name before the records were generated).",
-                camel(&field.name)
+                property_name(field)
             );
             out.push_str(&doc("  ", &note));
             writeln!(out, "  readonly {property}: {}", ts_type(&field.ty)).unwrap();

@@ -74,6 +74,18 @@ class ProcessTest {
         assertFalse(run.output.contains("FATAL"), "-Xcheck:jni errors:\n" + run.output);
     }
 
+    @Test
+    void checkJniFindsNothingWhateverTheValues() throws Exception {
+        Run run = java("io.errcat.NativeSmoke", "-Xcheck:jni");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("native smoke: ok"), run.output);
+        for (String line : run.output.split("\n")) {
+            // The panic hook's own message is expected; anything -Xcheck:jni says is not.
+            boolean panic = line.contains("panicked at") || line.contains("panic requested") || line.contains("RUST_BACKTRACE");
+            assertFalse(!panic && (line.contains("WARNING") || line.contains("FATAL")), "-Xcheck:jni: " + line);
+        }
+    }
+
     /** Other JDKs on the machine (Debian keeps them in /usr/lib/jvm): the same smoke run, under -Xcheck:jni. */
     @Test
     void otherInstalledJdksLoadTheJarToo() throws Exception {
