@@ -23,9 +23,11 @@ catalog-json: cli
 generate:
 	$(CARGO) run -q -p errcat-codegen -- write
 	python3 testdata/gen_boundary_vectors.py
+	python3 testdata/classify/gen_vectors.py
 
 test-rust: toolchain
 	python3 testdata/gen_boundary_vectors.py --check
+	python3 testdata/classify/gen_vectors.py --check
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace

@@ -8,10 +8,12 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::sync::Mutex;
 
 use flate2::read::MultiGzDecoder;
 
+use super::filter::Setup;
 use super::notes::{InFlight, Notes, Warning};
 use super::stats::Partial;
 use errcat::{Error, ErrorKind, Result};
@@ -245,7 +247,7 @@ pub fn input_size(paths: &[PathBuf]) -> Result<u64> {
 /// returns what the report must say besides the counts (files that shrank, lines in flight).
 pub(crate) fn run(
     inputs: &mut [Input],
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
 ) -> Result<(Partial, Notes)> {
     let notes = Mutex::new(Notes::default());
@@ -335,7 +337,7 @@ fn sniff_stream<R: Read + Send>(
     seq: u32,
     reader: R,
     input: &mut Input,
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
 ) -> (Partial, Option<io::Error>) {
     let read = AtomicU64::new(0);

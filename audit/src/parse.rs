@@ -325,6 +325,20 @@ pub(crate) struct Hot<'a> {
     pub duration_us: Option<u64>,
 }
 
+impl<'a> Hot<'a> {
+    /// The request header (raw JSON text) of the line whose fields are `f`.
+    #[inline]
+    pub(crate) fn req_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
+        f.get(self.layout, REQ_HEADER)
+    }
+
+    /// The response header (raw JSON text).
+    #[inline]
+    pub(crate) fn resp_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
+        f.get(self.layout, RESP_HEADER)
+    }
+}
+
 /// Validates a TAB line (starting at its `REQ` field) and returns the counted fields. Only the fields counted
 /// and validated are looked at; the headers and the body are left untouched.
 #[inline]

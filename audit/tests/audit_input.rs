@@ -350,7 +350,7 @@ fn json_report_states_its_invariant() {
     let report = analyze(&[demo], &options()).unwrap();
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     let n = |v: &serde_json::Value| v.as_u64().unwrap();
-    assert_eq!(json["schema"], "errcat.audit/1");
+    assert_eq!(json["schema"], "errcat.audit/2");
     assert_eq!(
         n(&json["lines"]),
         n(&json["counted"]) + n(&json["malformed"])

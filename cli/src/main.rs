@@ -49,7 +49,7 @@ enum Command {
     /// Classify a real Arklet / ModuleController answer: success, or its two-level code, rule and evidence
     Classify(classify::ClassifyArgs),
     /// Analyse CubeFS blobstore audit logs
-    Audit(audit::AuditArgs),
+    Audit(Box<audit::AuditArgs>),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell

@@ -451,7 +451,7 @@ fn follow_and_listen_while_a_writer_rotates_unlinks_and_truncates() {
     let last = json(lines.last().unwrap().as_bytes());
     for l in &lines {
         let r = json(l.as_bytes());
-        assert_eq!(r["schema"], "errcat.audit/1");
+        assert_eq!(r["schema"], "errcat.audit/2");
     }
     assert_eq!(last["lines"], written);
     let mut got = BTreeMap::new();

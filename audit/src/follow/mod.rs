@@ -25,9 +25,11 @@ use std::collections::{HashMap, VecDeque};
 use std::fs::{self, File};
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::filter::Setup;
 use crate::input::ranges::read_at;
 use crate::input::stream::{run_stream, Cutter};
 use crate::input::{rotation_index, Input};
@@ -132,6 +134,8 @@ struct Slot {
 pub struct Follower {
     targets: Vec<PathBuf>,
     options: AuditOptions,
+    /// What every partial counts with (no time window in follow mode).
+    setup: Arc<Setup>,
     total: Partial,
     tracked: Vec<Tracked>,
     slots: Vec<Option<Slot>>,
@@ -179,9 +183,11 @@ impl Follower {
             }
             fs::metadata(p).map_err(|e| io_error(p, e))?;
         }
+        let setup = Arc::new(crate::setup(&options, (None, None)));
         Ok(Follower {
             targets: paths.to_vec(),
-            total: Partial::new(options.max_api_level),
+            total: Partial::new(&setup),
+            setup,
             options,
             tracked: Vec::new(),
             slots: Vec::new(),
@@ -367,7 +373,7 @@ impl Follower {
 
     /// Reads what was appended to tracked file `i`; returns whether more is waiting.
     fn read(&mut self, i: usize, budget: &mut u64) -> bool {
-        let level = self.options.max_api_level;
+        let level = Arc::clone(&self.setup);
         let t = &mut self.tracked[i];
         if t.gzip {
             if !t.done {
@@ -378,7 +384,7 @@ impl Follower {
                     Err(_) => return false,
                 };
                 let r = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file));
-                let (p, error) = run_stream(t.slot, r, level);
+                let (p, error) = run_stream(t.slot, r, &level);
                 t.offset = size;
                 self.stats.bytes_read += size;
                 let (slot, name) = (t.slot, t.path.display().to_string());
@@ -455,7 +461,7 @@ impl Follower {
             self.warn(Warning::unreadable(&name, offset, &e));
         }
         if !blocks.is_empty() {
-            let p = count_blocks(slot, blocks, level);
+            let p = count_blocks(slot, blocks, &level);
             self.add(i, p);
         }
         more
@@ -482,14 +488,14 @@ impl Follower {
             s.lines += lines;
             s.malformed += malformed;
         }
-        let total = std::mem::replace(&mut self.total, Partial::new(self.options.max_api_level));
+        let total = std::mem::replace(&mut self.total, Partial::new(&self.setup));
         self.total = total.merge(p);
     }
 
     /// A file with a newer index in its directory is complete: its unfinished last line, once it is read to its
     /// end, is a line.
     fn finish_older(&mut self) {
-        let level = self.options.max_api_level;
+        let level = Arc::clone(&self.setup);
         for i in 0..self.tracked.len() {
             let t = &self.tracked[i];
             if t.gzip || t.cutter.unfinished().is_none() || self.is_active(i) {
@@ -506,7 +512,7 @@ impl Follower {
                 blocks.push((*seq, lines, too_long));
                 *seq += 1;
             });
-            let p = count_blocks(t.slot, blocks, level);
+            let p = count_blocks(t.slot, blocks, &level);
             self.add(i, p);
         }
     }
@@ -527,7 +533,7 @@ impl Follower {
 
     /// Files no longer listed (unlinked or renamed away) that are read to their end: counted, closed.
     fn close_gone(&mut self) {
-        let level = self.options.max_api_level;
+        let level = Arc::clone(&self.setup);
         let mut i = 0;
         while i < self.tracked.len() {
             let t = &self.tracked[i];
@@ -544,7 +550,7 @@ impl Follower {
                 *seq += 1;
             });
             if !blocks.is_empty() {
-                let p = count_blocks(t.slot, blocks, level);
+                let p = count_blocks(t.slot, blocks, &level);
                 self.add(i, p);
             }
             let t = self.tracked.swap_remove(i);
@@ -608,7 +614,7 @@ impl Follower {
                 None => inputs.push(placeholder.clone()),
             }
         }
-        let mut report = report::build(p, &inputs, &self.options);
+        let mut report = report::build(p, &inputs, &self.options, &Default::default());
         let open: Vec<bool> = self
             .slots
             .iter()
@@ -641,7 +647,7 @@ impl Follower {
 type Piece = (u64, Vec<u8>, Option<(Vec<u8>, u64)>);
 
 /// Counts blocks of one file on all cores.
-fn count_blocks(slot: u32, blocks: Vec<Piece>, level: usize) -> Partial {
+fn count_blocks(slot: u32, blocks: Vec<Piece>, level: &Arc<Setup>) -> Partial {
     blocks
         .into_par_iter()
         .fold(

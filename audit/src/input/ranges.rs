@@ -10,11 +10,12 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use super::{in_flight, io_error, lock, Input};
+use crate::filter::Setup;
 use crate::notes::{Notes, Warning};
 use crate::stats::{Partial, UnitId};
 use crate::MAX_LINE_BYTES;
@@ -37,7 +38,7 @@ thread_local! {
 pub(crate) fn read_files(
     files: &[(usize, File)],
     inputs: &[Input],
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
     notes: &Mutex<Notes>,
 ) -> errcat::Result<Partial> {

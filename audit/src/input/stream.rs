@@ -4,10 +4,12 @@
 
 use std::io::{self, Read};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::CHUNK;
+use crate::filter::Setup;
 use crate::stats::{Partial, UnitId};
 use crate::MAX_LINE_BYTES;
 
@@ -26,7 +28,7 @@ struct Block {
 pub(crate) fn run_stream<R: Read + Send>(
     input: u32,
     reader: R,
-    level: usize,
+    level: &Arc<Setup>,
 ) -> (Partial, Option<io::Error>) {
     let (tx, rx) = sync_channel::<Block>(2);
     std::thread::scope(|s| {

@@ -120,7 +120,8 @@ pub unsafe extern "C" fn errcat_call(
 ) -> errcat_status {
     guard::fill(out_json, std::ptr::null_mut(), || {
         let op = crate::args::text(op, "op")?;
-        let args = crate::args::opt_up_to(args_json, "args", errcat_core::boundary::MAX_BODY_LEN)?;
+        // Room for a body of MAX_BODY_LEN with every byte escaped.
+        let args = crate::args::opt_up_to(args_json, "args", 6 * errcat_core::boundary::MAX_BODY_LEN)?;
         let answer = errcat_core::boundary::call_json(op, args.unwrap_or("[]"), errcat_audit::boundary::call)?;
         Ok(owned(answer))
     })

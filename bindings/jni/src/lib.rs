@@ -46,7 +46,7 @@ refs! {
         collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
         short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
         big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
-        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"java/util/LinkedHashMap",
     }
     methods {
         long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
@@ -54,7 +54,8 @@ refs! {
         to_array = collection c"toArray" c"()[Ljava/lang/Object;",
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
-        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
+        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V", map_new = map c"<init>" c"()V",
+        map_put = map c"put" c"(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
     }
 }
 
@@ -202,6 +203,17 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
                 jni!(env, DeleteLocalRef, item);
             }
             array
+        }
+        Out::Map(members) => {
+            let map = check(env, jni!(env, NewObjectA, r.map, r.map_new, null_mut()))?;
+            for (k, v) in members {
+                let (k, v) = (new_string(env, &k)?, to_java(env, r, v)?);
+                let args = [jvalue { l: k }, jvalue { l: v }];
+                jni!(env, CallObjectMethodA, map, r.map_put, args.as_ptr());
+                jni!(env, DeleteLocalRef, k);
+                jni!(env, DeleteLocalRef, v);
+            }
+            map
         }
     };
     check(env, object)

@@ -81,7 +81,7 @@ fn utf16(s: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
     Ok(units.map(|u| u16::from_le_bytes([u[0], u[1]])).collect())
 }
 
-/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`.
+/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`, `dict`.
 pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
     Ok(match out {
         Out::Null => py.None().into_bound(py),
@@ -91,6 +91,13 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::List(items) => {
             let items = items.into_iter().map(|i| self::out(py, i));
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
+        }
+        Out::Map(members) => {
+            let dict = pyo3::types::PyDict::new(py);
+            for (k, v) in members {
+                dict.set_item(k, self::out(py, v)?)?;
+            }
+            dict.into_any()
         }
     })
 }

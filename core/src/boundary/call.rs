@@ -20,6 +20,27 @@ pub enum Out {
     Str(String),
     /// A list.
     List(Vec<Out>),
+    /// Named members, in order (a JSON object): a host converts it to its map or record.
+    Map(Vec<(String, Out)>),
+}
+
+impl From<serde_json::Value> for Out {
+    fn from(value: serde_json::Value) -> Out {
+        use serde_json::Value;
+        match value {
+            Value::Null => Out::Null,
+            Value::Bool(b) => Out::Bool(b),
+            Value::Number(n) => n.as_i64().map_or_else(|| Out::Str(n.to_string()), Out::Int),
+            Value::String(s) => Out::Str(s),
+            Value::Array(items) => Out::List(items.into_iter().map(Out::from).collect()),
+            Value::Object(members) => Out::Map(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, Out::from(v)))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 fn ids(entries: Vec<Entry>) -> Out {
@@ -33,6 +54,30 @@ fn ids(entries: Vec<Entry>) -> Out {
 
 fn answer(a: Answer) -> Out {
     Out::Int(i64::from(a.id()))
+}
+
+/// A classification as the core's JSON object, each code with the `answer` id of its `lookup` answer (null for
+/// none), so a host hands out its own object for it.
+fn classification(c: &crate::Classification) -> Out {
+    fn answer_of(c: Option<&crate::Classification>) -> Out {
+        c.and_then(crate::Classification::code)
+            .map_or(Out::Null, |r| answer(Answer::Lookup(r)))
+    }
+    fn push(out: &mut Out, answer: Out) {
+        if let Out::Map(members) = out {
+            members.push(("answer".into(), answer));
+        }
+    }
+    let mut out = Out::from(c.to_json_value());
+    if let Out::Map(members) = &mut out {
+        if let Some((_, Out::List(items))) = members.iter_mut().find(|(k, _)| k == "results") {
+            for (item, result) in items.iter_mut().zip(c.results()) {
+                push(item, answer_of(result.result.as_ref().ok()));
+            }
+        }
+    }
+    push(&mut out, answer_of(Some(c)));
+    out
 }
 
 /// The `index`-th argument (absent when missing), taken out of `args`.
@@ -156,6 +201,21 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::render(&rendering, links)?)
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
+        "classify" | "enrich" => {
+            let body = args::bytes("body", take(a, 0), super::MAX_BODY_LEN)?;
+            let (command, tunnel) = (opt(a, 1, "command")?, opt(a, 3, "tunnel")?);
+            let status = args::opt_number("http_status", take(a, 2))?;
+            let c = ops::classify(
+                &body,
+                command.as_deref(),
+                status.as_ref(),
+                tunnel.as_deref(),
+            )?;
+            match op {
+                "enrich" => Out::Str(c.enrich(&body)?),
+                _ => classification(&c),
+            }
+        }
         "name" => {
             let (of, name) = (text(a, 0, "enumeration")?, text(a, 1, "name")?);
             Out::Int(super::names::index(&of, &name)? as i64)
