@@ -192,6 +192,26 @@ function analyzeAudit(paths, options) {
   }
 }
 
+/** A classification as the core answers it, its answer ids swapped for the table's objects (recursively, results). */
+function classification(c) {
+  const { answer: id, entry: _json, results, ...rest } = c
+  const resolved = id === null ? null : answer(id)
+  return { ...rest, entry: resolved === null ? null : resolved.entry, resolved,
+    ...(results === undefined ? {} : { results: results.map(classification) }) }
+}
+
+/** The context of an answer to classify, as `classify` and `enrich` take it. */
+function context(body, options) {
+  const o = opts(options)
+  return [body, o.command, o.httpStatus, o.tunnel]
+}
+
+/** @type {typeof import('./index').classify} */
+const classify = (body, options) => freezeDeep(classification(call('classify', context(body, options))))
+
+/** @type {typeof import('./index').enrich} */
+const enrich = (body, options) => call('enrich', context(body, options))
+
 /** An error value: a code, a detail and the error that caused it (a reference, never a copy of the chain). */
 class CodedError {
   #id
@@ -266,6 +286,8 @@ module.exports = {
   compose,
   exportCatalog,
   analyzeAudit,
+  classify,
+  enrich,
   CodedError,
   ErrcatError,
   Source: catalog.Source,

@@ -14,6 +14,8 @@ export const {
   compose,
   exportCatalog,
   analyzeAudit,
+  classify,
+  enrich,
   CodedError,
   ErrcatError,
   Source,

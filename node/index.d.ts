@@ -196,6 +196,82 @@ export declare function analyzeAudit(
   options?: AuditOptions | null,
 ): Promise<AuditReport & Record<string, unknown>>
 
+/** How an answer to classify came (all optional). */
+export interface ClassifyOptions {
+  /** The Arklet command the answer is for (`installBiz`, `batchInstallBiz`, `uninstallBiz`, ...; case ignored). */
+  command?: string | null
+  /** The HTTP status of the response. */
+  httpStatus?: number | null
+  /** `http` (Arklet's HTTP API, the default), `mqtt` (a bizOperation payload) or `client` (ModuleController's client). */
+  tunnel?: 'http' | 'mqtt' | 'client' | (string & {}) | null
+}
+
+/** What a classification read from the answer (the core's JSON, `errcat classify --json`). */
+export interface ClassifyEvidence {
+  /** A batch entry's URL or a biz's name:version. */
+  readonly key: string | null
+  readonly tunnel: string
+  /** `text`, `empty`, `envelope`, `batch-entry`, `biz-record`, `ops-record`. */
+  readonly shape: string
+  readonly command: string | null
+  readonly http_status: number | null
+  /** The envelope's code (`FAILED`, `CMD_PROCESS_INTERNAL_ERROR`, ...). */
+  readonly envelope: string | null
+  /** `data.code` (`REPEAT_BIZ`, `NOT_FOUND_BIZ`, ...). */
+  readonly data_code: string | null
+  readonly message: string | null
+  readonly data_message: string | null
+  readonly state: string | null
+  readonly reason: string | null
+  /** The text after `Internal Error: `. */
+  readonly error: string | null
+  readonly exception: string | null
+  readonly exception_message: string | null
+  /** The deepest `Caused by:` class. */
+  readonly cause: string | null
+  readonly cause_message: string | null
+  /** `framework`, `user`, `platform` or `unknown`. */
+  readonly cause_origin: string | null
+  readonly cause_frame: string | null
+  readonly causes: number
+  readonly frames: number
+  /** The placeholders of the rule's pattern (`bizName`, `bizVersion`, ...). */
+  readonly placeholders: Readonly<Record<string, string>>
+}
+
+/**
+ * Which two-level code a real Arklet or ModuleController answer means (frozen): the core's JSON
+ * (`errcat classify --json`), with `entry` the generated entry object and `resolved` the table's answer of `code`.
+ */
+export interface Classification {
+  /** `success` or `error` (`unclassified` only for an entry of `results` no rule knows). */
+  readonly outcome: 'success' | 'error' | 'unclassified'
+  /** The two-level code; null for a success. */
+  readonly code: string | null
+  readonly reporter: Reporter | null
+  /** The rule of catalog/koupleless-wire.toml that decided. */
+  readonly rule: string | null
+  readonly why: string | null
+  readonly retryable: boolean | null
+  /** For an unclassified entry of `results`: why. */
+  readonly error: { readonly kind: ErrorKind; readonly message: string } | null
+  readonly evidence: ClassifyEvidence | null
+  readonly entry: KouplelessEntry | null
+  readonly resolved: Resolved | null
+  /** One classification per entry of a batch (`batchInstallBiz`) or list (`queryAllBiz`) answer. */
+  readonly results: ReadonlyArray<Classification & { readonly key: string }>
+}
+
+/**
+ * Classifies a real Arklet / ModuleController answer (text, or bytes): success, or its two-level code with the
+ * rule and the evidence. Throws `ERRCAT_NOT_FOUND` for a well-formed answer no rule classifies (the message says
+ * what the command would decide), `ERRCAT_INVALID_ARGUMENT` for input that is not an answer.
+ */
+export declare function classify(body: string | Uint8Array, options?: ClassifyOptions | null): Classification
+
+/** The answer with its code added as `errorCode` (every other byte kept; a success as received). */
+export declare function enrich(body: string | Uint8Array, options?: ClassifyOptions | null): string
+
 /**
  * An error value: a code (`Source.Type` or a blobstore status number as text), a detail for this occurrence, and
  * optionally the error that caused it (held by reference). Rendered identically by every errcat binding; a chain

@@ -103,3 +103,18 @@ test('parse, compose, serviceOf, search and VERSION', () => {
   assert.match(errcat.VERSION, /^\d+\.\d+\.\d+/)
   assert.equal(errcat.VERSION, require('../package.json').version)
 })
+
+test('classify: the code\'s entry and answer are the table\'s objects, for every result of a batch too', () => {
+  const fs = require('node:fs')
+  const path = require('node:path')
+  const { repo } = require('./support')
+  const body = fs.readFileSync(path.join(repo, 'testdata/classify/batch.json'))
+  const c = errcat.classify(body, { command: 'batchInstallBiz' })
+  assert.equal(c.outcome, 'error')
+  assert.equal(c.resolved, errcat.lookup(c.code, { reporter: c.reporter }))
+  assert.equal(c.entry, c.resolved.entry)
+  assert.ok(c.results.length >= 2)
+  for (const r of c.results) assert.equal(r.entry, r.resolved.entry)
+  const enriched = JSON.parse(errcat.enrich(body.toString('utf8'), { command: 'batchInstallBiz' }))
+  assert.equal(enriched.errorCode, c.code)
+})

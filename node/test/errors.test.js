@@ -248,6 +248,24 @@ test('a panic inside the native module is ERRCAT_INTERNAL, and the module keeps 
   assert.equal(errcat.lookup('Arklet.InstallBizFailed').code, 'Arklet.InstallBizFailed')
 })
 
+test('classify and enrich: bad bodies and contexts are the core\'s errors', () => {
+  for (const body of [undefined, null, 42, {}, [1]]) {
+    errcatError(() => errcat.classify(body), 'InvalidArgument', `classify(${String(body)})`)
+    errcatError(() => errcat.enrich(body), 'InvalidArgument', `enrich(${String(body)})`)
+  }
+  errcatError(() => errcat.classify('{"code":"SUCCESS"}', { tunnel: 'pigeon' }), 'InvalidArgument', 'tunnel')
+  errcatError(() => errcat.classify('{"code":"SUCCESS"}', { httpStatus: '200' }), 'InvalidArgument', 'httpStatus')
+  errcatError(() => errcat.classify('{"code":"SUCCESS"}', { command: 'Ark\uD800' }), 'InvalidArgument', 'command')
+  const big = 'x'.repeat(16 * 1024 * 1024 + 1)
+  errcatError(() => errcat.classify(big), 'InvalidArgument', 'a body over 16 MiB')
+  errcatError(() => errcat.classify(Buffer.alloc(16 * 1024 * 1024 + 1, 0x20)), 'InvalidArgument', 'bytes over 16 MiB')
+  errcatError(() => errcat.classify('{"code":"FAILED","message":"install biz failed!"}', { command: 'installBiz' }), 'NotFound')
+  assert.throws(() => errcat.classify('{}', 'installBiz'), TypeError, 'options a string')
+  const ok = errcat.classify(Buffer.from('{"code":"SUCCESS","data":{}}'), { command: 'installBiz' })
+  assert.equal(ok.outcome, 'success')
+  assert.ok(Object.isFrozen(ok) && Object.isFrozen(ok.evidence))
+})
+
 test('analyzeAudit rejects bad arguments through its Promise', async () => {
   for (const bad of [undefined, null, 'file.log', [1], [null], [''], ['a\0b'], {}]) {
     const pending = errcat.analyzeAudit(bad)

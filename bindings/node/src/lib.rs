@@ -132,7 +132,7 @@ fn arg(env: &Env, value: Unknown, depth: usize) -> Result<Arg> {
     })
 }
 
-/// An answer as JavaScript: `null`, a boolean, a number, a string or an array of them.
+/// An answer as JavaScript: `null`, a boolean, a number, a string, an array or an object of them.
 pub struct Js(Out);
 
 impl TypeName for Js {
@@ -144,6 +144,10 @@ impl TypeName for Js {
     }
 }
 
+use sys::PropertyAttributes::{
+    configurable as CONFIGURABLE, enumerable as ENUMERABLE, writable as WRITABLE,
+};
+
 impl ToNapiValue for Js {
     unsafe fn to_napi_value(env: sys::napi_env, val: Js) -> Result<sys::napi_value> {
         match val.0 {
@@ -152,6 +156,23 @@ impl ToNapiValue for Js {
             Out::Int(n) => f64::to_napi_value(env, n as f64),
             Out::Str(s) => String::to_napi_value(env, s),
             Out::List(items) => Vec::to_napi_value(env, items.into_iter().map(Js).collect()),
+            Out::Map(members) => {
+                let mut object = ptr::null_mut();
+                check_status!(unsafe { sys::napi_create_object(env, &mut object) })?;
+                for (name, value) in members {
+                    // Own data properties (CreateDataProperty): a member named `__proto__` is a member.
+                    let property = sys::napi_property_descriptor {
+                        name: unsafe { String::to_napi_value(env, name)? },
+                        value: unsafe { Js::to_napi_value(env, Js(value))? },
+                        attributes: WRITABLE | ENUMERABLE | CONFIGURABLE,
+                        ..unsafe { std::mem::zeroed() }
+                    };
+                    check_status!(unsafe {
+                        sys::napi_define_properties(env, object, 1, &property)
+                    })?;
+                }
+                Ok(object)
+            }
         }
     }
 }

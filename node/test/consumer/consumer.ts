@@ -45,6 +45,9 @@ const service: errcat.Service = errcat.serviceOf(640)
 const md: string = errcat.exportCatalog({ format: 'md', lang: 'zh' }) + errcat.exportCatalog('csv', 'en')
 const code: string = errcat.compose('User', 'DiskFull').code + errcat.parse('Arklet.X').type
 const versions: ReadonlyArray<Version> = errcat.VERSIONS
+const classified: errcat.Classification = errcat.classify('{"code":"SUCCESS"}', { command: 'installBiz', httpStatus: 200 })
+const classifiedCode: string | null = classified.results[0]?.resolved?.code ?? classified.code
+const enriched: string = errcat.enrich(new Uint8Array([123, 125]), { tunnel: 'mqtt' })
 const fingerprint: string = errcat.CATALOG_FINGERPRINT + errcat.VERSION
 export { meaning, alias, type, reporter, sources, moved, text, version, big, numbers, found, problem, cause, kindOf }
-export { notFound, audit, service, md, code, versions, fingerprint }
+export { notFound, audit, service, md, code, versions, fingerprint, classifiedCode, enriched }
