@@ -182,8 +182,10 @@ function freezeDeep(value) {
 /** @type {typeof import('./index').analyzeAudit} */
 function analyzeAudit(paths, options) {
   try {
+    // Every option as the core's [name, value] pair, its name in the core's snake_case (maxApiLevel →
+    // max_api_level): a new audit option needs nothing here, and an unknown one is the core's error.
     const o = opts(options)
-    const pairs = [['version', o.version], ['max_api_level', o.maxApiLevel], ['errors', o.errors]]
+    const pairs = Object.keys(o).map((key) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), o[key]])
     return native.call('audit', [paths, pairs], true).then(
       ([lines, malformed, json]) => freezeDeep({ ...JSON.parse(json), lines, malformed }),
       (failure) => { throw raised(failure) })

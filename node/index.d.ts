@@ -73,7 +73,10 @@ export interface ExportOptions {
   lang?: 'en' | 'zh' | (string & {}) | null
 }
 
-/** Options of `analyzeAudit` (the core's `version`, `max_api_level` and `errors`). */
+/**
+ * Options of `analyzeAudit`: each is passed to the core under its snake_case name (`maxApiLevel` → `max_api_level`;
+ * bindings/README.md lists them); an option the core does not know is `ERRCAT_INVALID_ARGUMENT`.
+ */
 export interface AuditOptions {
   /** The CubeFS version whose catalog explains the codes; default: the newest. */
   version?: string | null
@@ -81,6 +84,30 @@ export interface AuditOptions {
   maxApiLevel?: number | null
   /** Which status codes count as errors: an error-code spec such as `sla` or `5xx,!596`. */
   errors?: string | null
+  /** Only lines from this time on (RFC 3339, epoch µs, or before the newest line: `-15m`). */
+  since?: string | null
+  /** Only lines before this time. */
+  until?: string | null
+  /** The width of a timeline bucket (`1m`, `30s`). */
+  bucket?: string | null
+  /** Only these services (names or audit-log modules; a list, or comma-separated). */
+  service?: string | string[] | null
+  /** Only these APIs. */
+  api?: string | string[] | null
+  /** Only these status codes (an error-code spec). */
+  code?: string | null
+  /** Only these hosts. */
+  host?: string | string[] | null
+  /** Only these clients. */
+  client?: string | string[] | null
+  /** Only the lines of this Trace-Log id. */
+  trace?: string | null
+  /** A time range of the same logs to compare with (`A..B`). */
+  baseline?: string | null
+  /** Other logs to compare with. */
+  baselinePaths?: Array<string | Uint8Array> | null
+  /** How many entities to keep per service and kind. */
+  entities?: number | null
 }
 
 /** Options of `new CodedError(...)`. */

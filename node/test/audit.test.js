@@ -46,12 +46,19 @@ test('analyzeAudit counts equal the CLI\'s JSON report', async (t) => {
   }
 })
 
-test('analyzeAudit options reach the core under its names (version, max_api_level, errors)', async (t) => {
-  const args = ['audit', '--format', 'json', '--version', 'v3.5.0', '--max-api-level', '3', '--errors', '5xx', sample]
-  const run = fs.existsSync(cli) ? spawnSync(cli, args, { encoding: 'utf8' }) : { status: 1 }
-  if (run.status !== 0) return t.skip(`the CLI does not take ${args.join(' ')}`)
-  const report = await errcat.analyzeAudit([sample], { version: '3.5.0', maxApiLevel: 3, errors: '5xx' })
-  assert.deepEqual(JSON.parse(JSON.stringify(report)), JSON.parse(run.stdout))
+test('analyzeAudit options reach the core under its names (maxApiLevel → max_api_level, ...)', async (t) => {
+  const cases = [
+    [['--version', 'v3.5.0', '--max-api-level', '3', '--errors', '5xx'], { version: '3.5.0', maxApiLevel: 3, errors: '5xx' }],
+    [['--service', 'ACCESS,BLOBNODE', '--code', '5xx', '--bucket', '1m'], { service: ['ACCESS', 'BLOBNODE'], code: '5xx', bucket: '1m' }],
+    [['--baseline-path', sample], { baselinePaths: [sample] }],
+  ]
+  for (const [flags, options] of cases) {
+    const args = ['audit', '--format', 'json', ...flags, sample]
+    const run = fs.existsSync(cli) ? spawnSync(cli, args, { encoding: 'utf8' }) : { status: 1 }
+    if (run.status !== 0) return t.skip(`the CLI does not take ${args.join(' ')}`)
+    const report = await errcat.analyzeAudit([sample], options)
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), JSON.parse(run.stdout), flags.join(' '))
+  }
 })
 
 test('analyzeAudit runs off the main thread: timers fire while a large log is analysed', async (t) => {

@@ -277,6 +277,9 @@ test('analyzeAudit rejects bad arguments through its Promise', async () => {
   await assert.rejects(errcat.analyzeAudit([], { maxApiLevel: '2' }), { code: 'ERRCAT_INVALID_ARGUMENT' })
   await assert.rejects(errcat.analyzeAudit([], { errors: 'bogus' }), { code: 'ERRCAT_INVALID_ARGUMENT' })
   await assert.rejects(errcat.analyzeAudit([], 'master'), TypeError)
+  await assert.rejects(errcat.analyzeAudit([], { maxApiLvl: 2 }), (e) => e.kind === 'InvalidArgument' &&
+    /unknown audit option "max_api_lvl"/.test(e.message))
+  await assert.rejects(errcat.analyzeAudit([], { since: 'yesterday-ish' }), { code: 'ERRCAT_INVALID_ARGUMENT' })
   const empty = await errcat.analyzeAudit([], { version: '3.5.0', maxApiLevel: 3, errors: '5xx' })
   assert.equal(empty.lines, 0)
 })
