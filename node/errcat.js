@@ -125,22 +125,35 @@ function answer(id) {
 
 const entriesOf = (ids) => ids.map((id) => ENTRIES[id])
 
-// lookup and status: an answer the table holds costs two Map probes; any other call crosses.
+// lookup and status: an answer the table holds costs one or two Map probes; any other call crosses.
 
 /** @type {typeof import('./index').lookup} */
 function lookup(code, options) {
-  const reporter = options === undefined ? undefined : opts(options).reporter
+  if (options === undefined) {
+    const hit = PLAIN_LOOKUPS.get(code)
+    return hit !== undefined ? hit : crossing('lookup', code, undefined)
+  }
+  const reporter = opts(options).reporter
   const table = reporter === undefined || reporter === null ? PLAIN_LOOKUPS : LOOKUPS.get(reporter)
   const hit = table === undefined ? undefined : table.get(code)
-  return hit !== undefined ? hit : answer(call('lookup', [code, reporter]))
+  return hit !== undefined ? hit : crossing('lookup', code, reporter)
 }
 
 /** @type {typeof import('./index').status} */
 function status(code, options) {
-  const version = options === undefined ? undefined : opts(options).version
+  if (options === undefined) {
+    const hit = PLAIN_STATUSES.get(code)
+    return hit !== undefined ? hit : crossing('status', code, undefined)
+  }
+  const version = opts(options).version
   const table = version === undefined || version === null ? PLAIN_STATUSES : STATUSES.get(version)
   const hit = table === undefined ? undefined : table.get(code)
-  return hit !== undefined ? hit : answer(call('status', [code, version]))
+  return hit !== undefined ? hit : crossing('status', code, version)
+}
+
+/** A lookup or status the table does not hold: the core answers (its answer id picks the table's object). */
+function crossing(op, code, option) {
+  return answer(call(op, [code, option]))
 }
 
 /** @type {typeof import('./index').find} */
