@@ -1,6 +1,6 @@
 # Node: the errcat npm package (node/) over the napi-rs module (bindings/node).
 #   make node-build     npm ci (when the lockfile changed) + build the .node into node/
-#   make node-generate  regenerate the committed loader and declarations (node/binding.js, node/index.d.ts)
+#   make node-generate  regenerate the committed loader and its declarations (node/binding.js, node/binding.d.ts)
 #   make test-node      pack the tarball, install it in an empty directory, run node/test against it
 
 TEST_TARGETS += test-node
@@ -14,7 +14,7 @@ NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
 # sets its own build environment, which would make cargo rebuild the shared crates of the other release builds, so
 # it keeps its own target directory (an incremental build after the first).
 NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR)) --target-dir $(ROOT)/target/napi
-NAPI_BUILD := $(ZIG_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts index.d.ts
+NAPI_BUILD := $(ZIG_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
 .PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node
 
@@ -23,7 +23,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/p
 	cd $(NODE_DIR) && npm ci --no-audit --no-fund
 	touch $@
 
-# Builds into target/node and copies only the .node: the committed binding.js/index.d.ts stay as they are, so the
+# Builds into target/node and copies only the .node: the committed binding.js/binding.d.ts stay as they are, so the
 # drift test compares them with a fresh generation.
 node-build: node-deps $(if $(NATIVE_ZIG),tools)
 	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir $(NODE_OUT)/build
