@@ -31,4 +31,6 @@ targets! {
     audit_stream,
     audit_gzip,
     api_label,
+    trace_log,
+    classify,
 }
