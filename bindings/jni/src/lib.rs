@@ -1,6 +1,6 @@
 //! The JNI library of the `io.errcat:errcat` JAR (`java/`). One native method, `io.errcat.Native.call0(String op,
 //! Object[] args)`: Java values in, converted mechanically to `errcat::boundary::Arg`s; the operation run by
-//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String` or `Object[]`, or its
+//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String`, `Object[]` or `LinkedHashMap`, or its
 //! error thrown as `io.errcat.ErrcatException`. Every policy is the core's. `README.md` here has the conversions.
 
 #![allow(non_snake_case)] // the JVM fixes the export names
@@ -46,7 +46,7 @@ refs! {
         collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
         short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
         big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
-        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"java/util/LinkedHashMap",
     }
     methods {
         long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
@@ -54,7 +54,8 @@ refs! {
         to_array = collection c"toArray" c"()[Ljava/lang/Object;",
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
-        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
+        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V", map_new = map c"<init>" c"()V",
+        put = map c"put" c"(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
     }
 }
 
@@ -202,6 +203,15 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
                 jni!(env, DeleteLocalRef, item);
             }
             array
+        }
+        Out::Map(members) => {
+            let map = check(env, boxed(r.map, r.map_new, jvalue { j: 0 }))?;
+            for (key, value) in members {
+                let pair = [jvalue { l: new_string(env, &key)? }, jvalue { l: to_java(env, r, value)? }];
+                let old = check(env, jni!(env, CallObjectMethodA, map, r.put, pair.as_ptr()))?;
+                [old, pair[0].l, pair[1].l].into_iter().for_each(|local| jni!(env, DeleteLocalRef, local));
+            }
+            map
         }
     };
     check(env, object)

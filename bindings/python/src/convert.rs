@@ -4,7 +4,7 @@
 use errcat::boundary::{Arg, Out};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 /// A Python value as an `Arg`: `None` → `Absent`, `str` → `Str` (with a lone surrogate: `Utf16`), `bool` → `Bool`,
 /// `int` → `Int` (beyond 64 bits: `BigInt`), `float` → `Float`, `bytes`/`bytearray` → `Bytes`, `list`/`tuple` →
@@ -81,7 +81,7 @@ fn utf16(s: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
     Ok(units.map(|u| u16::from_le_bytes([u[0], u[1]])).collect())
 }
 
-/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`.
+/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`, `dict` (in the core's member order).
 pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
     Ok(match out {
         Out::Null => py.None().into_bound(py),
@@ -91,6 +91,13 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::List(items) => {
             let items = items.into_iter().map(|i| self::out(py, i));
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
+        }
+        Out::Map(members) => {
+            let dict = PyDict::new(py);
+            for (key, value) in members {
+                dict.set_item(PyString::new(py, &key), self::out(py, value)?)?;
+            }
+            dict.into_any()
         }
     })
 }

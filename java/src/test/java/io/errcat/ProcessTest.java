@@ -43,6 +43,7 @@ class ProcessTest {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(Arrays.asList(jvmArgs));
+        command.add("-Derrcat.root=" + Repo.root());
         command.add("-cp");
         command.add(Repo.jar() + File.pathSeparator + Repo.testClasses());
         command.add(mainClass);
