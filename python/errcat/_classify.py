@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Union, cast, overload
+from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Union, overload
 
 from . import _native
 from ._answers import ANSWERS
@@ -130,41 +130,49 @@ class Classification:
         return f"{self.code if self.code is not None else 'success'} ({self.rule})"
 
 
+# The core's dicts become the objects' own attribute dicts: their members are the fields (tests/test_classify.py
+# checks that they match), so nothing is copied and no frozen __init__ runs (which would cost more than the
+# classification itself). Members the objects do not hold (the code's text, the reporter, the entry: the answer
+# table's Resolved has them) are dropped.
+_new = object.__new__
+_set_dict = object.__setattr__
+
+
 def _evidence(e: Dict[str, Any]) -> Evidence:
     placeholders = e["placeholders"]
     e["placeholders"] = MappingProxyType(placeholders) if placeholders else _NO_PLACEHOLDERS
-    return Evidence(**e)
+    evidence: Evidence = _new(Evidence)
+    _set_dict(evidence, "__dict__", e)
+    return evidence
 
 
 def _classification(c: Dict[str, Any]) -> Classification:
-    answer = c["answer"]
+    answer = c.pop("answer")
     items = c.get("results")
-    return Classification(
-        c["outcome"],
-        None if answer is None else cast(Resolved, ANSWERS[answer]),
-        c["rule"],
-        c["why"],
-        c["retryable"],
-        _evidence(c["evidence"]),
-        tuple(_item(i) for i in items) if items else (),
-    )
+    del c["reporter"], c["error"], c["entry"]
+    c["code"] = None if answer is None else ANSWERS[answer]
+    c["evidence"] = _evidence(c["evidence"])
+    c["results"] = tuple([_item(i) for i in items]) if items else ()
+    classification: Classification = _new(Classification)
+    _set_dict(classification, "__dict__", c)
+    return classification
 
 
 def _item(i: Dict[str, Any]) -> ClassifiedItem:
-    error = i["error"]
+    key, error = i.pop("key"), i["error"]
     if error is None:
-        return ClassifiedItem(i["key"], _classification(i), None)
-    return ClassifiedItem(i["key"], None, _BY_KIND[ErrorKind(error["kind"])](error["message"]))
+        return ClassifiedItem(key, _classification(i), None)
+    return ClassifiedItem(key, None, _BY_KIND[ErrorKind(error["kind"])](error["message"]))
 
 
-Body = Union[str, bytes]
+Body = Union[str, bytes, bytearray]
 
 
 def classify(
     body: Body, command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
 ) -> Classification:
     """Which two-level code a real answer means. ``body`` is the answer exactly as received (``str``, or ``bytes``
-    in UTF-8): the body of Arklet's HTTP response, a ``bizOperation`` payload (``tunnel="mqtt"``; it names its
+    or ``bytearray`` in UTF-8): the body of Arklet's HTTP response, a ``bizOperation`` payload (``tunnel="mqtt"``; it names its
     command) or the text of an error ModuleController's own client returned (``tunnel="client"``). ``command`` is the
     Arklet command sent (``installBiz``; rules for an exception on the install, uninstall or switch path need it),
     ``http_status`` the response's status, ``tunnel`` ``http`` (the default), ``mqtt`` or ``client``; names are read
@@ -184,13 +192,13 @@ def enrich(
 
 @overload
 def enrich(
-    body: bytes, command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
+    body: Union[bytes, bytearray], command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
 ) -> bytes: ...
 
 
 def enrich(
     body: Body, command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
-) -> Body:
+) -> Union[str, bytes]:
     """The answer with the ``errorCode`` of its classification added after its last member, every other byte kept
     (over MQTT: in ``data.response``; an operation record: ``data.errorCode``); ModuleController's decoder ignores
     the member. Returns ``str`` for a ``str`` body, else UTF-8 ``bytes``; raises as ``classify``."""
