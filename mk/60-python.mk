@@ -13,7 +13,7 @@ PY_TOOLS := pytest==9.2.0 mypy==2.4.1
 # Run from here so that `import errcat` can only find the installed package.
 PY_RUN_DIR := $(ROOT)/build
 
-.PHONY: python-venv python-install test-python demo-python bench-python
+.PHONY: python-venv python-install test-python demo-python bench-python bench-python-classify
 
 # A fresh environment every time: the test is that `pip install ./python` works in one.
 python-venv:
@@ -38,5 +38,11 @@ demo-python: python-install
 	@echo "== Python: python/examples/demo.py against the installed package"
 	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/python/examples/demo.py
 
-bench-python: python-install
+# lookup/status against dict; then classify against Rust's errcat::classify of the same bodies (bench-classify-rust,
+# in mk/50-java.mk, takes the Rust estimates just before).
+bench-python: python-install bench-classify-rust
 	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_lookup.py
+	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_classify.py
+
+bench-python-classify: python-install bench-classify-rust
+	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_classify.py
