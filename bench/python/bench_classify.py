@@ -12,6 +12,7 @@ each, timed with this thread's CPU time (ERRCAT_BENCH_TIMER=wall for wall time).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -103,8 +104,8 @@ def main() -> None:
     rows: Dict[str, Callable[[], Any]] = {}
     for name, body in bodies.items():
         text = body.decode()
-        rows[f"{name}, bytes"] = lambda body=body: errcat.classify(body, "installBiz")
-        rows[f"{name}, str"] = lambda text=text: errcat.classify(text, "installBiz")
+        rows[f"{name}, bytes"] = functools.partial(errcat.classify, body, "installBiz")
+        rows[f"{name}, str"] = functools.partial(errcat.classify, text, "installBiz")
     loops = {label: per_call_us(f)[0] for label, f in rows.items()}
     best: Dict[str, List[float]] = {label: [] for label in rows}
     for _ in range(ROUNDS):  # interleaved: a burst of load hits every row alike
