@@ -1,6 +1,6 @@
 //! The JNI library of the `io.errcat:errcat` JAR (`java/`). One native method, `io.errcat.Native.call0(String op,
 //! Object[] args)`: Java values in, converted mechanically to `errcat::boundary::Arg`s; the operation run by
-//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String`, `Object[]` or an ordered `Map`, or its
+//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String`, `Object[]`, `Map`, or its
 //! error thrown as `io.errcat.ErrcatException`. Every policy is the core's. `README.md` here has the conversions.
 
 #![allow(non_snake_case)] // the JVM fixes the export names
@@ -46,7 +46,7 @@ refs! {
         collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
         short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
         big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
-        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", members = c"io/errcat/Native$Members",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"io/errcat/Native$Members",
     }
     methods {
         long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
@@ -55,7 +55,7 @@ refs! {
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
         exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
-        members_new = members c"<init>" c"([Ljava/lang/Object;[Ljava/lang/Object;)V",
+        map_new = map c"<init>" c"([Ljava/lang/Object;[Ljava/lang/Object;)V",
     }
 }
 
@@ -186,19 +186,7 @@ unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
     jni!(env, NewString, units.as_ptr(), units.len() as jsize)
 }
 
-/// An `Object[]` of the items, each converted.
-unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>) -> Result<jobject> {
-    let array = check(env, jni!(env, NewObjectArray, items.len() as jsize, r.object, null_mut()))?;
-    for (i, item) in (0..).zip(items) {
-        let item = to_java(env, r, item)?;
-        jni!(env, SetObjectArrayElement, array, i, item);
-        jni!(env, DeleteLocalRef, item);
-    }
-    Ok(array)
-}
-
-/// An answer as a Java value; a map is built in Java from its keys and values (`Native.Members`), in one call. A
-/// null from the JVM is a failed allocation, whose exception is pending.
+/// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
     let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
     let object = match out {
@@ -206,11 +194,21 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
         Out::Str(s) => new_string(env, &s),
-        Out::List(items) => array(env, r, items)?,
+        Out::List(items) => {
+            let (len, class) = (items.len() as jsize, r.object);
+            let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
+            for (i, item) in (0..).zip(items) {
+                let item = to_java(env, r, item)?;
+                jni!(env, SetObjectArrayElement, array, i, item);
+                jni!(env, DeleteLocalRef, item);
+            }
+            array
+        }
         Out::Map(members) => {
             let (keys, values): (Vec<_>, Vec<_>) = members.into_iter().map(|(k, v)| (Out::Str(k), v)).unzip();
-            let arrays = [jvalue { l: array(env, r, keys)? }, jvalue { l: array(env, r, values)? }];
-            let map = jni!(env, NewObjectA, r.members, r.members_new, arrays.as_ptr());
+            let list = |items| to_java(env, r, Out::List(items));
+            let arrays = [jvalue { l: list(keys)? }, jvalue { l: list(values)? }];
+            let map = jni!(env, NewObjectA, r.map, r.map_new, arrays.as_ptr());
             arrays.iter().for_each(|a| jni!(env, DeleteLocalRef, a.l));
             map
         }

@@ -4,7 +4,7 @@
 use errcat::boundary::{Arg, Out};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 /// A Python value as an `Arg`: `None` → `Absent`, `str` → `Str` (with a lone surrogate: `Utf16`), `bool` → `Bool`,
 /// `int` → `Int` (beyond 64 bits: `BigInt`), `float` → `Float`, `bytes`/`bytearray` → `Bytes`, `list`/`tuple` →
@@ -93,9 +93,9 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
         }
         Out::Map(members) => {
-            let dict = PyDict::new(py);
+            let dict = pyo3::types::PyDict::new(py);
             for (key, value) in members {
-                dict.set_item(PyString::new(py, &key), self::out(py, value)?)?;
+                dict.set_item(key, self::out(py, value)?)?;
             }
             dict.into_any()
         }
