@@ -123,7 +123,8 @@ def main() -> None:
         ours, median = times[0], times[len(times) // 2]
         rust = rust_mean_us(name)
         if rust is None:
-            print(f"  {label:<17} {ours:8.2f} us (median {median:8.2f})  no Rust estimate: run make bench-python-classify")
+            print(f"  {label:<17} {ours:8.2f} us (median {median:8.2f})  no Rust estimate: "
+                  "run make bench-python-classify")
             continue
         ratio = ours / rust
         ok &= ratio <= TARGET

@@ -172,11 +172,16 @@ def classify(
     body: Body, command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
 ) -> Classification:
     """Which two-level code a real answer means. ``body`` is the answer exactly as received (``str``, or ``bytes``
-    or ``bytearray`` in UTF-8): the body of Arklet's HTTP response, a ``bizOperation`` payload (``tunnel="mqtt"``; it names its
-    command) or the text of an error ModuleController's own client returned (``tunnel="client"``). ``command`` is the
-    Arklet command sent (``installBiz``; rules for an exception on the install, uninstall or switch path need it),
-    ``http_status`` the response's status, ``tunnel`` ``http`` (the default), ``mqtt`` or ``client``; names are read
-    case-insensitively, an empty one (or status 0) means not given.
+    or ``bytearray`` in UTF-8): the body of Arklet's HTTP response, a ``bizOperation`` payload (``tunnel="mqtt"``;
+    it names its command) or the text of an error ModuleController's own client returned (``tunnel="client"``).
+    ``command`` is the Arklet command sent (``installBiz``; rules for an exception on the install, uninstall or
+    switch path need it), ``http_status`` the response's status, ``tunnel`` ``http`` (the default), ``mqtt`` or
+    ``client``; names are read case-insensitively, an empty one (or status 0) means not given.
+
+    >>> c = classify(b'{"code":"FAILED","data":{"code":"REPEAT_BIZ",'
+    ...              b'"message":"Biz: demo:1.0.0 has been installed or registered."}}', command="installBiz")
+    >>> str(c.code), c.rule, c.retryable, c.evidence.placeholders["bizName"]
+    ('Arklet.InstallationRequirementNotMet', 'biz.repeat', False, 'demo')
 
     Never a guess: raises ``NotFoundError`` for a well-formed answer no rule classifies (the message says what was
     seen, and which command would decide when none was given), ``InvalidArgumentError`` for input that is not an
@@ -192,7 +197,10 @@ def enrich(
 
 @overload
 def enrich(
-    body: Union[bytes, bytearray], command: Optional[str] = None, http_status: Optional[int] = None, tunnel: Optional[str] = None
+    body: Union[bytes, bytearray],
+    command: Optional[str] = None,
+    http_status: Optional[int] = None,
+    tunnel: Optional[str] = None,
 ) -> bytes: ...
 
 

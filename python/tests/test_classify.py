@@ -156,6 +156,15 @@ def test_enrich_returns_the_type_it_was_given() -> None:
     assert text == body[:-2] + ',"errorCode":"Arklet.InstallationRequirementNotMet"}\n'  # every other byte kept
 
 
+def test_the_docstring_example_runs() -> None:
+    import doctest
+
+    import errcat._classify as module
+
+    failed, tried = doctest.testmod(module, extraglobs={"classify": errcat.classify}, verbose=False)
+    assert tried > 0 and failed == 0
+
+
 def test_the_names_are_exported() -> None:
     for name in ("classify", "enrich", "Classification", "ClassifiedItem", "Evidence"):
         assert name in errcat.__all__ and getattr(errcat, name).__doc__
