@@ -75,9 +75,10 @@ class Evidence:
         return hash((self.key, self.shape, self.message, self.error, self.frames, tuple(self.placeholders.items())))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClassifiedItem:
-    """One entry of a composite answer: its key, and its classification or the error saying why no rule knows it."""
+    """One entry of a composite answer: its key, and its classification or the error saying why no rule knows it.
+    Items are equal when their keys, classifications and errors' kinds and messages are."""
 
     key: str
     """The entry's URL (``batchInstallBiz``) or ``name:version`` (``queryAllBiz``)."""
@@ -85,7 +86,17 @@ class ClassifiedItem:
     """The entry's classification; ``None`` when no rule knows it (see ``error``)."""
     error: Optional[Error]
     """What ``classify`` would raise for the entry alone (``NotFoundError`` for a well-formed entry no rule
-    classifies); ``None`` when it is classified. Compared by identity."""
+    classifies); ``None`` when it is classified."""
+
+    def _value(self) -> Tuple[Any, ...]:
+        error = None if self.error is None else (self.error.kind, self.error.message)
+        return (self.key, self.classification, error)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClassifiedItem) and self._value() == other._value()
+
+    def __hash__(self) -> int:
+        return hash(self._value())
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,8 @@ def test_a_batch_has_one_result_per_entry_and_an_unclassified_entry_carries_its_
     assert second.error.kind is errcat.ErrorKind.NotFound and "WEIRD" in second.error.message
     with pytest.raises(errcat.NotFoundError):
         raise second.error
+    again = errcat.classify(BATCH, command="batchInstallBiz")
+    assert again == c and hash(again) == hash(c) and again.results[1].error is not second.error
 
 
 def test_the_trace_evidence() -> None:
@@ -154,6 +156,17 @@ def test_enrich_returns_the_type_it_was_given() -> None:
     body = REPEAT_BIZ.decode()
     assert body.endswith("}\n"), "the sample ends with a newline, which enrich keeps"
     assert text == body[:-2] + ',"errorCode":"Arklet.InstallationRequirementNotMet"}\n'  # every other byte kept
+
+
+def test_eight_threads_classify_alike() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(_: int) -> list[errcat.Classification]:
+        return [errcat.classify(BATCH, "batchInstallBiz") for _ in range(200)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(8)))
+    assert all(r == results[0] for r in results) and results[0][0].results[1].error is not None
 
 
 def test_the_docstring_example_runs() -> None:
