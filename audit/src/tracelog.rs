@@ -12,11 +12,14 @@ use super::hist::Counts;
 
 mod items;
 mod scan;
+mod shape;
 
+use items::value_len;
 use items::Item;
-pub(crate) use items::{find_value, find_value_at, TRACE_LOG};
+pub(crate) use items::{find_value, value_start, TRACE_LOG};
 pub use items::{parse_trace_log, TraceItem};
-use scan::for_each_item_in;
+use scan::{for_each_item_in, Sink};
+use shape::Shapes;
 
 /// The time of one stage of an api, over the requests with a Trace-Log.
 #[derive(Clone, Debug)]
@@ -55,6 +58,8 @@ pub(crate) struct TraceLogAcc {
     pub other_errors: u64,
     /// Whether durations are microseconds (a ShardNode api).
     micro: bool,
+    /// The shapes of values seen (see the shape module).
+    shapes: Shapes,
 }
 
 impl TraceLogAcc {
@@ -72,38 +77,53 @@ impl TraceLogAcc {
         self.micro = micro;
         self.requests += 1;
         self.failed += u64::from(failed);
-        let mut seen = 0u64;
-        // Items mostly come in the order their stages were first seen: try the one after the last first.
-        let mut next = 0usize;
-        let stages = &mut self.stages;
-        let errors = &mut self.errors;
-        let other = &mut self.other_errors;
-        for_each_item_in(buf, len, micro, |it| {
-            let Some(at) = stage_at(stages, &it, next) else {
-                return;
-            };
-            next = at + 1;
-            let s = &mut stages[at];
-            if seen >> at & 1 == 0 {
-                seen |= 1 << at;
-                s.requests += 1;
-            }
-            match it.duration_us {
-                Some(d) => s.durations.record(d),
-                None => s.zero += 1,
-            }
-            if failed && !it.error.is_empty() {
-                note_error(errors, other, it.name, it.error, 1);
-            }
-        });
+        let mut walk = Walk {
+            stages: &mut self.stages,
+            errors: &mut self.errors,
+            other: &mut self.other_errors,
+            failed,
+            seen: 0,
+            next: 0,
+        };
+        for_each_item_in(buf, len, micro, &mut walk);
     }
 
-    /// Nothing is buffered any more (every value is counted as it comes); kept for callers that flush before
-    /// reading the figures.
-    pub fn flush(&mut self) {}
+    /// Counts the Trace-Log value that `rest` (the response header from the value on) starts with, found by
+    /// [`value_start`]: by its shape when one seen before matches, else item by item.
+    #[inline]
+    pub(crate) fn add_value(&mut self, rest: &[u8], micro: bool, failed: bool) {
+        let array = rest.first() == Some(&b'[');
+        if array
+            && self.shapes.count(
+                rest,
+                &mut self.stages,
+                &mut self.errors,
+                &mut self.other_errors,
+                failed,
+            )
+        {
+            self.micro = micro;
+            self.requests += 1;
+            self.failed += u64::from(failed);
+            return;
+        }
+        let Some(len) = value_len(rest) else {
+            return;
+        };
+        self.add_in(rest, len, micro, failed);
+        if array {
+            self.shapes.learn(&rest[..len], micro, &mut self.stages);
+        }
+    }
 
-    /// Adds `other`.
-    pub fn merge(&mut self, other: TraceLogAcc) {
+    /// Adds to the stages what the values counted by their shape add to them: call before reading the figures.
+    pub fn flush(&mut self) {
+        self.shapes.flush(&mut self.stages);
+    }
+
+    /// Adds `other` (its figures flushed first).
+    pub fn merge(&mut self, mut other: TraceLogAcc) {
+        other.flush();
         self.requests += other.requests;
         self.failed += other.failed;
         self.other_errors += other.other_errors;
@@ -124,6 +144,40 @@ impl TraceLogAcc {
         }
         for (m, e, n) in &other.errors {
             note_error(&mut self.errors, &mut self.other_errors, m, e, *n);
+        }
+    }
+}
+
+/// The items of one request's Trace-Log being counted.
+struct Walk<'s> {
+    stages: &'s mut Vec<StageAcc>,
+    errors: &'s mut Vec<ErrorCount>,
+    other: &'s mut u64,
+    failed: bool,
+    /// Stages already seen in this Trace-Log (bit = index).
+    seen: u64,
+    /// Items mostly come in the order their stages were first seen: the stage after the last one is tried first.
+    next: usize,
+}
+
+impl<'a> Sink<'a> for Walk<'_> {
+    #[inline(always)]
+    fn item(&mut self, it: Item<'a>) {
+        let Some(at) = stage_at(self.stages, &it, self.next) else {
+            return;
+        };
+        self.next = at + 1;
+        let s = &mut self.stages[at];
+        if self.seen >> at & 1 == 0 {
+            self.seen |= 1 << at;
+            s.requests += 1;
+        }
+        match it.duration_us {
+            Some(d) => s.durations.record(d),
+            None => s.zero += 1,
+        }
+        if self.failed && !it.error.is_empty() {
+            note_error(self.errors, self.other, it.name, it.error, 1);
         }
     }
 }
@@ -154,7 +208,13 @@ fn stage_at(stages: &mut Vec<StageAcc>, it: &Item<'_>, hint: usize) -> Option<us
     Some(stages.len() - 1)
 }
 
-fn note_error(errors: &mut Vec<ErrorCount>, other: &mut u64, module: &[u8], error: &[u8], n: u64) {
+pub(crate) fn note_error(
+    errors: &mut Vec<ErrorCount>,
+    other: &mut u64,
+    module: &[u8],
+    error: &[u8],
+    n: u64,
+) {
     if let Some(slot) = errors
         .iter_mut()
         .find(|(m, e, _)| **m == *module && **e == *error)

@@ -5,7 +5,7 @@
 use super::{ModuleKind, Partial, Req, Setup, UNIT_BID, UNIT_VUID};
 use crate::entities::{address_key, path_disk, path_vuid_bid, query_ids, EntityKind, Interner};
 use crate::hist::index as hdr_index;
-use crate::tracelog::find_value_at;
+use crate::tracelog::value_start;
 
 impl Partial {
     /// Counts request `r` of group `g` (it passed the filters): `t` its start (µs), `duration` clamped,
@@ -102,10 +102,9 @@ impl Partial {
         if let Some(d) = duration {
             group.record(d);
         }
-        if let Some((at, len)) = find_value_at(r.resp_header, &setup.needles.trace_log) {
-            group.tracelog.add_in(
+        if let Some(at) = value_start(r.resp_header, &setup.needles.trace_log) {
+            group.tracelog.add_value(
                 &r.resp_header[at..],
-                len,
                 group_module == ModuleKind::ShardNode,
                 error,
             );

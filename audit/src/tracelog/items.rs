@@ -79,14 +79,24 @@ pub(crate) fn find_value<'a>(resp_header: &'a [u8], finder: &impl Search) -> Opt
 /// Where [`find_value`]'s value is: (start, length) in `resp_header`.
 #[inline]
 pub(crate) fn find_value_at(resp_header: &[u8], finder: &impl Search) -> Option<(usize, usize)> {
+    let at = value_start(resp_header, finder)?;
+    Some((at, value_len(&resp_header[at..])?))
+}
+
+/// Where the value of the `Trace-Log` member begins (its first byte after the key and any white space).
+#[inline]
+pub(crate) fn value_start(resp_header: &[u8], finder: &impl Search) -> Option<usize> {
     let start = finder
         .find_in(resp_header)
         .or_else(|| finder.find_ci_in(resp_header))?
         + finder.key_len();
     let rest = &resp_header[start..];
-    let skip = rest.iter().position(|c| !c.is_ascii_whitespace())?;
-    let rest = &rest[skip..];
-    let at = start + skip;
+    Some(start + rest.iter().position(|c| !c.is_ascii_whitespace())?)
+}
+
+/// The length of the value (`[...]` or `"..."`) that `rest` starts with.
+#[inline]
+pub(crate) fn value_len(rest: &[u8]) -> Option<usize> {
     match rest.first()? {
         b'[' => {
             // Fast path: the first `]`, when no escape comes before it and the quotes before it pair up (items
@@ -96,7 +106,7 @@ pub(crate) fn find_value_at(resp_header: &[u8], finder: &impl Search) -> Option<
                 if memchr::memchr(b'\\', head).is_none()
                     && head.iter().filter(|&&c| c == b'"').count() % 2 == 0
                 {
-                    return Some((at, close + 1));
+                    return Some(close + 1);
                 }
             }
             // Up to the `]` outside strings.
@@ -106,17 +116,14 @@ pub(crate) fn find_value_at(resp_header: &[u8], finder: &impl Search) -> Option<
                 match rest[i] {
                     b'\\' if in_str => i += 1,
                     b'"' => in_str = !in_str,
-                    b']' if !in_str => return Some((at, i + 1)),
+                    b']' if !in_str => return Some(i + 1),
                     _ => {}
                 }
                 i += 1;
             }
             None
         }
-        b'"' => {
-            let end = string_end(rest, 1)?;
-            Some((at, end + 1))
-        }
+        b'"' => Some(string_end(rest, 1)? + 1),
         _ => None,
     }
 }
