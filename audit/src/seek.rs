@@ -69,13 +69,24 @@ impl Key {
 
     #[inline(always)]
     fn search<const CI: bool>(&self, hay: &[u8]) -> Option<usize> {
-        let n = self.bytes.len();
-        if hay.len() < n {
+        if hay.len() < self.bytes.len() {
             return None;
         }
-        let last = hay.len() - n; // the last position the key can start at
-        let (ca, cb) = (self.bytes[self.a], self.bytes[self.b]);
-        // With `CI`, 0x20 is or-ed into both sides of a letter's compare.
+        #[cfg(target_arch = "x86_64")]
+        {
+            if hay.len() >= self.b + 32 && std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2.
+                return unsafe { self.search_avx2::<CI>(hay) };
+            }
+            self.search_sse2::<CI>(hay, 0)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        self.search_from::<CI>(hay, 0)
+    }
+
+    /// With `CI`, 0x20 is or-ed into both sides of a compare of a letter.
+    #[inline(always)]
+    fn probes<const CI: bool>(&self) -> (u8, u8, u8, u8) {
         let fold = |c: u8| {
             if CI && c.is_ascii_alphabetic() {
                 0x20
@@ -83,48 +94,103 @@ impl Key {
                 0
             }
         };
-        let (fa, fb) = (fold(ca), fold(cb));
+        let (ca, cb) = (self.bytes[self.a], self.bytes[self.b]);
+        (ca, fold(ca), cb, fold(cb))
+    }
+
+    /// Checks the candidate positions `at + bit` of mask `m` in order.
+    #[inline(always)]
+    fn candidates<const CI: bool>(&self, hay: &[u8], at: usize, mut m: u32) -> Result<usize, bool> {
+        let last = hay.len() - self.bytes.len();
+        while m != 0 {
+            let s = at + m.trailing_zeros() as usize;
+            if s > last {
+                return Err(true); // past the last position: not there
+            }
+            if self.is_at::<CI>(hay, s) {
+                return Ok(s);
+            }
+            m &= m - 1;
+        }
+        Err(false)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn search_avx2<const CI: bool>(&self, hay: &[u8]) -> Option<usize> {
+        use std::arch::x86_64::{
+            __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+            _mm256_or_si256, _mm256_set1_epi8,
+        };
+        let (ca, fa, cb, fb) = self.probes::<CI>();
+        let (va, vb) = (
+            _mm256_set1_epi8((ca | fa) as i8),
+            _mm256_set1_epi8((cb | fb) as i8),
+        );
+        let (oa, ob) = (_mm256_set1_epi8(fa as i8), _mm256_set1_epi8(fb as i8));
         let mut at = 0;
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{
-                __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-                _mm_or_si128, _mm_set1_epi8,
-            };
-            // Steps whose 16 loaded bytes at offset `b` stay inside `hay`: `at + b + 16 <= len`.
-            while at + self.b + 16 <= hay.len() {
-                // SAFETY: SSE2 is part of the x86_64 baseline; both 16-byte loads end at or before
-                // `at + b + 16 <= hay.len()` (a < b).
-                let mut m = unsafe {
-                    let pa = _mm_loadu_si128(hay.as_ptr().add(at + self.a).cast::<__m128i>());
-                    let pb = _mm_loadu_si128(hay.as_ptr().add(at + self.b).cast::<__m128i>());
-                    let (pa, pb) = if CI {
-                        (
-                            _mm_or_si128(pa, _mm_set1_epi8(fa as i8)),
-                            _mm_or_si128(pb, _mm_set1_epi8(fb as i8)),
-                        )
-                    } else {
-                        (pa, pb)
-                    };
-                    let eq = _mm_and_si128(
-                        _mm_cmpeq_epi8(pa, _mm_set1_epi8((ca | fa) as i8)),
-                        _mm_cmpeq_epi8(pb, _mm_set1_epi8((cb | fb) as i8)),
-                    );
-                    _mm_movemask_epi8(eq) as u32
-                };
-                while m != 0 {
-                    let s = at + m.trailing_zeros() as usize;
-                    if s > last {
-                        return None;
-                    }
-                    if self.is_at::<CI>(hay, s) {
-                        return Some(s);
-                    }
-                    m &= m - 1;
+        // Steps whose 32 loaded bytes at offset `b` stay inside `hay`.
+        while at + self.b + 32 <= hay.len() {
+            // SAFETY: both 32-byte loads end at or before `at + b + 32 <= hay.len()` (a < b).
+            let m = unsafe {
+                let mut pa = _mm256_loadu_si256(hay.as_ptr().add(at + self.a).cast::<__m256i>());
+                let mut pb = _mm256_loadu_si256(hay.as_ptr().add(at + self.b).cast::<__m256i>());
+                if CI {
+                    pa = _mm256_or_si256(pa, oa);
+                    pb = _mm256_or_si256(pb, ob);
                 }
-                at += 16;
+                let eq = _mm256_and_si256(_mm256_cmpeq_epi8(pa, va), _mm256_cmpeq_epi8(pb, vb));
+                _mm256_movemask_epi8(eq) as u32
+            };
+            match self.candidates::<CI>(hay, at, m) {
+                Ok(s) => return Some(s),
+                Err(true) => return None,
+                Err(false) => at += 32,
             }
         }
+        self.search_sse2::<CI>(hay, at)
+    }
+
+    /// From position `at` on, 16 positions at a time.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn search_sse2<const CI: bool>(&self, hay: &[u8], mut at: usize) -> Option<usize> {
+        use std::arch::x86_64::{
+            __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+            _mm_or_si128, _mm_set1_epi8,
+        };
+        let (ca, fa, cb, fb) = self.probes::<CI>();
+        // Steps whose 16 loaded bytes at offset `b` stay inside `hay`: `at + b + 16 <= len`.
+        while at + self.b + 16 <= hay.len() {
+            // SAFETY: SSE2 is part of the x86_64 baseline; both 16-byte loads end at or before
+            // `at + b + 16 <= hay.len()` (a < b).
+            let m = unsafe {
+                let mut pa = _mm_loadu_si128(hay.as_ptr().add(at + self.a).cast::<__m128i>());
+                let mut pb = _mm_loadu_si128(hay.as_ptr().add(at + self.b).cast::<__m128i>());
+                if CI {
+                    pa = _mm_or_si128(pa, _mm_set1_epi8(fa as i8));
+                    pb = _mm_or_si128(pb, _mm_set1_epi8(fb as i8));
+                }
+                let eq = _mm_and_si128(
+                    _mm_cmpeq_epi8(pa, _mm_set1_epi8((ca | fa) as i8)),
+                    _mm_cmpeq_epi8(pb, _mm_set1_epi8((cb | fb) as i8)),
+                );
+                _mm_movemask_epi8(eq) as u32
+            };
+            match self.candidates::<CI>(hay, at, m) {
+                Ok(s) => return Some(s),
+                Err(true) => return None,
+                Err(false) => at += 16,
+            }
+        }
+        self.search_from::<CI>(hay, at)
+    }
+
+    /// From position `at` on, one position at a time.
+    #[inline(always)]
+    fn search_from<const CI: bool>(&self, hay: &[u8], mut at: usize) -> Option<usize> {
+        let (ca, fa, cb, fb) = self.probes::<CI>();
+        let last = hay.len().checked_sub(self.bytes.len())?;
         while at <= last {
             if hay[at + self.a] | fa == ca | fa
                 && hay[at + self.b] | fb == cb | fb

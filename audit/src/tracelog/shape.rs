@@ -63,6 +63,14 @@ struct Found {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Shapes {
     shapes: Vec<Shape>,
+    /// What the items of the value being matched hold (kept here: not set up again for every value).
+    found: [Found; MAX_ITEMS],
+}
+
+impl std::fmt::Debug for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Found").finish_non_exhaustive()
+    }
 }
 
 impl Shapes {
@@ -77,13 +85,13 @@ impl Shapes {
         other: &mut u64,
         failed: bool,
     ) -> bool {
-        let mut found = [Found::default(); MAX_ITEMS];
-        for at in 0..self.shapes.len() {
-            let s = &self.shapes[at];
-            if !s.matches(buf, &mut found) {
+        let Shapes { shapes, found } = self;
+        for at in 0..shapes.len() {
+            let s = &shapes[at];
+            if !s.matches(buf, found) {
                 continue;
             }
-            for (item, f) in s.items.iter().zip(&found) {
+            for (item, f) in s.items.iter().zip(found.iter()) {
                 match item.kind {
                     Kind::Plain(stage) => {
                         if stage == NONE {
@@ -109,10 +117,10 @@ impl Shapes {
                 }
             }
             let hits = s.hits + 1;
-            self.shapes[at].hits = hits;
+            shapes[at].hits = hits;
             // Keep the most matched first.
-            if at > 0 && self.shapes[at - 1].hits < hits {
-                self.shapes.swap(at - 1, at);
+            if at > 0 && shapes[at - 1].hits < hits {
+                shapes.swap(at - 1, at);
             }
             return true;
         }
@@ -349,6 +357,7 @@ fn digits(buf: &[u8], at: usize) -> Option<(u64, usize)> {
 fn same(a: &[u8], b: &[u8]) -> bool {
     let n = b.len();
     let w = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let h = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
     if n >= 8 {
         let mut at = 0;
         while at + 8 < n {
@@ -358,8 +367,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
             at += 8;
         }
         w(a, n - 8) == w(b, n - 8)
+    } else if n >= 4 {
+        h(a, 0) == h(b, 0) && h(a, n - 4) == h(b, n - 4)
     } else {
-        a == b
+        a.iter().zip(b).all(|(x, y)| x == y)
     }
 }
 
