@@ -8,7 +8,7 @@ BENCH_TARGETS += bench-java
 JAVA_MVN := $(ROOT)/java/mvn-offline-first.sh
 JAVA_JAR = $(ROOT)/java/target/errcat-$(VERSION).jar
 
-.PHONY: test-java demo-java bench-java java-jar
+.PHONY: test-java demo-java bench-java bench-java-classify bench-classify-rust java-jar
 
 # `package` runs cargo (bindings/jni), packs the JAR and then runs the JUnit suite against that JAR.
 test-java:
@@ -26,7 +26,18 @@ demo-java: java-jar
 	java -cp errcat-$(VERSION).jar:. Example
 
 # JMH: Errcat.lookup / Errcat.status against a HashMap with the same answers (warm and first call), same run;
-# prints the ratios and the answer table load time in fresh JVMs.
-bench-java:
+# prints the ratios and the answer table load time in fresh JVMs; then Errcat.classifyArklet against Rust's
+# errcat::classify of the same bodies, measured just before by bench-classify-rust.
+bench-java: bench-classify-rust
 	$(JAVA_MVN) -q -f java/pom.xml install -DskipTests
 	$(JAVA_MVN) -q -f bench/java/pom.xml package exec:exec
+
+# Only the classify part (the Rust baseline, then JMH).
+bench-java-classify: bench-classify-rust
+	$(JAVA_MVN) -q -f java/pom.xml install -DskipTests
+	$(JAVA_MVN) -q -f bench/java/pom.xml package exec:exec -Derrcat.bench.part=classify
+
+# The Rust side of the Java and Python classify benchmarks: bench/rust's criterion bench of errcat::classify
+# (briefly), whose estimates (target/criterion/classify/*_errcat) the host benchmarks read in the same make run.
+bench-classify-rust:
+	cargo bench -q -p errcat-bench --bench classify -- --warm-up-time 1 --measurement-time 3

@@ -25,7 +25,7 @@ PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
 # own target directory.
 MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
 
-.PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python
+.PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python bench-python-classify
 
 # A fresh environment every time: the test is that the wheel installs and works in one.
 python-venv:
@@ -60,5 +60,11 @@ demo-python: python-install
 	@echo "== Python: python/examples/demo.py against the installed package"
 	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/python/examples/demo.py
 
-bench-python: python-install
+# lookup/status against dict; then classify against Rust's errcat::classify of the same bodies (bench-classify-rust,
+# in mk/50-java.mk, takes the Rust estimates just before).
+bench-python: python-install bench-classify-rust
 	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_lookup.py
+	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_classify.py
+
+bench-python-classify: python-install bench-classify-rust
+	cd $(PY_RUN_DIR) && $(PY) $(ROOT)/bench/python/bench_classify.py

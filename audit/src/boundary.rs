@@ -12,15 +12,21 @@ use errcat::{Error, Result, Version};
 
 use crate::{analyze, parse_duration, AuditOptions, Baseline, ErrorCodes, Report, TimeSpec};
 
+/// The limit on the paths of one analysis: more than [`MAX_PATHS`] is `InvalidArgument`. A caller whose paths
+/// are behind pointers checks the count before reading any.
+pub fn check_path_count(count: usize) -> Result<()> {
+    if count > MAX_PATHS {
+        return Err(Error::invalid_argument(format!(
+            "paths holds {count} paths; at most {MAX_PATHS} are accepted"
+        )));
+    }
+    Ok(())
+}
+
 /// The paths of an `audit` call, checked.
 pub fn paths(arg: Arg) -> Result<Vec<PathBuf>> {
     let items = args::list("paths", arg)?;
-    if items.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            items.len()
-        )));
-    }
+    check_path_count(items.len())?;
     items
         .into_iter()
         .enumerate()
@@ -146,12 +152,7 @@ pub fn options(arg: Arg) -> Result<AuditOptions> {
 
 /// `audit(paths, options)`, typed: what the C export calls.
 pub fn audit(paths: Vec<PathBuf>, options: &AuditOptions) -> Result<Report> {
-    if paths.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            paths.len()
-        )));
-    }
+    check_path_count(paths.len())?;
     analyze(&paths, options)
 }
 

@@ -14,8 +14,17 @@
 use memchr::memmem::Finder;
 use rustc_hash::FxHashMap;
 
+mod index;
+mod path;
+use index::KeyIndex;
+#[cfg(test)]
+use path::path_ids;
+pub(crate) use path::{path_disk, path_vuid_bid};
+
 use super::hist::Counts;
 use super::parse::parse_number;
+use super::seek::{self, Key, Search};
+use super::tracelog::TRACE_LOG;
 
 /// The weight of an error request in the summary (a success weighs 1).
 pub const ERROR_WEIGHT: u64 = 64;
@@ -78,20 +87,20 @@ pub fn decode_vuid(vuid: u64) -> (u64, u64, u64) {
 
 /// The byte patterns the hot path looks for, built once per analysis.
 pub(crate) struct Needles {
-    host: Finder<'static>,
+    host: Key,
     ip: Finder<'static>,
-    raw_query: Finder<'static>,
-    pub trace_log: Finder<'static>,
+    raw_query: Key,
+    pub trace_log: Key,
     pub trace_id: Finder<'static>,
 }
 
 impl Needles {
     pub fn new() -> Needles {
         Needles {
-            host: Finder::new(b"\"Host\":\""),
+            host: Key::new(b"\"Host\":\"", 1, 5),
             ip: Finder::new(b"\"IP\":\""),
-            raw_query: Finder::new(b"\"RawQuery\":\""),
-            trace_log: Finder::new(b"\"Trace-Log\":"),
+            raw_query: Key::new(b"\"RawQuery\":\"", 1, 4),
+            trace_log: TRACE_LOG,
             trace_id: Finder::new(b"\"Blobstore-Tracer-Traceid\":\""),
         }
     }
@@ -99,13 +108,13 @@ impl Needles {
     /// `req_header.Host` (the serving address).
     #[inline]
     pub fn host<'a>(&self, req_header: &'a [u8]) -> Option<&'a [u8]> {
-        string_value(req_header, &self.host, b"Host")
+        string_value(req_header, &self.host)
     }
 
     /// `req_header.IP`.
     #[inline]
     pub fn ip<'a>(&self, req_header: &'a [u8]) -> Option<&'a [u8]> {
-        string_value(req_header, &self.ip, b"IP")
+        string_value(req_header, &self.ip)
     }
 
     /// `req_header.Host` and `req_header.IP` in one search: Go writes the keys sorted, so `IP` usually follows
@@ -115,8 +124,8 @@ impl Needles {
         let Some(at) = self.host.find(req_header) else {
             return (None, self.ip(req_header));
         };
-        let rest = &req_header[at + self.host.needle().len()..];
-        let Some(end) = memchr::memchr(b'"', rest) else {
+        let rest = &req_header[at + self.host.key_len()..];
+        let Some(end) = seek::byte(b'"', rest) else {
             return (None, None);
         };
         if end > 0 && rest[end - 1] == b'\\' {
@@ -127,7 +136,7 @@ impl Needles {
         const NEXT: &[u8] = b"\",\"IP\":\"";
         if after.starts_with(NEXT) {
             let v = &after[NEXT.len()..];
-            if let Some(e) = memchr::memchr(b'"', v) {
+            if let Some(e) = seek::byte(b'"', v) {
                 if e == 0 || v[e - 1] != b'\\' {
                     return (Some(host), Some(&v[..e]));
                 }
@@ -137,99 +146,26 @@ impl Needles {
     }
 
     pub fn raw_query<'a>(&self, req_header: &'a [u8]) -> Option<&'a [u8]> {
-        string_value(req_header, &self.raw_query, b"RawQuery")
+        string_value(req_header, &self.raw_query)
     }
 
     /// The trace id (`Blobstore-Tracer-Traceid`, any case) of a response header.
     pub fn trace_id<'a>(&self, resp_header: &'a [u8]) -> Option<&'a [u8]> {
-        string_value(resp_header, &self.trace_id, b"Blobstore-Tracer-Traceid")
+        string_value(resp_header, &self.trace_id)
     }
 }
 
 /// The string value of member `key` of a flat JSON object: found by `finder` (the canonical `"Key":"`), else by
 /// a case-insensitive search (rpc2 does not canonicalise header keys). Escapes are left as they are.
 #[inline]
-pub(crate) fn string_value<'a>(obj: &'a [u8], finder: &Finder<'_>, key: &[u8]) -> Option<&'a [u8]> {
-    let start = match finder.find(obj) {
-        Some(at) => at + finder.needle().len(),
-        None => find_key_ci(obj, key)?,
-    };
+pub(crate) fn string_value<'a>(obj: &'a [u8], finder: &impl Search) -> Option<&'a [u8]> {
+    let start = finder.find_in(obj).or_else(|| finder.find_ci_in(obj))? + finder.key_len();
     let rest = &obj[start..];
-    let mut end = memchr::memchr(b'"', rest)?;
+    let mut end = seek::byte(b'"', rest)?;
     while end > 0 && rest[end - 1] == b'\\' {
-        end += 1 + memchr::memchr(b'"', &rest[end + 1..])?;
+        end += 1 + seek::byte(b'"', &rest[end + 1..])?;
     }
     Some(&rest[..end])
-}
-
-/// Where the string value of `"key":"` starts, the key compared without regard to ASCII case.
-#[cold]
-fn find_key_ci(obj: &[u8], key: &[u8]) -> Option<usize> {
-    for q in memchr::memchr_iter(b'"', obj) {
-        let k = obj.get(q + 1..q + 1 + key.len())?;
-        if k.eq_ignore_ascii_case(key)
-            && obj.get(q + 1 + key.len()..q + 4 + key.len()) == Some(b"\":\"")
-        {
-            return Some(q + 4 + key.len());
-        }
-    }
-    None
-}
-
-/// The entity ids of a BlobNode path, `(disk, vuid, bid)`: `…/diskid/D[/vuid/V[/bid/B]]…` (every BlobNode path
-/// that carries them has them in this order; see the facts). Parsed in place, without a search per segment.
-#[inline]
-pub(crate) fn path_ids(path: &[u8]) -> (Option<u64>, Option<u64>, Option<u64>) {
-    // The tag follows the first two segments (`/shard/get`, `/disk/stat`, `/shard/markdelete`, `/chunk/list`).
-    let second = path.iter().skip(1).position(|&c| c == b'/').and_then(|a| {
-        path[a + 2..]
-            .iter()
-            .position(|&c| c == b'/')
-            .map(|b| a + 2 + b)
-    });
-    let Some(at) = second.filter(|&at| path[at..].first_chunk::<8>() == Some(b"/diskid/")) else {
-        return (None, None, None);
-    };
-    let mut rest = &path[at + 8..];
-    let Some(disk) = digits(&mut rest) else {
-        return (None, None, None);
-    };
-    let vuid = match rest.first_chunk::<6>() {
-        Some(b"/vuid/") => {
-            rest = &rest[6..];
-            digits(&mut rest)
-        }
-        _ => None,
-    };
-    let bid = match (vuid, rest.first_chunk::<5>()) {
-        (Some(_), Some(b"/bid/")) => {
-            rest = &rest[5..];
-            digits(&mut rest)
-        }
-        _ => None,
-    };
-    (Some(disk), vuid, bid)
-}
-
-/// The decimal number at the start of `rest` (a whole segment: followed by `/` or the end, at most 19 digits),
-/// advancing past it.
-#[inline]
-fn digits(rest: &mut &[u8]) -> Option<u64> {
-    let mut v: u64 = 0;
-    let mut n = 0;
-    while n < rest.len() && n < 20 {
-        let d = rest[n].wrapping_sub(b'0');
-        if d > 9 {
-            break;
-        }
-        v = v.wrapping_mul(10).wrapping_add(u64::from(d));
-        n += 1;
-    }
-    if n == 0 || n > 19 || (n < rest.len() && rest[n] != b'/') {
-        return None;
-    }
-    *rest = &rest[n..];
-    Some(v)
 }
 
 /// The `vid=` and `disk_id=` of a query string as logged (`&` may be written `\u0026`): `(volume, disk)`.
@@ -417,7 +353,7 @@ pub(crate) struct Slot {
 #[derive(Clone, Debug)]
 pub(crate) struct Sketch {
     pub slots: Vec<Slot>,
-    index: FxHashMap<u64, u32>,
+    index: KeyIndex,
     pub capacity: usize,
     /// Sum of the weights subtracted by reductions: the bound on what a kept entity's counts miss.
     pub subtracted: u64,
@@ -431,7 +367,7 @@ impl Sketch {
     pub fn new(capacity: usize) -> Sketch {
         Sketch {
             slots: Vec::new(),
-            index: FxHashMap::default(),
+            index: KeyIndex::default(),
             capacity: capacity.max(1),
             subtracted: 0,
             total_weight: 0,
@@ -443,7 +379,7 @@ impl Sketch {
     /// stays valid until the next `locate` (which may reduce the summary first).
     #[inline]
     pub fn locate(&mut self, key: u64, insert: bool) -> Option<u32> {
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(i) = self.index.get(key) {
             return Some(i);
         }
         if !insert {
@@ -531,14 +467,20 @@ impl Sketch {
     }
 
     /// Adds `other` (whose interned keys are mapped by `map`) and reduces to the capacity.
-    pub fn merge(&mut self, other: Sketch, map: impl Fn(u64) -> u64) {
-        self.subtracted += other.subtracted;
-        self.total_weight += other.total_weight;
-        self.dropped += other.dropped;
-        for o in other.slots {
+    pub fn merge(&mut self, mut other: Sketch, map: impl Fn(u64) -> u64) {
+        self.merge_drain(&mut other, map);
+    }
+
+    /// [`Sketch::merge`] that empties `other` and leaves it ready for reuse (its memory kept).
+    pub fn merge_drain(&mut self, other: &mut Sketch, map: impl Fn(u64) -> u64) {
+        self.subtracted += std::mem::take(&mut other.subtracted);
+        self.total_weight += std::mem::take(&mut other.total_weight);
+        self.dropped += std::mem::take(&mut other.dropped);
+        other.index.clear();
+        for o in other.slots.drain(..) {
             let key = map(o.key);
-            match self.index.get(&key) {
-                Some(&i) => {
+            match self.index.get(key) {
+                Some(i) => {
                     let s = &mut self.slots[i as usize];
                     s.weight += o.weight;
                     s.requests += o.requests;

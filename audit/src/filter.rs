@@ -204,9 +204,9 @@ impl Setup {
 /// The client of a request: `req_header.IP`, any `:port` removed (rpc2 writes one).
 #[inline]
 pub(crate) fn client_host(ip: &[u8]) -> &[u8] {
-    match memchr::memrchr(b':', ip) {
+    match super::seek::byte_rev(b':', ip) {
         // IPv4 with a port, or `[v6]:port`; a bare IPv6 address has several colons and no brackets.
-        Some(at) if !ip[..at].contains(&b':') => &ip[..at],
+        Some(at) if super::seek::byte(b':', &ip[..at]).is_none() => &ip[..at],
         Some(at) if ip.first() == Some(&b'[') && at > 0 && ip[at - 1] == b']' => &ip[1..at - 1],
         _ => ip,
     }

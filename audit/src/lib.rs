@@ -57,6 +57,7 @@ mod parse;
 mod prom;
 mod report;
 mod scan;
+mod seek;
 mod stats;
 mod timeline;
 mod trace;

@@ -10,7 +10,7 @@ use hdrhistogram::Histogram;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::api::{cache_head, write_api};
-use super::entities::{address_key, path_ids, query_ids, EntityKind, Interner, Sketch, INTERNED};
+use super::entities::{EntityKind, Interner, Sketch, INTERNED};
 use super::filter::{client_host, Setup};
 use super::hist::{index as hdr_index, value as hdr_value, MAX_DURATION_US};
 use super::parse::{
@@ -19,10 +19,12 @@ use super::parse::{
 use super::scan::{batch_masks, BATCH, BLOCK};
 use super::timeline::Timeline;
 use super::trace::Hop;
-use super::tracelog::{find_value, TraceLogAcc};
+use super::tracelog::TraceLogAcc;
 
 mod live;
+mod request;
 pub(crate) use live::MS_BUCKETS;
+use request::AddressCache;
 
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
@@ -242,46 +244,6 @@ impl Svc {
     }
 }
 
-/// Slots of an [`AddressCache`] (indexed by the top 8 bits of a hash).
-const ADDRESS_SLOTS: usize = 256;
-
-/// Addresses seen and their summary keys: a direct-mapped cache of addresses of at most 16 bytes (an IPv4
-/// `host:port` has at most 21, most have 14 to 16), so that most lines skip parsing the address.
-#[derive(Clone, Debug)]
-struct AddressCache {
-    slots: Vec<(u128, u8, u64)>,
-}
-
-impl Default for AddressCache {
-    fn default() -> Self {
-        AddressCache {
-            slots: vec![(0, u8::MAX, 0); ADDRESS_SLOTS],
-        }
-    }
-}
-
-impl AddressCache {
-    #[inline]
-    fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
-        if text.len() > 16 {
-            return address_key(text, keep_port, names);
-        }
-        let mut w = [0u8; 16];
-        w[..text.len()].copy_from_slice(text);
-        let word = u128::from_le_bytes(w);
-        let at = ((word as u64 ^ (word >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
-            as usize;
-        let slot = &mut self.slots[at];
-        if slot.0 == word && slot.1 == text.len() as u8 {
-            return slot.2;
-        }
-        let k = address_key(text, keep_port, names);
-        // Interned keys are per partial, and a partial is not fed after a merge: safe to keep.
-        *slot = (word, text.len() as u8, k);
-        k
-    }
-}
-
 /// What a module's lines carry beyond the common fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ModuleKind {
@@ -452,9 +414,8 @@ impl Partial {
         for svc in &mut self.svcs {
             for (unit, kind) in [(UNIT_VUID, EntityKind::Vuid), (UNIT_BID, EntityKind::Bid)] {
                 if !svc.sketches[unit].slots.is_empty() {
-                    let cap = svc.sketches[unit].capacity;
-                    let done = std::mem::replace(&mut svc.sketches[unit], Sketch::new(cap));
-                    svc.sketches[kind as usize].merge(done, |k| k);
+                    let (all, done) = svc.sketches.split_at_mut(unit);
+                    all[kind as usize].merge_drain(&mut done[0], |k| k);
                 }
             }
         }
@@ -589,96 +550,7 @@ impl Partial {
         }
         let error = setup.errors.contains(r.status);
         let duration = r.duration_us.map(|d| d.min(MAX_DURATION_US));
-        let (svc_at, group_module) = {
-            let g = &self.groups[g].1;
-            (g.svc as usize, g.module)
-        };
-        // The entities first: each is looked up and what its update touches is prefetched, so that the loads
-        // overlap with the group, Trace-Log and timeline work below instead of stalling one after another.
-        let mut located = [(0usize, 0u32); 6];
-        let mut n = 0;
-        {
-            let (hosts, clients, names) = (&mut self.hosts, &mut self.clients, &mut self.names);
-            let sk = &mut self.svcs[svc_at].sketches;
-            let mut locate = |kind: EntityKind, key: u64, insert: bool| {
-                let at = match kind {
-                    EntityKind::Vuid => UNIT_VUID,
-                    EntityKind::Bid => UNIT_BID,
-                    k => k as usize,
-                };
-                if let Some(i) = sk[at].locate(key, insert) {
-                    sk[at].prefetch(i, duration);
-                    located[n] = (at, i);
-                    n += 1;
-                }
-            };
-            if group_module == ModuleKind::BlobNode {
-                let (disk, vuid, bid) = path_ids(r.path);
-                if let Some(id) = disk {
-                    locate(EntityKind::Disk, id, true);
-                }
-                // Vuids and bids are many: tracked from their first error on (see the entities module).
-                if let Some(id) = vuid {
-                    locate(EntityKind::Vuid, id, error);
-                }
-                if let Some(id) = bid {
-                    locate(EntityKind::Bid, id, error);
-                }
-            } else if group_module == ModuleKind::Clustermgr {
-                let (volume, disk) = setup
-                    .needles
-                    .raw_query(r.req_header)
-                    .map_or((None, None), query_ids);
-                if let Some(id) = disk {
-                    locate(EntityKind::Disk, id, true);
-                }
-                if let Some(id) = volume {
-                    locate(EntityKind::Volume, id, true);
-                }
-            }
-            if let Some(h) = serving.filter(|h| !h.is_empty()) {
-                locate(EntityKind::Host, hosts.key(h, true, names), true);
-            }
-            if let Some(c) = client.filter(|c| !c.is_empty()) {
-                locate(EntityKind::Client, clients.key(c, false, names), true);
-            }
-        }
-        let group = &mut self.groups[g].1;
-        // Start loading the duration's bucket while the row is found: the bucket arrays are the one part of the
-        // hot path's memory that the streamed input keeps pushing out of the caches.
-        #[cfg(target_arch = "x86_64")]
-        if let Some(d) = duration {
-            let at = hdr_index::<8>(d);
-            if let Some(c) = group.counts.get(at) {
-                // SAFETY: a prefetch is only a hint, and the address is that of an element.
-                unsafe {
-                    std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                        (c as *const u32).cast(),
-                    )
-                };
-            }
-        }
-        group.count(r.status, r.method, r.host, 1);
-        if let Some(d) = duration {
-            group.record(d);
-        }
-        if let Some(v) = find_value(r.resp_header, &setup.needles.trace_log) {
-            group
-                .tracelog
-                .add(v, group_module == ModuleKind::ShardNode, error);
-        }
-        let svc = &mut self.svcs[svc_at];
-        if let Some(t) = t {
-            let cell = svc.timeline.cell(t);
-            cell.requests += 1;
-            cell.codes.add(r.status, 1);
-            if let Some(d) = duration {
-                cell.durations.record(d);
-            }
-        }
-        for &(kind, i) in &located[..n] {
-            svc.sketches[kind].update(i, r.status, error, duration);
-        }
+        self.request(setup, g, &r, t, error, duration, serving, client);
     }
 
     /// The group of (module, api label): from the cache when the label's inputs were seen before, else built.

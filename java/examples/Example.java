@@ -1,3 +1,5 @@
+import io.errcat.ArkletCall;
+import io.errcat.ArkletClassification;
 import io.errcat.CodedError;
 import io.errcat.Errcat;
 import io.errcat.ErrcatException;
@@ -36,5 +38,20 @@ public class Example {
         System.out.println(err.toProblemJson());
         System.out.println(err.toArkletJson());
         System.out.println(Errcat.entries().size() + " entries in the catalog");
+
+        // Which code a real Arklet answer means (the byte[] overload takes the body as received).
+        String body = "{\"code\":\"FAILED\",\"data\":{\"code\":\"REPEAT_BIZ\",\"message\":"
+                + "\"Biz: demo:1.0.0 has been installed or registered.\"},\"message\":\"install biz not success!\"}";
+        ArkletClassification c = Errcat.classifyArklet(body, ArkletCall.http("installBiz"));
+        Resolved code = c.code().get(); // the same object Errcat.lookup returns
+        System.out.println(c.outcome() + " " + code + " (" + c.rule() + "): " + code.entry().meaning(Lang.ZH)
+                + "; biz " + c.evidence().placeholder("bizName").orElse("?") + " "
+                + c.evidence().placeholder("bizVersion").orElse("?") + "; retryable: " + c.retryable().orElse(null));
+        System.out.println(Errcat.enrichArklet(body, ArkletCall.http("installBiz")));
+        try {
+            Errcat.classifyArklet("{\"code\":\"FAILED\",\"message\":\"install biz failed!\"}", ArkletCall.http());
+        } catch (ErrcatException e) {
+            System.out.println(e.kind() + ": " + e.getMessage()); // never a guess
+        }
     }
 }

@@ -2,7 +2,8 @@
 
 The data and the logic are the Rust core's (through the extension ``errcat._native``, bindings/python); this package
 converts arguments and answers. Its types and entries are generated from catalog/fields.toml (``_generated``); the
-answers of ``lookup`` and ``status`` come from the core's answer table, loaded once at import (``_answers``).
+answers of ``lookup`` and ``status`` come from the core's answer table, loaded once at import (``_answers``);
+``classify`` turns the core's classification of an Arklet answer into frozen objects (``_classify``).
 """
 
 from . import _load  # noqa: F401  (first: one clear line where the native module cannot load)
@@ -21,6 +22,7 @@ from ._model import Code, Resolved, StatusMatch
 from ._audit import AuditReport
 from ._api import analyze_audit, compose, entries, export, find, lookup, parse, search, service_of, status
 from ._wire import CodedError
+from ._classify import Classification, ClassifiedItem, Evidence, classify, enrich
 from . import _native
 
 __version__: str = _native.call("version")
@@ -36,6 +38,8 @@ __all__ = [
     "entries",
     "export",
     "analyze_audit",
+    "classify",
+    "enrich",
     "Source",
     "Reporter",
     "Service",
@@ -53,6 +57,9 @@ __all__ = [
     "Code",
     "AuditReport",
     "CodedError",
+    "Classification",
+    "ClassifiedItem",
+    "Evidence",
     "Error",
     "NotFoundError",
     "AmbiguousError",

@@ -41,6 +41,19 @@ def main() -> None:
     shardnode = errcat.entries(service=errcat.Service.ShardNode, version="master")
     print(f"{len(shardnode)} ShardNode codes on master, first {shardnode[0].key}")
 
+    # Which code a real Arklet answer means (bytes as received, or str).
+    body = (b'{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: demo:1.0.0 has been installed or '
+            b'registered."},"message":"install biz not success!"}')
+    c = errcat.classify(body, command="installBiz")
+    assert c.code is errcat.lookup("Arklet.InstallationRequirementNotMet")  # the answer table's own object
+    print(f"{c.outcome} {c.code} ({c.rule}): {c.code.entry.meaning.zh}; biz {c.evidence.placeholders['bizName']} "
+          f"{c.evidence.placeholders['bizVersion']}; retryable: {c.retryable}")
+    print(errcat.enrich(body, command="installBiz").decode())
+    try:
+        errcat.classify('{"code":"FAILED","message":"install biz failed!"}')
+    except errcat.NotFoundError as err:  # never a guess
+        print(f"{err.kind.value}: {err.message}")
+
 
 if __name__ == "__main__":
     main()

@@ -88,7 +88,45 @@ def view(op: str, a: Dict[str, Any]) -> Dict[str, Any]:
         return {"json": error_value(a["chain"]).to_arklet_json()}
     if op == "export":
         return {"text": errcat.export(a.get("format"), a.get("lang"))}
+    if op == "classify":
+        return classify_view(a)
     raise AssertionError(f"operation {op!r} has no view in this runner (add it, and the operation to errcat)")
+
+
+def classified(c: errcat.Classification) -> Dict[str, Any]:
+    """``outcome``, ``code``, ``rule``; the code is the answer table's own object."""
+    if c.code is not None:
+        assert c.code is errcat.lookup(c.code.code, c.code.reporter)
+    assert c.is_success == (c.code is None)
+    return {"outcome": c.outcome, "code": None if c.code is None else str(c.code), "rule": c.rule}
+
+
+def classify_view(a: Dict[str, Any]) -> Dict[str, Any]:
+    """A classify case through errcat.classify (and errcat.enrich), the body as ``str``, or as ``bytes`` from
+    ``body_hex``; the view of core/tests/common/vectors.rs (``classify_view``). A text body is classified as bytes
+    too, with an equal result."""
+    body = a["body"] if "body" in a else bytes.fromhex(a["body_hex"])
+    context = (a.get("command"), a.get("http_status"), a.get("tunnel"))
+    c = errcat.classify(body, *context)
+    if isinstance(body, str) and len(body) < 100_000:
+        assert errcat.classify(body.encode(), command=context[0], http_status=context[1], tunnel=context[2]) == c
+    e = c.evidence
+    results = []
+    for item in c.results:
+        assert (item.classification is None) == (item.error is not None)
+        r = {"outcome": "unclassified", "code": None, "rule": None}
+        if item.classification is not None:
+            r = classified(item.classification)
+        results.append({"key": item.key, **r})
+    v = {
+        **classified(c), "reporter": None if c.reporter is None else c.reporter.value, "retryable": c.retryable,
+        "command": e.command, "shape": e.shape, "exception": e.exception, "cause": e.cause,
+        "cause_message": e.cause_message, "cause_origin": e.cause_origin, "causes": e.causes, "frames": e.frames,
+        "placeholders": dict(e.placeholders), "results": results,
+    }
+    if a.get("enrich"):
+        v["enriched"] = errcat.enrich(body, *context)
+    return v
 
 
 def satisfies(got: Dict[str, Any], key: str, want: Any) -> bool:

@@ -53,6 +53,31 @@ def main() -> None:
     )
     lines: int = report.lines
     print(lines, report.malformed, report.to_json(), report.to_dict())
+    classify()
+
+
+def classify() -> None:
+    c: errcat.Classification = errcat.classify(b"{}", command="installBiz", http_status=200, tunnel="http")
+    c = errcat.classify('{"code":"SUCCESS"}')
+    code: Optional[errcat.Resolved] = c.code
+    entry: Optional[errcat.KouplelessEntry] = c.entry
+    reporter: Optional[errcat.Reporter] = c.reporter
+    retryable: Optional[bool] = c.retryable
+    success: bool = c.is_success
+    print(c.outcome == "error", c.rule, c.why, code, entry, reporter, retryable, success)
+    e: errcat.Evidence = c.evidence
+    name: Optional[str] = e.placeholders.get("bizName")
+    counts: int = e.causes + e.frames
+    status: Optional[int] = e.http_status
+    print(e.tunnel, e.shape, e.command, e.message, e.cause, e.cause_origin, e.cause_frame, name, counts, status)
+    for item in c.results:
+        key: str = item.key
+        inner: Optional[errcat.Classification] = item.classification
+        error: Optional[errcat.Error] = item.error
+        print(key, inner, error)
+    text: str = errcat.enrich('{"code":"SUCCESS"}', "installBiz")
+    data: bytes = errcat.enrich(b'{"code":"SUCCESS"}', tunnel="mqtt")
+    print(text, data)
 
 
 if __name__ == "__main__":

@@ -53,8 +53,9 @@ pub unsafe extern "C" fn errcat_audit_analyze(
         if paths.is_null() && paths_len > 0 {
             return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
         }
-        let mut list = Vec::with_capacity(paths_len.min(errcat_core::boundary::MAX_PATHS + 1));
-        for i in 0..paths_len.min(errcat_core::boundary::MAX_PATHS + 1) {
+        boundary::check_path_count(paths_len)?;
+        let mut list = Vec::with_capacity(paths_len);
+        for i in 0..paths_len {
             let p = *paths.add(i);
             let bytes =
                 if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };

@@ -1,6 +1,6 @@
 //! The JNI library of the `io.errcat:errcat` JAR (`java/`). One native method, `io.errcat.Native.call0(String op,
 //! Object[] args)`: Java values in, converted mechanically to `errcat::boundary::Arg`s; the operation run by
-//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String` or `Object[]`, or its
+//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String`, `Object[]`, `Map`, or its
 //! error thrown as `io.errcat.ErrcatException`. Every policy is the core's. `README.md` here has the conversions.
 
 #![allow(non_snake_case)] // the JVM fixes the export names
@@ -46,7 +46,7 @@ refs! {
         collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
         short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
         big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
-        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"java/util/LinkedHashMap",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"io/errcat/Native$Members",
     }
     methods {
         long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
@@ -54,8 +54,8 @@ refs! {
         to_array = collection c"toArray" c"()[Ljava/lang/Object;",
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
-        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V", map_new = map c"<init>" c"()V",
-        map_put = map c"put" c"(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
+        map_new = map c"<init>" c"([Ljava/lang/Object;[Ljava/lang/Object;)V",
     }
 }
 
@@ -180,20 +180,20 @@ unsafe fn list(env: *mut JNIEnv, r: &Refs, root: jobjectArray) -> Result<Vec<Arg
     }
 }
 
-unsafe fn new_string(env: *mut JNIEnv, s: &str) -> Result<jobject> {
-    let units: Vec<u16> = s.encode_utf16().collect();
-    let string = jni!(env, NewString, units.as_ptr(), units.len() as jsize);
-    check(env, string)
+unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
+    let mut units = Vec::with_capacity(s.len());
+    units.extend(s.encode_utf16());
+    jni!(env, NewString, units.as_ptr(), units.len() as jsize)
 }
 
-/// An answer as a Java value.
+/// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
     let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
     let object = match out {
-        Out::Null => null_mut(),
+        Out::Null => return Ok(null_mut()),
         Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
-        Out::Str(s) => new_string(env, &s)?,
+        Out::Str(s) => new_string(env, &s),
         Out::List(items) => {
             let (len, class) = (items.len() as jsize, r.object);
             let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
@@ -205,18 +205,15 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
             array
         }
         Out::Map(members) => {
-            let map = check(env, jni!(env, NewObjectA, r.map, r.map_new, null_mut()))?;
-            for (k, v) in members {
-                let (k, v) = (new_string(env, &k)?, to_java(env, r, v)?);
-                let args = [jvalue { l: k }, jvalue { l: v }];
-                jni!(env, CallObjectMethodA, map, r.map_put, args.as_ptr());
-                jni!(env, DeleteLocalRef, k);
-                jni!(env, DeleteLocalRef, v);
-            }
+            let (keys, values): (Vec<_>, Vec<_>) = members.into_iter().map(|(k, v)| (Out::Str(k), v)).unzip();
+            let list = |items| to_java(env, r, Out::List(items));
+            let arrays = [jvalue { l: list(keys)? }, jvalue { l: list(values)? }];
+            let map = jni!(env, NewObjectA, r.map, r.map_new, arrays.as_ptr());
+            arrays.iter().for_each(|a| jni!(env, DeleteLocalRef, a.l));
             map
         }
     };
-    check(env, object)
+    Some(object).filter(|o| !o.is_null()).map_or_else(|| check(env, object), Ok)
 }
 
 /// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).

@@ -81,7 +81,7 @@ fn utf16(s: &Bound<'_, PyString>) -> PyResult<Vec<u16>> {
     Ok(units.map(|u| u16::from_le_bytes([u[0], u[1]])).collect())
 }
 
-/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`, `dict`.
+/// An `Out` as a Python value: `None`, `bool`, `int`, `str`, `list`, `dict` (in the core's member order).
 pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
     Ok(match out {
         Out::Null => py.None().into_bound(py),
@@ -94,8 +94,8 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         }
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
-            for (k, v) in members {
-                dict.set_item(k, self::out(py, v)?)?;
+            for (key, value) in members {
+                dict.set_item(key, self::out(py, value)?)?;
             }
             dict.into_any()
         }

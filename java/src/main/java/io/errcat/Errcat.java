@@ -1,11 +1,13 @@
 package io.errcat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The errcat operations: resolve Koupleless codes and blobstore status numbers, list, search and export the
- * catalog, and analyse blobstore audit logs. The same operations, with the same answers and errors, as in every
+ * catalog, classify real Arklet answers, and analyse blobstore audit logs. The same operations, with the same answers and errors, as in every
  * errcat language.
  *
  * <pre>{@code
@@ -13,6 +15,8 @@ import java.util.List;
  * r.entry().meaning(Lang.ZH);          // "模块安装时，新模块安装失败"
  * StatusMatch m = Errcat.status(552, "v3.5.0");
  * m.entry().retry();                   // RetryClass.OVERLOAD
+ * ArkletClassification c = Errcat.classifyArklet(body, ArkletCall.http("installBiz"));
+ * c.code();                            // Optional[Arklet.InstallationRequirementNotMet]
  * }</pre>
  *
  * <p>All methods are thread-safe. Failures are {@link ErrcatException}s carrying an {@link ErrorKind}, decided by
@@ -261,5 +265,78 @@ public final class Errcat {
         }
         return new AuditReport(Native.call("audit", names, (options == null ? AuditOptions.defaults() : options)
                 .pairs()));
+    }
+
+    /**
+     * Which two-level code a real Arklet or ModuleController answer means: a success, or the code with its catalog
+     * entry, the rule that decided, the evidence and the catalog's retryability. The body is read exactly as
+     * received: the body of Arklet's HTTP response, a {@code bizOperation} payload over MQTT, or the text of an error
+     * ModuleController's own client returned ({@link ArkletCall#client()}).
+     *
+     * <pre>{@code
+     * String body = "{\"code\":\"FAILED\",\"data\":{\"code\":\"REPEAT_BIZ\",\"message\":"
+     *         + "\"Biz: demo:1.0.0 has been installed or registered.\"},\"message\":\"install biz not success!\"}";
+     * ArkletClassification c = Errcat.classifyArklet(body, ArkletCall.http("installBiz"));
+     * c.code().get().code();                 // "Arklet.InstallationRequirementNotMet"
+     * c.rule();                              // "biz.repeat"
+     * c.evidence().placeholder("bizName");   // Optional[demo]
+     * }</pre>
+     *
+     * @param body the answer ({@code null} is {@code INVALID_ARGUMENT})
+     * @param call the tunnel, command and HTTP status ({@code null}: {@link ArkletCall#unknown()})
+     * @return the classification
+     * @throws ErrcatException never a guess: {@code NOT_FOUND} for a well-formed answer no rule classifies (the
+     *     message says what was seen, and which command would decide when none was given), {@code INVALID_ARGUMENT}
+     *     for input that is not an answer errcat can read (over 16 MiB, not JSON, plain text no rule knows) or an
+     *     unknown command, tunnel or HTTP status
+     */
+    public static ArkletClassification classifyArklet(String body, ArkletCall call) {
+        return classify(body, call);
+    }
+
+    /**
+     * {@link #classifyArklet(String, ArkletCall)} of an answer as bytes (UTF-8, as received: invalid UTF-8 is
+     * {@code INVALID_ARGUMENT}).
+     *
+     * @param body the answer
+     * @param call the tunnel, command and HTTP status ({@code null}: {@link ArkletCall#unknown()})
+     * @return the classification
+     * @throws ErrcatException as {@link #classifyArklet(String, ArkletCall)}
+     */
+    public static ArkletClassification classifyArklet(byte[] body, ArkletCall call) {
+        return classify(body, call);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArkletClassification classify(Object body, ArkletCall call) {
+        Object answer = Native.call("classify", (call == null ? ArkletCall.unknown() : call).args(body));
+        return new ArkletClassification((Map<String, Object>) answer);
+    }
+
+    /**
+     * The answer with the {@code errorCode} of its classification added after its last member, every other byte
+     * kept (over MQTT: in {@code data.response}; an operation record: {@code data.errorCode}). ModuleController's
+     * decoder ignores the new member, so the enriched answer can be passed on where the original went.
+     *
+     * @param body the answer
+     * @param call the tunnel, command and HTTP status ({@code null}: {@link ArkletCall#unknown()})
+     * @return the enriched answer
+     * @throws ErrcatException as {@link #classifyArklet(String, ArkletCall)}, when the answer cannot be classified
+     */
+    public static String enrichArklet(String body, ArkletCall call) {
+        return (String) Native.call("enrich", (call == null ? ArkletCall.unknown() : call).args(body));
+    }
+
+    /**
+     * {@link #enrichArklet(String, ArkletCall)} of an answer as bytes.
+     *
+     * @param body the answer, UTF-8
+     * @param call the tunnel, command and HTTP status ({@code null}: {@link ArkletCall#unknown()})
+     * @return the enriched answer, UTF-8
+     * @throws ErrcatException as {@link #classifyArklet(String, ArkletCall)}
+     */
+    public static byte[] enrichArklet(byte[] body, ArkletCall call) {
+        String enriched = (String) Native.call("enrich", (call == null ? ArkletCall.unknown() : call).args(body));
+        return enriched.getBytes(StandardCharsets.UTF_8);
     }
 }

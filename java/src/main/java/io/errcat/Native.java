@@ -2,6 +2,7 @@ package io.errcat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * <p>Arguments go through as they are: {@code null} (not given), {@code String}, {@code byte[]}, {@code Long} /
  * {@code Integer}, {@code Double}, {@code BigInteger}, {@code Boolean}, {@code Object[]}; the native library converts
  * them mechanically and the core decides what each means (bindings/README.md). Answers are {@code null},
- * {@code Boolean}, {@code Long}, {@code String} or {@code Object[]} (a list).
+ * {@code Boolean}, {@code Long}, {@code String}, {@code Object[]} (a list) or {@link Members} (a map).
  */
 final class Native {
     private Native() {}
@@ -49,6 +50,21 @@ final class Native {
     }
 
     static native Object call0(String op, Object[] args);
+
+    /**
+     * A map answer: its members in the core's order. The native library makes it from two arrays (one crossing back
+     * into Java per map, not one per member).
+     */
+    static final class Members extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+
+        Members(Object[] keys, Object[] values) {
+            super(keys.length * 2);
+            for (int i = 0; i < keys.length; i++) {
+                put((String) keys[i], values[i]);
+            }
+        }
+    }
 
     private static native void panicForTest0();
 }

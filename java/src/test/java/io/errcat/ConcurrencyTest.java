@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * 16 threads × 25,000 calls give the same answers as one thread. The threads start together, so in a fresh JVM the
  * first calls race to load the answer table; a share of the calls is not in the table (failures, spellings the table
- * does not list, find, error values) and crosses JNI every time.
+ * does not list, find, error values, classifications) and crosses JNI every time.
  */
 class ConcurrencyTest {
     private static final int THREADS = 16;
@@ -44,6 +44,13 @@ class ConcurrencyTest {
                     return Errcat.lookup("User.DiskFull", "MODULECONTROLLER").entry().key();
                 case 7:
                     return CodedError.of("552", "x").withCause(CodedError.of("User.DiskFull", "y")).toArkletJson();
+                case 9: {
+                    ArkletCall call = ArkletCall.http("batchInstallBiz");
+                    ArkletClassification c = Errcat.classifyArklet(ClassifyTest.BATCH, call);
+                    return c + "|" + c.results() + "|" + c.evidence() + "|" + c.results().get(1).error().get().kind();
+                }
+                case 11:
+                    return Errcat.classifyArklet("{\"code\":\"FAILED\"}", ArkletCall.http()).toString(); // NotFound
                 default:
                     if (pick % 2 == 0) {
                         Resolved r = Errcat.lookup(CODES[i % CODES.length]);

@@ -43,6 +43,7 @@ class ProcessTest {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(Arrays.asList(jvmArgs));
+        command.add("-Derrcat.root=" + Repo.root());
         command.add("-cp");
         command.add(Repo.jar() + File.pathSeparator + Repo.testClasses());
         command.add(mainClass);
@@ -122,6 +123,86 @@ class ProcessTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Line {@code i} of a valid blobstore audit log (the scenario of cli/tests/audit_live_cli.rs). */
+    private static String auditLine(int i) {
+        String[] services = {"ACCESS", "BLOBNODE", "PROXY", "SCHEDULER", "CLUSTERMGR"};
+        int[] codes = {200, 200, 651, 613, 499, 552, 701, 640};
+        return "REQ\t" + services[i % 5] + "\t" + (17_580_744_000_000_000L + i) + "\tGET\t/shard/get/diskid/" + (i % 7)
+                + "\t{\"Host\":\"h\"}\t\t" + codes[i % 8] + "\t{}\t\t9\t" + ((i * 7919L) % 6_000_000) + "\n";
+    }
+
+    /**
+     * Issue 13: a JVM ({@code java -cp <the packed JAR>:<test classes>}, from an empty directory) analyses a ~60 MB
+     * audit log while this test truncates the file to 0 after k x 3 ms, k = 0..11, counted from the moment the child
+     * says it starts the analysis. Every attempt ends normally: exit 0 with a report whose lines = counted +
+     * malformed, or a typed ErrcatException; never a signal (a SIGBUS would kill the JVM). At least one attempt
+     * sees the truncation: a {@code shrank} warning naming the file. Nothing is asserted about timing.
+     */
+    @Test
+    void aLogTruncatedDuringTheAnalysisNeverKillsTheJvm() throws Exception {
+        StringBuilder text = new StringBuilder(64 << 20);
+        for (int i = 0; i < 700_000; i++) {
+            text.append(auditLine(i));
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(bytes.length > 60_000_000, bytes.length + " bytes");
+        Path log = work.resolve("big.log");
+        Path empty = Files.createDirectories(work.resolve("cwd"));
+        Path stderr = work.resolve("stderr.txt");
+        List<String> summary = new ArrayList<>();
+        int shrank = 0;
+        for (int k = 0; k < 12; k++) {
+            Files.write(log, bytes);
+            Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    Repo.jar() + File.pathSeparator + Repo.testClasses(), "io.errcat.smoke.AuditTruncation",
+                    log.toString()).directory(empty.toFile()).redirectError(stderr.toFile()).start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String started = out.readLine();
+            Thread.sleep(3L * k);
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "rw")) {
+                f.setLength(0); // what `truncate -s 0` and logrotate's copytruncate do
+            }
+            String first = out.readLine();
+            StringBuilder restLines = new StringBuilder();
+            for (String l; (l = out.readLine()) != null;) {
+                restLines.append(l).append('\n');
+            }
+            String rest = first == null ? null : restLines.toString();
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the child JVM finished");
+            String err = new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8);
+            assertEquals("start", started, err);
+            assertEquals(0, p.exitValue(), "attempt " + k + ": exit " + p.exitValue() + " (134/135: a signal)\n" + err);
+            assertTrue(first != null && rest != null, "attempt " + k + ": " + first + "\n" + err);
+            if (first.startsWith("error ")) {
+                // A typed error, never a crash: an analysis that cannot read its input says so as IO.
+                assertEquals("error Io", first, rest);
+                assertTrue(rest.contains(log.toString()), rest);
+                summary.add("error");
+                continue;
+            }
+            com.google.gson.JsonObject report = com.google.gson.JsonParser.parseString(rest).getAsJsonObject();
+            long lines = report.get("lines").getAsLong();
+            assertEquals(first, lines + " " + report.get("malformed").getAsLong(), "AuditReport's counters");
+            assertEquals(lines, report.get("counted").getAsLong() + report.get("malformed").getAsLong(),
+                    report.get("invariant").getAsString());
+            com.google.gson.JsonArray warnings = report.getAsJsonArray("warnings");
+            for (com.google.gson.JsonElement w : warnings) {
+                com.google.gson.JsonObject warning = w.getAsJsonObject();
+                assertEquals("shrank", warning.get("kind").getAsString(), warning.toString());
+                assertEquals(log.toString(), warning.get("input").getAsString(), warning.toString());
+                assertTrue(warning.get("message").getAsString().contains(log + ": the file shrank while it was read"),
+                        warning.toString());
+                assertTrue(warning.get("offset").getAsLong() < warning.get("size").getAsLong(), warning.toString());
+                assertEquals(bytes.length, warning.get("size").getAsLong(), warning.toString());
+            }
+            shrank += warnings.size() > 0 ? 1 : 0;
+            summary.add(lines + (warnings.size() > 0 ? " shrank" : ""));
+        }
+        System.out.println("truncation attempts (lines read): " + summary);
+        assertTrue(shrank > 0, "none of the 12 truncations came while the file was read: " + summary);
     }
 
     @Test

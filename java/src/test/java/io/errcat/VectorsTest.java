@@ -1,6 +1,7 @@
 package io.errcat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,9 +215,85 @@ class VectorsTest {
             case "export":
                 v.addProperty("text", Errcat.exportCatalog(opt(args, "format"), opt(args, "lang")));
                 return v;
+            case "classify":
+                return classify(args);
             default:
                 throw new AssertionError("unknown op " + op + ": the Java runner does not know it yet");
         }
+    }
+
+    /**
+     * A classify case through Errcat.classifyArklet (and enrichArklet): the body as a String, or as bytes from
+     * {@code body_hex}; the view of core/tests/common/vectors.rs, classify_view, from the typed result. A text body
+     * is classified as bytes too, with an equal result.
+     */
+    private static JsonObject classify(JsonObject args) {
+        ArkletCall call = ArkletCall.unknown().withCommand(opt(args, "command")).withTunnel(opt(args, "tunnel"));
+        JsonElement status = args.get("http_status");
+        if (status != null && !status.isJsonNull()) {
+            call = call.withHttpStatus(status.getAsInt());
+        }
+        String body = opt(args, "body");
+        ArkletClassification c;
+        if (body == null) {
+            String hex = opt(args, "body_hex");
+            byte[] bytes = new byte[hex.length() / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+            }
+            c = Errcat.classifyArklet(bytes, call);
+        } else {
+            c = Errcat.classifyArklet(body, call);
+            if (body.length() < 100_000) {
+                assertEquals(c, Errcat.classifyArklet(body.getBytes(StandardCharsets.UTF_8), call), "as bytes");
+            }
+        }
+        JsonObject v = classified(c);
+        ArkletClassification.Evidence e = c.evidence();
+        v.add("reporter", orNull(c.reporter().map(Reporter::catalogName).orElse(null)));
+        v.add("retryable", c.retryable().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
+        v.add("command", orNull(e.command().orElse(null)));
+        v.addProperty("shape", e.shape());
+        v.add("exception", orNull(e.exception().orElse(null)));
+        v.add("cause", orNull(e.cause().orElse(null)));
+        v.add("cause_message", orNull(e.causeMessage().orElse(null)));
+        v.add("cause_origin", orNull(e.causeOrigin().orElse(null)));
+        v.addProperty("causes", e.causes());
+        v.addProperty("frames", e.frames());
+        JsonObject placeholders = new JsonObject();
+        e.placeholders().forEach(placeholders::addProperty);
+        v.add("placeholders", placeholders);
+        JsonArray results = new JsonArray();
+        for (ArkletClassification.Item item : c.results()) {
+            JsonObject r = item.classification().map(VectorsTest::classified).orElseGet(() -> {
+                JsonObject u = new JsonObject();
+                u.addProperty("outcome", "unclassified");
+                u.add("code", JsonNull.INSTANCE);
+                u.add("rule", JsonNull.INSTANCE);
+                return u;
+            });
+            JsonObject keyed = new JsonObject();
+            keyed.addProperty("key", item.key());
+            r.entrySet().forEach(m -> keyed.add(m.getKey(), m.getValue()));
+            assertEquals(item.classification().isPresent(), !item.error().isPresent(), item.key());
+            results.add(keyed);
+        }
+        v.add("results", results);
+        if (args.has("enrich") && args.get("enrich").getAsBoolean()) {
+            v.addProperty("enriched", Errcat.enrichArklet(body, call));
+        }
+        return v;
+    }
+
+    /** {@code outcome}, {@code code} and {@code rule} of a classification; the code's Resolved is lookup's. */
+    private static JsonObject classified(ArkletClassification c) {
+        JsonObject v = new JsonObject();
+        v.addProperty("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        v.add("code", orNull(c.code().map(Resolved::code).orElse(null)));
+        c.code().ifPresent(r -> assertSame(r, Errcat.lookup(r.code(), r.reporter()), "the table's object"));
+        assertEquals(c.isSuccess(), !c.code().isPresent(), "a success has no code");
+        v.addProperty("rule", c.rule());
+        return v;
     }
 
     private static JsonObject keys(JsonObject v, List<Entry> entries) {

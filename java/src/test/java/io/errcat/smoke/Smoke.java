@@ -1,5 +1,7 @@
 package io.errcat.smoke;
 
+import io.errcat.ArkletCall;
+import io.errcat.ArkletClassification;
 import io.errcat.AuditOptions;
 import io.errcat.Code;
 import io.errcat.CodedError;
@@ -13,6 +15,7 @@ import io.errcat.Service;
 import io.errcat.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 
 /**
@@ -81,6 +84,23 @@ public final class Smoke {
         check(Errcat.lookup("User.DiskFull", " modulecontroller").reporter() == Reporter.MODULE_CONTROLLER);
         check(Errcat.status(552, " 3.5.0 ").isValid());
         check(Errcat.entries(EntryFilter.all().withService("BLOBNODE")).size() > 0);
+        // Classification: the answer is a map holding lists and maps (converted in native code, under -Xcheck:jni).
+        Path root = Paths.get(System.getProperty("errcat.root", "."));
+        for (int round = 0; round < 50; round++) {
+            ArkletClassification batch = Errcat.classifyArklet(Files.readAllBytes(
+                    root.resolve("testdata/classify/batch.json")), ArkletCall.http());
+            check(batch.results().size() == 2 && batch.code().get().code().equals("User.InstallBizUserError"));
+            ArkletClassification trace = Errcat.classifyArklet(new String(Files.readAllBytes(
+                    root.resolve("testdata/classify/install-user-error.json")), "UTF-8"), ArkletCall.http("installBiz"));
+            check(trace.evidence().frames() > 0 && trace.evidence().causeOrigin().get().equals("user"));
+            check(Errcat.classifyArklet("{\"code\":\"SUCCESS\"}", null).isSuccess());
+            try {
+                Errcat.classifyArklet("not json", ArkletCall.mqtt());
+                check(false);
+            } catch (ErrcatException expected) {
+                check(expected.kind().catalogName().equals("InvalidArgument"));
+            }
+        }
         System.out.println("smoke: ok");
     }
 

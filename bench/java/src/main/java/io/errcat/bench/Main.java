@@ -21,16 +21,31 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks briefly and prints each errcat call's ratio to the HashMap baseline measured in the same run
  * (target: at most 1.5x), warm and on the first call for each answer, then the answer table's load time in fresh
- * JVMs (target: at most 20 ms).
+ * JVMs (target: at most 20 ms), then {@code Errcat.classifyArklet} against the Rust criterion estimate of
+ * {@code errcat::classify} of the same bodies, which {@code make bench-java} takes just before (target: at most 3x).
+ * The system property {@code errcat.bench.part} ({@code all}, {@code lookup}, {@code classify}) picks the parts.
  */
 public final class Main {
     private static final double TARGET = 1.5;
+    private static final double CLASSIFY_TARGET = 3;
     private static final double LOAD_TARGET_MS = 20;
     private static final int LOAD_RUNS = 10;
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        String part = System.getProperty("errcat.bench.part", "all");
+        boolean ok = true;
+        if (!part.equals("classify")) {
+            ok &= lookups();
+        }
+        if (!part.equals("lookup")) {
+            ok &= classify();
+        }
+        System.out.println(ok ? "java: within the targets" : "java: OVER a target");
+    }
+
+    private static boolean lookups() throws Exception {
         System.out.println("java: " + Fixtures.CODES.length + " codes and " + Fixtures.NUMBERS.length
                 + " status numbers, every answer the table serves without a reporter or version");
         Options warm = new OptionsBuilder()
@@ -74,7 +89,65 @@ public final class Main {
         ratio("JNI lookup (no table)", "ns", score.get("jniLookup"), score.get("hashMapLookup"), false);
         ratio("JNI status (no table)", "ns", score.get("jniStatus"), score.get("hashMapStatus"), false);
         ok &= loadTime();
-        System.out.println(ok ? "java: within the targets" : "java: OVER a target");
+        return ok;
+    }
+
+    /** Errcat.classifyArklet against Rust's errcat::classify of the same bodies (criterion, just before). */
+    private static boolean classify() throws Exception {
+        Options options = new OptionsBuilder()
+                .include("io\\.errcat\\.bench\\.ClassifyBenchmark\\.")
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
+                .build();
+        Map<String, double[]> score = new TreeMap<>();
+        for (RunResult r : new Runner(options).run()) {
+            String name = r.getParams().getBenchmark();
+            org.openjdk.jmh.util.Statistics stats = r.getPrimaryResult().getStatistics();
+            score.put(name.substring(name.lastIndexOf('.') + 1), new double[] {stats.getMean(), stats.getMin()});
+        }
+        System.out.println();
+        System.out.println("java: Errcat.classifyArklet (ArkletCall.http(\"installBiz\")) vs Rust errcat::classify of the");
+        System.out.println("      same body (criterion mean, target/criterion, taken by make just before): mean of the");
+        System.out.println("      iterations, the best in brackets; target <= 3x");
+        boolean ok = true;
+        String[][] rows = {
+            {"typical, byte[]", "typicalBytes", "typical_errcat"},
+            {"typical, String", "typicalString", "typical_errcat"},
+            {"80 frames, byte[]", "eightyFramesBytes", "80-frames_errcat"},
+            {"80 frames, String", "eightyFramesString", "80-frames_errcat"},
+        };
+        for (String[] row : rows) {
+            double[] java = score.get(row[1]);
+            double rust = rustMeanMicros(row[2]);
+            if (Double.isNaN(rust)) {
+                System.out.println(String.format(Locale.ROOT, "  %-18s %8.2f us (%8.2f)  no Rust estimate in %s: run "
+                        + "make bench-java-classify", row[0], java[0], java[1], System.getProperty("errcat.criterion")));
+                continue;
+            }
+            double ratio = java[0] / rust;
+            ok &= ratio <= CLASSIFY_TARGET;
+            System.out.println(String.format(Locale.ROOT, "  %-18s %8.2f us (%8.2f)  Rust %8.2f us  ratio %6.2fx (%6.2fx)"
+                    + "  target <= 3x: %s", row[0], java[0], java[1], rust, ratio, java[1] / rust,
+                    ratio <= CLASSIFY_TARGET ? "ok" : "MISSED"));
+        }
+        return ok;
+    }
+
+    /** The mean of a criterion benchmark of bench/rust's classify group, in microseconds (NaN when absent). */
+    private static double rustMeanMicros(String id) {
+        java.nio.file.Path estimates = java.nio.file.Paths.get(System.getProperty("errcat.criterion", "target/criterion"),
+                "classify", id, "new", "estimates.json");
+        try {
+            String json = new String(java.nio.file.Files.readAllBytes(estimates), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("\"mean\"\\s*:\\s*\\{.*?\"point_estimate\"\\s*:\\s*([0-9.eE+-]+)").matcher(json);
+            return m.find() ? Double.parseDouble(m.group(1)) / 1000 : Double.NaN;
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     private static boolean ratio(String what, String unit, double[] errcat, double[] baseline, boolean targeted) {
