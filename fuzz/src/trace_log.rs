@@ -4,16 +4,18 @@
 //!
 //! Input: a selector byte, then the rest. Selector bit 0: durations are microseconds (a ShardNode line); bits 1–2:
 //! what the rest is — 0 the whole `resp_header`, 1 the raw value of its `"Trace-Log":` member, 2 the text of an
-//! rpc2 `"trace-log":"…"` string, 3 a list of items to build (see [`Spec`]); bit 3: also analyse two audit lines
-//! carrying the header (a 200 and a 500), which costs a file per input. Invariants:
+//! rpc2 `"trace-log":"…"` string, 3 a list of items to build (see [`Spec`]; bits 4–6 pick its rendering, bit 7
+//! repeats it); bit 3: also analyse two audit lines carrying the header (a 200 and a 500; bit 7: from BlobNode
+//! rather than Access), which costs a file per input. Invariants:
 //! - parsing is deterministic, never recurses, and gives at most one item per two bytes of the header;
 //! - every item has a module name, non-empty and free of the separators `:`, `@`, `/` and `;`; an error, when
 //!   there is one, is non-empty and holds no `;`; a duration in milliseconds (not a ShardNode line, not nested
 //!   from a ShardNode answer) is a whole number of milliseconds;
-//! - the items re-rendered as a Trace-Log (microseconds, `stage[:duration][/error]`) parse to the same items;
+//! - the items re-rendered as a Trace-Log (microseconds, `stage[:duration][/error]`) parse to the same items
+//!   (durations of up to 19 digits, as durations are read);
 //! - a Trace-Log built from a list of items (plain, with `@host:port`, Access's `a_<alloc>_r_<read>_w_<write>`,
 //!   nested with `;`; as a JSON array or an rpc2 string, the key in any case) parses to exactly the items the
-//!   format says, and that list repeated to 256 KiB parses to the items repeated (time linear in the input); a
+//!   format says, and that list repeated to 8 KiB parses to the items repeated (time linear in the input); a
 //!   duration that does not fit in 64 bits of microseconds is no duration;
 //! - two audit lines carrying the header keep lines = counted + malformed and every other figure of the
 //!   line-by-line count (`support::check_report`); their Trace-Log section is the parsed items': 2 requests, 1
@@ -242,13 +244,16 @@ fn check_items(header: &[u8], micro: bool, items: &[TraceItem]) {
             }
         }
     }
-    // Re-rendered (those whose text needs no JSON escape), in microseconds: the same items, in an array and, when
-    // no text holds a `|`, in an rpc2 string.
+    // Re-rendered in microseconds (those whose text needs no JSON escape and whose duration has at most the 19
+    // digits a duration is read with): the same items, in an array and, when no text holds a `|`, in an rpc2
+    // string.
     let plain: Vec<TraceItem> = items
         .iter()
         .filter(|i| {
             let e = i.error.as_deref().unwrap_or("");
-            !i.stage.contains(['"', '\\']) && !e.contains(['"', '\\'])
+            !i.stage.contains(['"', '\\'])
+                && !e.contains(['"', '\\'])
+                && i.duration_us.is_none_or(|d| d < 10_000_000_000_000_000_000)
         })
         .cloned()
         .collect();
@@ -281,10 +286,11 @@ pub fn run(data: &[u8]) {
                 "{}",
                 String::from_utf8_lossy(&header)
             );
-            // The same list many times over: the items as many times, in time linear in the length.
-            if !items.is_empty() {
+            // With bit 7: the same list many times over gives the items as many times, in time linear in the
+            // length.
+            if selector & 128 != 0 && !items.is_empty() {
                 let one: usize = spec.texts.iter().map(|t| t.len() + 3).sum();
-                let times = (256 << 10) / one + 1;
+                let times = (8 << 10) / one + 1;
                 let texts: Vec<String> = spec
                     .texts
                     .iter()

@@ -189,7 +189,7 @@ pub(super) fn item_parts<'a>(item: &'a [u8], micro: bool, f: &mut impl FnMut(Ite
                     f(Item {
                         via: b"",
                         name,
-                        duration_us: Some(ms.saturating_mul(1000)),
+                        duration_us: in_us(ms, false),
                         error: b"",
                         key: stage_key(b"", name),
                     });
@@ -198,10 +198,13 @@ pub(super) fn item_parts<'a>(item: &'a [u8], micro: bool, f: &mut impl FnMut(Ite
             }
         }
         let (name, d, error) = part(item);
+        if name.is_empty() {
+            return; // `:5`, `/error`, `@host:port`: no module, no item
+        }
         f(Item {
             via: b"",
             name,
-            duration_us: d.map(|d| if micro { d } else { d.saturating_mul(1000) }),
+            duration_us: d.and_then(|d| in_us(d, micro)),
             error,
             key: stage_key(b"", name),
         });
@@ -215,13 +218,29 @@ pub(super) fn item_parts<'a>(item: &'a [u8], micro: bool, f: &mut impl FnMut(Ite
             continue;
         }
         let (name, d, error) = part(p);
+        if name.is_empty() {
+            continue;
+        }
+        // The downstream module's own part is that module's stage, as a plain item of it is.
+        let via = if name == via { &b""[..] } else { via };
         f(Item {
             via,
             name,
-            duration_us: d.map(|d| if micro { d } else { d.saturating_mul(1000) }),
+            duration_us: d.and_then(|d| in_us(d, micro)),
             error,
             key: stage_key(via, name),
         });
+    }
+}
+
+/// A duration as written, in µs: as is when `micro`, else milliseconds × 1000; none when that does not fit in 64
+/// bits (as a number of more than 19 digits is none).
+#[inline(always)]
+pub(super) fn in_us(written: u64, micro: bool) -> Option<u64> {
+    if micro {
+        Some(written)
+    } else {
+        written.checked_mul(1000)
     }
 }
 

@@ -5,7 +5,7 @@
 //! ([`super::items`]). The items and their order are those of [`super::items::for_each_item_generic`] (a property
 //! test below checks it).
 
-use super::items::{item_parts, stage_key, string_end, Item};
+use super::items::{in_us, item_parts, stage_key, string_end, Item};
 
 /// What receives the items (the accumulator, or a closure).
 pub(crate) trait Sink<'a> {
@@ -187,7 +187,6 @@ pub(crate) fn for_each_item_in<'a>(
     if value.first() == Some(&b'"') {
         return rpc2_items(buf, len, micro, sink);
     }
-    let scale = |d: u64| if micro { d } else { d.saturating_mul(1000) };
     let mut i = 1;
     while i < len {
         if value[i] != b'"' {
@@ -221,7 +220,7 @@ pub(crate) fn for_each_item_in<'a>(
                         sink.item(Item {
                             via: b"",
                             name,
-                            duration_us: Some(ms.saturating_mul(1000)),
+                            duration_us: in_us(ms, false),
                             error: b"",
                             key,
                         });
@@ -233,7 +232,7 @@ pub(crate) fn for_each_item_in<'a>(
             b'"' => next = j + 1,
             b':' if !access_like(value, start, n) => {
                 if let Some((d, k)) = digits(value, j + 1, len) {
-                    duration = Some(scale(d));
+                    duration = in_us(d, micro);
                     match value.get(k) {
                         Some(b'"') => next = k + 1,
                         Some(b'/') => {
@@ -253,6 +252,10 @@ pub(crate) fn for_each_item_in<'a>(
                 }
             }
             _ => {}
+        }
+        if next > 0 && n == 0 {
+            i = next; // `:5`, `/error`: no module, no item
+            continue;
         }
         if next > 0 {
             sink.item(Item {
@@ -277,7 +280,6 @@ pub(crate) fn for_each_item_in<'a>(
 /// The items of an rpc2 string value: joined by `|`.
 #[inline(never)]
 fn rpc2_items<'a>(buf: &'a [u8], len: usize, micro: bool, sink: &mut impl Sink<'a>) {
-    let scale = |d: u64| if micro { d } else { d.saturating_mul(1000) };
     let value = &buf[..len];
     let plain = |name: &'a [u8], d: Option<u64>, key: u128| Item {
         via: b"",
@@ -309,11 +311,10 @@ fn rpc2_items<'a>(buf: &'a [u8], len: usize, micro: bool, sink: &mut impl Sink<'
             if value[j] == b':' {
                 if let Some((d, k)) = digits(value, j + 1, end) {
                     if k == end || value[k] == b'|' {
-                        sink.item(plain(
-                            &value[start..j],
-                            Some(scale(d)),
-                            name_key(buf, start, n),
-                        ));
+                        if n > 0 {
+                            let d = in_us(d, micro);
+                            sink.item(plain(&value[start..j], d, name_key(buf, start, n)));
+                        }
                         if k == end {
                             return;
                         }

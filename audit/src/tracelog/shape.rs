@@ -11,7 +11,7 @@
 //! Only arrays of plain items (`name[:digits][/error]`, Access's `a_<a>_r_<r>_w_<w>`) joined by `,` are made
 //! into shapes; anything else is always counted item by item.
 
-use super::items::stage_key;
+use super::items::{in_us, stage_key};
 use super::{note_error, ErrorCount, StageAcc};
 
 /// Shapes kept per api (the most matched first).
@@ -100,7 +100,10 @@ impl Shapes {
                         let st = &mut stages[stage as usize];
                         match f.durations[0] {
                             u64::MAX => st.zero += 1,
-                            d => st.durations.record(if s.ms { d * 1000 } else { d }),
+                            d => match in_us(d, !s.ms) {
+                                Some(us) => st.durations.record(us),
+                                None => st.zero += 1,
+                            },
                         }
                         if failed && f.error.1 > f.error.0 {
                             let e = &buf[f.error.0 as usize..f.error.1 as usize];
@@ -110,7 +113,11 @@ impl Shapes {
                     Kind::Access(three) => {
                         for (stage, d) in three.into_iter().zip(f.durations) {
                             if stage != NONE {
-                                stages[stage as usize].durations.record(d * 1000);
+                                let st = &mut stages[stage as usize];
+                                match in_us(d, false) {
+                                    Some(us) => st.durations.record(us),
+                                    None => st.zero += 1,
+                                }
                             }
                         }
                     }
