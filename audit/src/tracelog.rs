@@ -320,6 +320,20 @@ const PENDING_BYTES: usize = 256 << 10;
 /// (module, error text, count) of the error items of failed requests.
 pub(crate) type ErrorCount = (Box<[u8]>, Box<[u8]>, u64);
 
+impl StageAcc {
+    /// A stage read back from a partial report (see `crate::partial`).
+    pub(crate) fn restored(via: &[u8], name: &[u8]) -> StageAcc {
+        StageAcc {
+            key: stage_key(via, name),
+            via: via.into(),
+            name: name.into(),
+            requests: 0,
+            durations: Counts::default(),
+            zero: 0,
+        }
+    }
+}
+
 /// Trace-Log figures of one (service, api).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TraceLogAcc {
@@ -372,6 +386,15 @@ impl TraceLogAcc {
         self.pending.insert(hash, self.entries.len() as u32);
         self.entries
             .push((start, value.len() as u32, 1, u64::from(failed)));
+    }
+
+    /// Whether durations are microseconds (a ShardNode api); the setter is for a partial read back.
+    pub(crate) fn micro(&self) -> bool {
+        self.micro
+    }
+
+    pub(crate) fn set_micro(&mut self, micro: bool) {
+        self.micro = micro;
     }
 
     /// Parses the buffered values.
