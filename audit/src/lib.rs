@@ -48,6 +48,7 @@ mod explain;
 mod filter;
 pub mod follow;
 mod hist;
+mod html;
 mod input;
 mod json_line;
 #[cfg(feature = "follow")]
