@@ -221,3 +221,67 @@ fn refuses_other_schemas_catalogs_setups_and_garbage() {
     assert!(merge_partials(&[]).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_boundary_writes_and_merges_partials_as_base64_or_bytes() {
+    use errcat::boundary::{Arg, Out};
+    use errcat_audit::boundary::call;
+    let dir = tmp("boundary");
+    let files = split(&dir, &demo_lines()[..800], &[300]);
+    let path = |p: &PathBuf| Arg::Str(p.display().to_string());
+    let opts = Arg::List(vec![Arg::List(vec![Arg::from("errors"), Arg::from("5xx")])]);
+    let one = |p: &PathBuf| match call(
+        "audit_partial",
+        vec![Arg::List(vec![path(p)]), opts.clone()],
+    )
+    .unwrap()
+    {
+        Out::List(v) => match &v[..] {
+            [Out::Int(_), Out::Int(_), Out::Str(b64)] => b64.clone(),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    };
+    let (a, b) = (one(&files[0]), one(&files[1]));
+    let raw = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(&b)
+            .unwrap()
+    };
+    let merged = call(
+        "audit_merge",
+        vec![Arg::List(vec![Arg::Str(a), Arg::Bytes(raw)]), Arg::Absent],
+    )
+    .unwrap();
+    let Out::List(v) = merged else { panic!() };
+    let expected = analyze(
+        &files,
+        &AuditOptions {
+            errors: ErrorCodes::parse("5xx").unwrap(),
+            ..AuditOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(matches!(&v[..], [Out::Int(l), Out::Int(m), Out::Str(json)]
+        if *l == expected.lines as i64 && *m == expected.malformed as i64 && *json == expected.to_json()));
+    let e = call(
+        "audit_merge",
+        vec![Arg::List(vec![Arg::from("!!")]), Arg::Absent],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("partials[0]"), "{e}");
+    let e = call(
+        "audit_merge",
+        vec![
+            Arg::List(vec![]),
+            Arg::List(vec![Arg::List(vec![
+                Arg::from("version"),
+                Arg::from("v3.5.0"),
+            ])]),
+        ],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("unknown audit_merge option"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
