@@ -371,7 +371,14 @@ struct Counting<'a, R> {
 
 impl<R: Read> Read for Counting<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        // A signal whose handler lacks SA_RESTART (Python's, libFuzzer's alarm) interrupts a read that waits on a
+        // pipe: read again, as std's read_to_end does, rather than fail the analysis.
+        let n = loop {
+            match self.inner.read(buf) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
         for c in [self.progress, self.read].into_iter().flatten() {
             c.fetch_add(n as u64, Ordering::Relaxed);
         }
@@ -382,4 +389,45 @@ impl<R: Read> Read for Counting<'_, R> {
 /// What an in-flight line looks like in the report.
 pub(crate) fn in_flight(input: &Input, bytes: u64, head: &[u8]) -> InFlight {
     InFlight::new(input.name(), bytes, head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader interrupted by a signal (EINTR) before each read that then succeeds.
+    struct Interrupting(bool, &'static [u8]);
+
+    impl Read for Interrupting {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.0 = !self.0;
+            if self.0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.1.read(buf)
+        }
+    }
+
+    #[test]
+    fn an_interrupted_read_is_read_again() {
+        let mut counting = Counting {
+            inner: Interrupting(false, b"REQ\n"),
+            progress: None,
+            read: None,
+        };
+        let mut all = Vec::new();
+        counting.read_to_end(&mut all).unwrap();
+        let mut once = [0u8; 8];
+        let mut fresh = Counting {
+            inner: Interrupting(false, b"xy"),
+            progress: None,
+            read: None,
+        };
+        assert_eq!(
+            fresh.read(&mut once).unwrap(),
+            2,
+            "one read call returns the data, not EINTR"
+        );
+        assert_eq!(all, b"REQ\n");
+    }
 }

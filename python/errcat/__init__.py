@@ -5,6 +5,7 @@ converts arguments and answers. Its types and entries are generated from catalog
 answers of ``lookup`` and ``status`` come from the core's answer table, loaded once at import (``_answers``).
 """
 
+from . import _load  # noqa: F401  (first: one clear line where the native module cannot load)
 from ._generated import VERSIONS, ErrorKind, Lang, Reporter, RetryClass, Service, Source, System
 from ._generated import Entry, KouplelessEntry, StatusEntry, Text
 from ._errors import (

@@ -15,11 +15,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use errcat::boundary::Arg;
 use errcat::display::terminal_safe;
-use errcat_audit::{
-    analyze, input_size, parse_duration, write_partial, AuditOptions, Baseline, ErrorCodes,
-    Filters, Report, TimeSpec,
-};
+use errcat_audit::{analyze, input_size, write_partial, AuditOptions, ErrorCodes, Report};
 
 /// Entities per kind in the table when not given.
 const DEFAULT_ENTITIES: usize = 5;
@@ -125,66 +123,37 @@ pub enum AuditCommand {
     Merge(merge::MergeArgs),
 }
 
-fn time_arg(flag: &str, text: &str) -> TimeSpec {
-    TimeSpec::parse(text).unwrap_or_else(|e| crate::usage_error(&format!("{flag}: {e}")))
-}
-
-/// The options a command line asks for (exits with status 2 on a usage error).
+/// The options a command line asks for, read by the same function as every language's (`errcat_audit::boundary::
+/// options`); exits with status 2 on a usage error.
 fn options(args: &AuditArgs) -> AuditOptions {
-    let version = crate::version_arg(args.version.as_deref());
-    let errors = ErrorCodes::parse(&args.errors)
-        .unwrap_or_else(|e| crate::usage_error(&format!("--errors: {e}")));
-    let codes = args.code.as_deref().map(|c| {
-        ErrorCodes::parse(c).unwrap_or_else(|e| crate::usage_error(&format!("--code: {e}")))
-    });
-    let bucket_us = args.bucket.as_deref().map(|b| match parse_duration(b) {
-        Ok(0) => crate::usage_error("--bucket: the width must be above 0"),
-        Ok(us) => us,
-        Err(e) => crate::usage_error(&format!("--bucket: {e}")),
-    });
-    let baseline = if args.baseline.is_some() || !args.baseline_path.is_empty() {
-        let (since, until) = match args.baseline.as_deref() {
-            Some(range) => {
-                let Some((a, b)) = range.split_once("..") else {
-                    crate::usage_error("--baseline: give a range A..B (2025-09-17T01:00:00Z..2025-09-17T02:00:00Z, -2h..-1h)")
-                };
-                let side = |t: &str| (!t.trim().is_empty()).then(|| time_arg("--baseline", t));
-                (side(a), side(b))
-            }
-            None => (None, None),
-        };
-        Some(Baseline {
-            paths: args.baseline_path.clone(),
-            since,
-            until,
-        })
-    } else {
-        None
-    };
-    let clean = |v: &[String]| -> Vec<String> {
-        v.iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    AuditOptions {
-        version,
-        max_api_level: args.max_api_level,
-        errors,
-        since: args.since.as_deref().map(|t| time_arg("--since", t)),
-        until: args.until.as_deref().map(|t| time_arg("--until", t)),
-        bucket_us,
-        filters: Filters {
-            services: clean(&args.service),
-            apis: clean(&args.api),
-            codes,
-            hosts: clean(&args.host),
-            clients: clean(&args.client),
-            trace: args.trace.clone().filter(|t| !t.is_empty()),
-        },
-        baseline,
-        ..AuditOptions::default()
-    }
+    let text = |s: &Option<String>| s.as_deref().map_or(Arg::Absent, Arg::from);
+    let list = |v: &[String]| Arg::List(v.iter().map(|s| Arg::from(s.as_str())).collect());
+    let paths = args
+        .baseline_path
+        .iter()
+        .map(|p| Arg::Bytes(p.as_os_str().as_encoded_bytes().to_vec()));
+    let pairs = [
+        ("version", text(&args.version)),
+        ("max_api_level", Arg::Int(args.max_api_level as i64)),
+        ("errors", Arg::from(args.errors.as_str())),
+        ("since", text(&args.since)),
+        ("until", text(&args.until)),
+        ("bucket", text(&args.bucket)),
+        ("service", list(&args.service)),
+        ("api", list(&args.api)),
+        ("code", text(&args.code)),
+        ("host", list(&args.host)),
+        ("client", list(&args.client)),
+        ("trace", text(&args.trace)),
+        ("baseline", text(&args.baseline)),
+        ("baseline_paths", Arg::List(paths.collect())),
+    ];
+    let pairs = pairs
+        .into_iter()
+        .map(|(name, value)| Arg::List(vec![Arg::from(name), value]))
+        .collect();
+    errcat_audit::boundary::options(Arg::List(pairs))
+        .unwrap_or_else(|e| crate::usage_error(e.message()))
 }
 
 /// Runs the command: 0 on success, 1 when an input cannot be read, 2 on usage errors.

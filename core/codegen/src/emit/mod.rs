@@ -5,6 +5,7 @@
 pub mod c;
 pub mod go;
 pub mod java;
+pub mod node;
 pub mod python;
 pub mod rust;
 
@@ -35,6 +36,7 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
     ]
     .into_iter()
     .chain(java::files(cat))
+    .chain(node::files(cat))
     .collect()
 }
 

@@ -26,6 +26,8 @@ final class NativeLoader {
     static final String DIR_PROPERTY = "errcat.native.dir";
     static final String LIBRARY_PROPERTY = "errcat.native.library";
     private static final String LIBRARY_NAME = "errcat_jni";
+    /** What the JAR packs; named in every load error (checked against the JAR by `make test-packaging`). */
+    static final String SUPPORTED = "linux-x86_64 (glibc 2.17 or newer)";
 
     /** Why loading failed, or null. Kept so every call gets the same clear error. */
     private static final Throwable FAILURE = loadOnce();
@@ -85,9 +87,9 @@ final class NativeLoader {
                 ? ClassLoader.getSystemResource(resource)
                 : NativeLoader.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new LoadFailure("errcat: this JAR has no native library for platform " + platform + " (looked for "
-                    + resource + "); build one with `cargo build --release -p errcat-jni` and pass it with -D"
-                    + LIBRARY_PROPERTY + "=<path>", null);
+            throw new LoadFailure("errcat: this JAR has no native library for platform " + platform + ": it supports "
+                    + SUPPORTED + "; for another platform build bindings/jni and pass it with -D" + LIBRARY_PROPERTY
+                    + "=<path>", null);
         }
         String dirName = System.getProperty(DIR_PROPERTY, System.getProperty("java.io.tmpdir"));
         Path dir = Paths.get(dirName);
@@ -100,8 +102,9 @@ final class NativeLoader {
             System.load(copy.toAbsolutePath().toString());
         } catch (UnsatisfiedLinkError e) {
             throw new LoadFailure("errcat: the native library for " + platform + " was extracted to " + copy
-                    + " but could not be loaded (" + e.getMessage() + "); if " + dir + " is mounted noexec, set -D"
-                    + DIR_PROPERTY + " to a directory that allows executable mappings", e);
+                    + " but could not be loaded (" + oneLine(e.getMessage()) + "); it supports " + SUPPORTED
+                    + (isMusl() ? ", and this system's C library is musl" : "") + "; if " + dir
+                    + " is mounted noexec, set -D" + DIR_PROPERTY + " to a directory that allows executable mappings", e);
         } finally {
             // Once mapped, the file is no longer needed (and an unloadable one is of no use).
             try {
@@ -110,6 +113,16 @@ final class NativeLoader {
                 copy.toFile().deleteOnExit();
             }
         }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** A musl system (Alpine): its dynamic loader and no glibc one. */
+    private static boolean isMusl() {
+        return Files.exists(Paths.get("/lib/ld-musl-x86_64.so.1"))
+                && !Files.exists(Paths.get("/lib64/ld-linux-x86-64.so.2"));
     }
 
     /**

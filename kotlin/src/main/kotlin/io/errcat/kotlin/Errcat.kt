@@ -39,6 +39,11 @@ object Errcat {
     private val statusesByVersion = ConcurrentHashMap<String, AtomicReferenceArray<StatusMatch?>>()
     private val entries = ConcurrentHashMap<UInt, Entry>()
 
+    // An unsupported platform fails here with one line naming the supported ones (NativeLibrary.kt).
+    init {
+        NativeLibrary.require()
+    }
+
     /** The key of a lookup with a reporter (without one, the code itself is the key). */
     private data class LookupKey(val code: String, val reporter: String)
 
