@@ -145,11 +145,11 @@ pub(crate) fn chart(id: &str, title: &str, unit: &str, lines: &[Line], log: bool
         for &(x, y) in &l.points {
             match y.filter(|&y| !log || y > 0.0) {
                 Some(y) => {
-                    // A lone point is a dot: `h0` with round caps.
+                    // A point starts as a short dash, so that a lone point is seen (and measured).
                     let _ = if pen {
                         write!(d, "L{:.1},{:.1}", tx(x), ty(y))
                     } else {
-                        write!(d, "M{:.1},{:.1}h0", tx(x), ty(y))
+                        write!(d, "M{:.1},{:.1}h3", tx(x) - 1.5, ty(y))
                     };
                     pen = true;
                 }
