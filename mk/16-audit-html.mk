@@ -59,3 +59,10 @@ audit-screenshot: cli browser-deps
 	$(ERRCAT) audit --format json -o $(AUDIT_HTML_OUT)/demo.json testdata/audit/demo.log
 	$(BROWSER_CHECK) $(AUDIT_HTML_OUT)/demo.html $(AUDIT_HTML_OUT)/demo.json --screenshot audit/doc/html-report.png
 	@echo "audit/doc/html-report.png regenerated"
+
+# `make bench-audit-cluster` (part of `make bench`): writing a partial against writing the JSON report, merging 100
+# partials, and the HTML report's size and render time in Chromium, on the 512 MiB log (AUDIT_BENCH_SIZE).
+BENCH_TARGETS += bench-audit-cluster
+.PHONY: bench-audit-cluster
+bench-audit-cluster: cli browser-deps
+	ERRCAT=$(ERRCAT) BROWSER_DEPS=$(BROWSER_DEPS) bench/audit/cluster.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)
