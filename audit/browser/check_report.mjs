@@ -40,7 +40,7 @@ const context = await chromium.launchPersistentContext(profile, {
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
   ],
-  viewport: { width: 1280, height: 900 },
+  viewport: { width: 1280, height: 1000 },
   offline: true,
 });
 const leaks = [];
@@ -116,17 +116,18 @@ async function colours(png) {
     return { distinct: seen.size, background: top / total };
   }, png.toString("base64"));
 }
+// The page as it opens (the README's picture), before the chart screenshots scroll it.
+const full = await page.screenshot({ fullPage: false });
+const fullPx = await colours(full);
+check(fullPx.distinct > 16, "the page's screenshot is not blank", `${fullPx.distinct} colours`);
+const shotPath = option("--screenshot");
+if (shotPath) fs.writeFileSync(shotPath, full);
 for (const c of charts) {
   const shot = await page.locator(`#${c.id}`).screenshot();
   const px = await colours(shot);
   check(px.distinct > 8 && px.background < 0.98, `chart ${c.id} visible in a screenshot`,
     `${px.distinct} colours, background ${(px.background * 100).toFixed(1)}%`);
 }
-const full = await page.screenshot({ fullPage: false });
-const fullPx = await colours(full);
-check(fullPx.distinct > 16, "the page's screenshot is not blank", `${fullPx.distinct} colours`);
-const shotPath = option("--screenshot");
-if (shotPath) fs.writeFileSync(shotPath, full);
 
 // Dark mode: the page follows prefers-color-scheme.
 await page.emulateMedia({ colorScheme: "dark" });
