@@ -127,7 +127,7 @@ def _run(
 ) -> Tuple[AuditReport, Dict[str, str]]:
     """:func:`analyze_audit_on`, and which worker read each placement's paths."""
     try:
-        import distributed
+        import distributed  # noqa: F401 - the client is distributed's; say what to install when it is missing
     except ImportError as e:  # pragma: no cover - the extra is not installed
         raise ImportError("errcat.dask needs dask and distributed: pip install 'errcat[dask]'") from e
     resources = resources or {}
@@ -157,7 +157,9 @@ def _run(
     deadline = None if timeout is None else time.monotonic() + timeout
     pending = dict(tasks)
     while pending:
-        done, _ = distributed.wait(list(pending), timeout=poll, return_when="FIRST_COMPLETED")
+        done = [f for f in pending if f.done()]
+        if not done:
+            time.sleep(poll)
         for fut in done:
             key, addr, shown = pending.pop(fut)
             if fut.status == "finished":
