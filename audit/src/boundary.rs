@@ -224,9 +224,11 @@ fn merge_format(arg: Arg) -> Result<String> {
                     format = f;
                 }
             }
-            other => return Err(Error::invalid_argument(format!(
+            other => {
+                return Err(Error::invalid_argument(format!(
                 "unknown audit_merge option {other:?} (format; the setup comes from the partials)"
-            ))),
+            )))
+            }
         }
     }
     Ok(format)
