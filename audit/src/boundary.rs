@@ -27,15 +27,21 @@ use crate::{
 /// The base64 alphabet of partials at the boundary.
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
+/// The limit on the paths of one analysis: more than [`MAX_PATHS`] is `InvalidArgument`. A caller whose paths
+/// are behind pointers checks the count before reading any.
+pub fn check_path_count(count: usize) -> Result<()> {
+    if count > MAX_PATHS {
+        return Err(Error::invalid_argument(format!(
+            "paths holds {count} paths; at most {MAX_PATHS} are accepted"
+        )));
+    }
+    Ok(())
+}
+
 /// The paths of an `audit` call, checked.
 pub fn paths(arg: Arg) -> Result<Vec<PathBuf>> {
     let items = args::list("paths", arg)?;
-    if items.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            items.len()
-        )));
-    }
+    check_path_count(items.len())?;
     items
         .into_iter()
         .enumerate()
@@ -161,12 +167,7 @@ pub fn options(arg: Arg) -> Result<AuditOptions> {
 
 /// `audit(paths, options)`, typed: what the C export calls.
 pub fn audit(paths: Vec<PathBuf>, options: &AuditOptions) -> Result<Report> {
-    if paths.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            paths.len()
-        )));
-    }
+    check_path_count(paths.len())?;
     analyze(&paths, options)
 }
 
@@ -260,12 +261,7 @@ pub fn merge(partials: &[Vec<u8>], format: &str) -> Result<(u64, u64, Vec<u8>)> 
 
 /// `audit_partial(paths, options)`, typed: the partial report's bytes (what the C export calls).
 pub fn partial(paths: Vec<PathBuf>, options: &AuditOptions) -> Result<Vec<u8>> {
-    if paths.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            paths.len()
-        )));
-    }
+    check_path_count(paths.len())?;
     write_partial(&paths, options)
 }
 

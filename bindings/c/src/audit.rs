@@ -65,12 +65,10 @@ pub(crate) unsafe fn read_paths(paths: *const *const c_char, paths_len: usize) -
     if paths.is_null() && paths_len > 0 {
         return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
     }
-    if paths_len > errcat_core::boundary::MAX_PATHS {
-        // Judged before any pointer is read: the core's message for the same limit.
-        return boundary::paths(Arg::List(vec![Arg::Absent; paths_len.min(errcat_core::boundary::MAX_PATHS + 1)]));
-    }
-    let mut list = Vec::with_capacity(paths_len.min(errcat_core::boundary::MAX_PATHS + 1));
-    for i in 0..paths_len.min(errcat_core::boundary::MAX_PATHS + 1) {
+    // Judged before any pointer is read.
+    boundary::check_path_count(paths_len)?;
+    let mut list = Vec::with_capacity(paths_len);
+    for i in 0..paths_len {
         let p = *paths.add(i);
         let bytes = if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
         list.push(args::path(&format!("paths[{i}]"), bytes)?);
