@@ -30,6 +30,9 @@ demo-audit: cli
 	$(ERRCAT) audit --version v3.5.0 testdata/audit/demo.log | sed -n '/^Codes unknown/,/^$$/p'
 	@echo "== Prometheus text: service_response_code reconstructed from the log"
 	$(ERRCAT) audit --format prom testdata/audit/demo.log | sed -n '1,8p'
+	@echo "== the HTML report: one self-contained page (charts, tables, search), no network"
+	@mkdir -p target/demo && $(ERRCAT) audit --format html -o target/demo/audit.html testdata/audit/demo.log
+	@echo "   written to $(ROOT)/target/demo/audit.html: open it in a browser"
 
 bench-audit: cli
 	ERRCAT=$(ERRCAT) AUDIT_BENCH_BASE=$(AUDIT_BENCH_BASE) bench/audit/run.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)

@@ -13,6 +13,8 @@ PYTHON ?= python3
 PY_VENV := $(ROOT)/build/venv-python
 PY := $(PY_VENV)/bin/python
 PY_TOOLS := pytest==9.2.0 mypy==2.4.1
+# The errcat[dask] extra, in the test environment only (python/tests/test_dask.py runs a LocalCluster).
+PY_TEST_EXTRAS := dask==2026.8.0 distributed==2026.8.0
 # Run from here so that `import errcat` can only find the installed package.
 PY_RUN_DIR := $(ROOT)/build
 
@@ -31,7 +33,7 @@ MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibilit
 python-venv:
 	rm -rf $(PY_VENV)
 	$(PYTHON) -m venv $(PY_VENV)
-	$(PY) -m pip install -q --disable-pip-version-check $(PY_TOOLS)
+	$(PY) -m pip install -q --disable-pip-version-check $(PY_TOOLS) $(PY_TEST_EXTRAS)
 
 # cargo decides what is stale; maturin then repacks the wheel (a few seconds).
 python-wheel: tools

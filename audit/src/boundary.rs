@@ -4,13 +4,28 @@
 //! `audit(paths, options)`: `paths` is a list of paths (any bytes but NUL; at most `MAX_PATHS`; an empty list is an
 //! empty report); `options` is a list of `[name, value]` pairs ([`options`] lists the names), so a new option
 //! reaches every language without a binding change. The answer is `[lines, malformed, report JSON]`.
+//!
+//! `audit_partial(paths, options)`: the same arguments; the answer is `[lines, malformed, partial]`, the partial
+//! report (`audit/PARTIAL.md`) as base64 text (RFC 4648, padded): `Out` has no bytes variant, and adding one
+//! would change every binding's conversion, so the bytes travel as text every host already converts (about a
+//! third larger; a partial is small). `audit_merge(partials, options)`: `partials` is a list whose items are a
+//! partial's raw bytes (`Bytes`) or its base64 text (`Str`); the one option is `format`: `json` (default),
+//! `html` or `partial` (base64 again, for a merge in stages). The answer is `[lines, malformed, text]`.
 
 use std::path::PathBuf;
 
 use errcat::boundary::{self, args, Arg, Out, MAX_PATHS};
 use errcat::{Error, Result, Version};
 
-use crate::{analyze, parse_duration, AuditOptions, Baseline, ErrorCodes, Report, TimeSpec};
+use base64::Engine;
+
+use crate::{
+    analyze, merge_partials, merge_to_partial, parse_duration, write_partial, AuditOptions,
+    Baseline, ErrorCodes, Report, TimeSpec,
+};
+
+/// The base64 alphabet of partials at the boundary.
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// The limit on the paths of one analysis: more than [`MAX_PATHS`] is `InvalidArgument`. A caller whose paths
 /// are behind pointers checks the count before reading any.
@@ -161,6 +176,105 @@ fn take(args: &mut [Arg], i: usize) -> Arg {
         .map_or(Arg::Absent, |a| std::mem::replace(a, Arg::Absent))
 }
 
+/// The partials of an `audit_merge` call: raw bytes, or base64 text.
+fn partials(arg: Arg) -> Result<Vec<Vec<u8>>> {
+    let items = args::list("partials", arg)?;
+    if items.len() > crate::MAX_PARTIALS {
+        return Err(Error::invalid_argument(format!(
+            "partials holds {} items; at most {} are accepted",
+            items.len(),
+            crate::MAX_PARTIALS
+        )));
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            match item {
+                Arg::Bytes(b) if b.starts_with(crate::PARTIAL_SCHEMA.as_bytes()) => Ok(b),
+                Arg::Bytes(b) => B64.decode(b.trim_ascii()),
+                other => B64.decode(args::text(&format!("partials[{i}]"), other)?.trim()),
+            }
+            .map_err(|e| {
+                Error::invalid_argument(format!(
+                    "partials[{i}]: neither a partial report nor its base64 text ({e})"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// The `format` of an `audit_merge` call (its only option).
+fn merge_format(arg: Arg) -> Result<String> {
+    let mut format = "json".to_string();
+    let pairs = match arg {
+        Arg::Absent => Vec::new(),
+        other => args::list("options", other)?,
+    };
+    for pair in pairs {
+        let mut pair = args::list("option", pair)?.into_iter();
+        let name = args::text("option name", pair.next().unwrap_or(Arg::Absent))?;
+        match name.as_str() {
+            "format" => {
+                if let Some(f) = args::opt_text("format", pair.next().unwrap_or(Arg::Absent))? {
+                    if !["json", "html", "partial"].contains(&f.as_str()) {
+                        return Err(Error::invalid_argument(format!(
+                            "format {f:?} is not json, html or partial"
+                        )));
+                    }
+                    format = f;
+                }
+            }
+            other => {
+                return Err(Error::invalid_argument(format!(
+                "unknown audit_merge option {other:?} (format; the setup comes from the partials)"
+            )))
+            }
+        }
+    }
+    Ok(format)
+}
+
+/// `audit_merge(partials, format)`, typed: the report (`json`, `html`) or a partial (`partial`, raw bytes).
+pub fn merge(partials: &[Vec<u8>], format: &str) -> Result<(u64, u64, Vec<u8>)> {
+    let labels: Vec<String> = (0..partials.len())
+        .map(|i| format!("partials[{i}]"))
+        .collect();
+    let parts: Vec<(&str, &[u8])> = labels
+        .iter()
+        .zip(partials)
+        .map(|(l, p)| (l.as_str(), p.as_slice()))
+        .collect();
+    if format == "partial" {
+        let bytes = merge_to_partial(&parts)?;
+        let (lines, malformed) = partial_counts(&bytes);
+        return Ok((lines, malformed, bytes));
+    }
+    let report = merge_partials(&parts)?;
+    let text = if format == "html" {
+        report.to_html()
+    } else {
+        report.to_json()
+    };
+    Ok((report.lines, report.malformed, text.into_bytes()))
+}
+
+/// `audit_partial(paths, options)`, typed: the partial report's bytes (what the C export calls).
+pub fn partial(paths: Vec<PathBuf>, options: &AuditOptions) -> Result<Vec<u8>> {
+    check_path_count(paths.len())?;
+    write_partial(&paths, options)
+}
+
+/// Lines read and malformed, from a partial's header.
+fn partial_counts(bytes: &[u8]) -> (u64, u64) {
+    let header = bytes.split(|&c| c == b'\n').nth(1).unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_slice(header).unwrap_or_default();
+    (
+        v["lines"].as_u64().unwrap_or(0),
+        v["malformed"].as_u64().unwrap_or(0),
+    )
+}
+
 /// Runs `op` (an audit operation or any `errcat::boundary::call` operation), guarded against panics.
 pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
     match op {
@@ -170,6 +284,30 @@ pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
                 Out::Int(report.lines as i64),
                 Out::Int(report.malformed as i64),
                 Out::Str(report.to_json()),
+            ]))
+        }),
+        "audit_partial" => boundary::guard(|| {
+            let bytes = partial(paths(take(&mut args, 0))?, &options(take(&mut args, 1))?)?;
+            let (lines, malformed) = partial_counts(&bytes);
+            Ok(Out::List(vec![
+                Out::Int(lines as i64),
+                Out::Int(malformed as i64),
+                Out::Str(B64.encode(&bytes)),
+            ]))
+        }),
+        "audit_merge" => boundary::guard(|| {
+            let parts = partials(take(&mut args, 0))?;
+            let format = merge_format(take(&mut args, 1))?;
+            let (lines, malformed, bytes) = merge(&parts, &format)?;
+            let text = if format == "partial" {
+                B64.encode(&bytes)
+            } else {
+                String::from_utf8(bytes).unwrap_or_default()
+            };
+            Ok(Out::List(vec![
+                Out::Int(lines as i64),
+                Out::Int(malformed as i64),
+                Out::Str(text),
             ]))
         }),
         _ => boundary::call(op, args),

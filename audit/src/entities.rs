@@ -377,6 +377,21 @@ impl Sketch {
 
     /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
     /// stays valid until the next `locate` (which may reduce the summary first).
+    /// A summary read back from a partial report (see `crate::partial`).
+    pub(crate) fn restored(
+        capacity: usize,
+        (subtracted, total_weight, dropped): (u64, u64, u64),
+        slots: Vec<Slot>,
+    ) -> Sketch {
+        let mut s = Sketch::new(capacity);
+        (s.subtracted, s.total_weight, s.dropped) = (subtracted, total_weight, dropped);
+        for (i, slot) in slots.iter().enumerate() {
+            s.index.insert(slot.key, i as u32);
+        }
+        s.slots = slots;
+        s
+    }
+
     #[inline]
     pub fn locate(&mut self, key: u64, insert: bool) -> Option<u32> {
         if let Some(i) = self.index.get(key) {

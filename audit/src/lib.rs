@@ -48,12 +48,14 @@ mod explain;
 mod filter;
 pub mod follow;
 mod hist;
+mod html;
 mod input;
 mod json_line;
 #[cfg(feature = "follow")]
 pub mod metrics;
 mod notes;
 mod parse;
+mod partial;
 mod prom;
 mod report;
 mod scan;
@@ -76,6 +78,10 @@ pub use input::{expand_paths, input_size, rotation_index, MAX_LINE_BYTES};
 pub use notes::{InFlight, Warning};
 pub use parse::{
     parse_line, start_time_us, LineFormat, Malformed, MalformedKind, Record, TICKS_THRESHOLD,
+};
+pub use partial::{
+    catalog_fingerprint, merge_partials, merge_to_partial, write_partial, MAX_PARTIALS,
+    PARTIAL_SCHEMA,
 };
 pub use report::{
     ApiCode, ApiReport, CodeCount, CodeReport, DownstreamError, Entities, EntityReport,
@@ -155,7 +161,7 @@ pub(crate) fn setup(options: &AuditOptions, window: (Option<u64>, Option<u64>)) 
 }
 
 /// Resolves `since`/`until` against the newest line of `paths` (read only when a time is relative).
-fn resolve(
+pub(crate) fn resolve(
     paths: &[PathBuf],
     since: Option<TimeSpec>,
     until: Option<TimeSpec>,

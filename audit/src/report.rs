@@ -1004,7 +1004,7 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
                 b.errors
                     .cmp(&a.errors)
                     .then(b.requests.cmp(&a.requests))
-                    .then(a.key.cmp(&b.key))
+                    .then_with(|| tie(&partial.names, a.key).cmp(&tie(&partial.names, b.key)))
             });
             for s in slots.into_iter().take(ENTITIES_PER_SERVICE) {
                 let key = s.key;
@@ -1036,6 +1036,17 @@ fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
     }
     let _ = options;
     out
+}
+
+/// The last sort key of entities with equal counts: the number, or the text of an interned address (its key
+/// depends on the order partials were merged in; its text does not).
+fn tie(names: &super::entities::Interner, key: u64) -> (bool, u64, &[u8]) {
+    if key & super::entities::INTERNED != 0 {
+        let text = names.names.get((key & !super::entities::INTERNED) as usize);
+        (true, 0, text.map_or(&[][..], |t| &t[..]))
+    } else {
+        (false, key, &[])
+    }
 }
 
 /// Trace-Log figures per (service, api), by service then api.

@@ -136,6 +136,16 @@ impl Group {
         self.sum_us = self.sum_us.wrapping_add(other.sum_us);
     }
 
+    /// A group read back from a partial report (see `crate::partial`): its rows through [`Group::add_row`].
+    pub(crate) fn restored(svc: u32, pass: bool, module: &[u8]) -> Group {
+        Group::new(svc, pass, ModuleKind::of(module))
+    }
+
+    /// Adds `n` requests to the row (code, method, host).
+    pub(crate) fn add_row(&mut self, code: u16, method: &[u8], host: &[u8], n: u64) {
+        self.count(code, method, host, n);
+    }
+
     /// Counts one duration (µs).
     #[inline]
     fn record(&mut self, d: u64) {
@@ -654,6 +664,12 @@ impl Partial {
             g.seal();
             g.tracelog.flush();
         }
+    }
+
+    /// Adds a group read back from a partial report under its key (module length, module, api).
+    pub(crate) fn add_group(&mut self, key: Box<[u8]>, group: Group) {
+        self.index.insert(key.clone(), self.groups.len() as u32);
+        self.groups.push((key, group));
     }
 
     /// Adds `other` into `self`.

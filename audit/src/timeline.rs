@@ -74,6 +74,19 @@ impl Timeline {
         }
     }
 
+    /// A timeline read back from a partial report (see `crate::partial`).
+    pub(crate) fn restored(width: u64, given: bool, cells: Vec<(u64, Cell)>) -> Timeline {
+        let mut t = Timeline::new(Some(width));
+        t.given = given;
+        t.index = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.0, i as u32))
+            .collect();
+        t.cells = cells;
+        t
+    }
+
     /// The cell of time `t` (µs).
     #[inline]
     pub fn cell(&mut self, t: u64) -> &mut Cell {

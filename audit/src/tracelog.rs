@@ -14,10 +14,10 @@ mod items;
 mod scan;
 mod shape;
 
-use items::value_len;
 use items::Item;
 pub(crate) use items::{find_value, value_start, TRACE_LOG};
 pub use items::{parse_trace_log, TraceItem};
+use items::{stage_key, value_len};
 use scan::{for_each_item_in, Sink};
 use shape::Shapes;
 
@@ -43,6 +43,20 @@ const KEEP_STAGES: usize = 64;
 
 /// (module, error text, count) of the error items of failed requests.
 pub(crate) type ErrorCount = (Box<[u8]>, Box<[u8]>, u64);
+
+impl StageAcc {
+    /// A stage read back from a partial report (see `crate::partial`).
+    pub(crate) fn restored(via: &[u8], name: &[u8]) -> StageAcc {
+        StageAcc {
+            key: stage_key(via, name),
+            via: via.into(),
+            name: name.into(),
+            requests: 0,
+            durations: Counts::default(),
+            zero: 0,
+        }
+    }
+}
 
 /// Trace-Log figures of one (service, api).
 #[derive(Clone, Debug, Default)]
@@ -86,6 +100,15 @@ impl TraceLogAcc {
             next: 0,
         };
         for_each_item_in(buf, len, micro, &mut walk);
+    }
+
+    /// Whether durations are microseconds (a ShardNode api); the setter is for a partial read back.
+    pub(crate) fn micro(&self) -> bool {
+        self.micro
+    }
+
+    pub(crate) fn set_micro(&mut self, micro: bool) {
+        self.micro = micro;
     }
 
     /// Counts the Trace-Log value that `rest` (the response header from the value on) starts with, found by

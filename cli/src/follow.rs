@@ -32,6 +32,12 @@ pub fn run(args: &AuditArgs, version: Option<errcat::Version>, errors: ErrorCode
             "--format prom with --follow: use --listen ADDR for live Prometheus metrics",
         );
     }
+    if args.format == "html" || args.format == "partial" || args.output.is_some() {
+        crate::usage_error(&format!(
+            "--format {} and -o do not apply to --follow (write one after the logs are complete)",
+            args.format
+        ));
+    }
     if !(args.interval.is_finite() && args.interval > 0.0 && args.interval <= 86_400.0) {
         crate::usage_error("--interval: seconds between reports, above 0 (e.g. 2 or 0.5)");
     }

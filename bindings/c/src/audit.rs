@@ -1,8 +1,9 @@
 //! Blobstore audit-log analysis: the whole log crosses the boundary once, as paths; the report comes back as JSON.
 
 use std::ffi::c_char;
+use std::path::PathBuf;
 
-use errcat_audit::boundary;
+use errcat_audit::{boundary, AuditOptions};
 use errcat_core::boundary::{args, names::opt_name, Arg};
 use errcat_core::{Error, Version};
 
@@ -50,30 +51,40 @@ pub unsafe extern "C" fn errcat_audit_analyze(
 ) -> errcat_status {
     let none = errcat_audit_report { lines: 0, malformed: 0, json: std::ptr::null_mut() };
     guard::fill(out_report, none, || {
-        if paths.is_null() && paths_len > 0 {
-            return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
-        }
-        boundary::check_path_count(paths_len)?;
-        let mut list = Vec::with_capacity(paths_len);
-        for i in 0..paths_len {
-            let p = *paths.add(i);
-            let bytes =
-                if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
-            list.push(args::path(&format!("paths[{i}]"), bytes)?);
-        }
-        let mut opts = errcat_audit::AuditOptions::default();
-        if let Some(o) = options.as_ref() {
-            opts.version = opt_name::<Version>("version", opt(o.version, "options.version")?)?;
-            opts.max_api_level = o.max_api_level.max(2);
-            if let Some(spec) = opt(o.errors, "options.errors")? {
-                opts.errors = errcat_audit::ErrorCodes::parse(spec)?;
-            }
-        }
-        let analysed = boundary::audit(list, &opts)?;
+        let analysed = boundary::audit(read_paths(paths, paths_len)?, &read_options(options)?)?;
         Ok(errcat_audit_report {
             lines: analysed.lines,
             malformed: analysed.malformed,
             json: owned(analysed.to_json()),
         })
     })
+}
+
+/// The `paths` of an audit call, judged by the core.
+pub(crate) unsafe fn read_paths(paths: *const *const c_char, paths_len: usize) -> errcat_core::Result<Vec<PathBuf>> {
+    if paths.is_null() && paths_len > 0 {
+        return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
+    }
+    // Judged before any pointer is read.
+    boundary::check_path_count(paths_len)?;
+    let mut list = Vec::with_capacity(paths_len);
+    for i in 0..paths_len {
+        let p = *paths.add(i);
+        let bytes = if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
+        list.push(args::path(&format!("paths[{i}]"), bytes)?);
+    }
+    Ok(list)
+}
+
+/// The options of an audit call (NULL = defaults).
+pub(crate) unsafe fn read_options(options: *const errcat_audit_options) -> errcat_core::Result<AuditOptions> {
+    let mut opts = AuditOptions::default();
+    if let Some(o) = options.as_ref() {
+        opts.version = opt_name::<Version>("version", opt(o.version, "options.version")?)?;
+        opts.max_api_level = o.max_api_level.max(2);
+        if let Some(spec) = opt(o.errors, "options.errors")? {
+            opts.errors = errcat_audit::ErrorCodes::parse(spec)?;
+        }
+    }
+    Ok(opts)
 }

@@ -40,6 +40,8 @@ mod classify;
 
 mod audit;
 
+mod partial;
+
 mod guard;
 #[cfg(test)]
 mod tests;
@@ -53,5 +55,6 @@ pub use code::*;
 pub use generated::{errcat_status, errcat_status_name};
 pub use last_error::*;
 pub use lookup::*;
+pub use partial::*;
 pub use table::{errcat_entry, errcat_resolved, errcat_status_match, errcat_system};
 pub use wire::*;

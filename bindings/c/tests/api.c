@@ -90,6 +90,22 @@ static void audit(void) {
           (unsigned long long)report.lines, (unsigned long long)report.malformed);
     CHECK(report.json && strstr(report.json, "\"malformed\""), "report json");
     errcat_string_free(report.json);
+
+    /* A partial of the same log, merged twice over (two machines with the same file): twice the lines. */
+    errcat_audit_partial partial;
+    s = errcat_audit_partial_write(paths, 1, &options, &partial);
+    CHECK(s == ERRCAT_OK && partial.data && partial.len > 0, "partial: %s", errcat_status_name(s));
+    const uint8_t *parts[] = {partial.data, partial.data};
+    size_t lens[] = {partial.len, partial.len};
+    s = errcat_audit_merge(parts, lens, 2, &report);
+    CHECK(s == ERRCAT_OK && report.lines == 4 && report.malformed == 4, "merge: %s, lines %llu",
+          errcat_status_name(s), (unsigned long long)report.lines);
+    errcat_string_free(report.json);
+    lens[1] = 7; /* a cut partial is refused, naming it */
+    s = errcat_audit_merge(parts, lens, 2, &report);
+    CHECK(s == ERRCAT_INVALID_ARGUMENT && report.json == NULL, "cut partial: %s", errcat_status_name(s));
+    errcat_audit_partial_free(&partial);
+    CHECK(partial.data == NULL && partial.len == 0, "freed and zeroed");
     remove(path);
 }
 

@@ -3,6 +3,8 @@
 
 mod grid;
 mod incident;
+mod merge;
+mod output;
 mod table;
 mod trace;
 
@@ -15,7 +17,7 @@ use std::time::Duration;
 
 use errcat::boundary::Arg;
 use errcat::display::terminal_safe;
-use errcat_audit::{analyze, input_size, AuditOptions, ErrorCodes, Report};
+use errcat_audit::{analyze, input_size, write_partial, AuditOptions, ErrorCodes, Report};
 
 /// Entities per kind in the table when not given.
 const DEFAULT_ENTITIES: usize = 5;
@@ -40,9 +42,13 @@ pub struct AuditArgs {
     /// Path segments in the `api` label, like the blobstore's max_api_level
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub max_api_level: usize,
-    /// table (for people), json (the full report) or prom (Prometheus text exposition)
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "prom"])]
+    /// table (for people), json (the full report), prom (Prometheus text exposition), html (one
+    /// self-contained page with charts) or partial (what was counted, for `errcat audit merge`)
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "prom", "html", "partial"])]
     pub format: String,
+    /// Write the report to FILE instead of stdout (a partial must go to a file or a pipe)
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Status codes counted as errors: sla (500-999, the CubeFS SLA view), http (400-999), or a list such as
     /// 5xx,6xx,!596,499 (codes, ranges A-B, classes Nxx, ! removes)
     #[arg(long, default_value = "sla", value_name = "SPEC")]
@@ -112,6 +118,9 @@ pub enum AuditCommand {
     /// Print every line of one trace id across files and directories of several services and hosts, in time
     /// order
     Trace(trace::TraceArgs),
+    /// Merge partial reports (`--format partial`, from any machines) into the report one pass over all their
+    /// inputs gives
+    Merge(merge::MergeArgs),
 }
 
 /// The options a command line asks for, read by the same function as every language's (`errcat_audit::boundary::
@@ -152,6 +161,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     if let Some(AuditCommand::Trace(t)) = &args.command {
         return trace::run(t);
     }
+    if let Some(AuditCommand::Merge(m)) = &args.command {
+        return merge::run(m);
+    }
     if args.follow || args.listen.is_some() {
         let incident = args.since.is_some()
             || args.until.is_some()
@@ -184,6 +196,23 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     if let Some((counter, _, _)) = &bar {
         options.progress = Some(counter.clone());
     }
+    if args.format == "partial" {
+        let result = write_partial(&paths, &options);
+        if let Some((_, done, ticker)) = bar {
+            done.store(true, Ordering::Relaxed);
+            let _ = ticker.join();
+        }
+        return match result {
+            Ok(bytes) => output::write(&bytes, args.output.as_deref(), true),
+            Err(e) if e.kind() == errcat::ErrorKind::InvalidArgument => {
+                crate::usage_error(&e.to_string())
+            }
+            Err(e) => {
+                eprintln!("errcat: {}", grid::safe(&e.to_string()));
+                ExitCode::from(1)
+            }
+        };
+    }
     let result = analyze(&paths, &options);
     if let Some((_, done, ticker)) = bar {
         done.store(true, Ordering::Relaxed);
@@ -202,12 +231,8 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     for w in &report.warnings {
         eprintln!("errcat: warning: {}", terminal_safe(&w.message));
     }
-    let text = match args.format.as_str() {
-        "json" => report.to_json() + "\n",
-        "prom" => report.to_prometheus(),
-        _ => table::table(&report, args.top, args.entities),
-    };
-    crate::print(&text)
+    let bytes = output::render(&report, &args.format, args.top, args.entities);
+    output::write(&bytes, args.output.as_deref(), false)
 }
 
 /// The lines in flight and the warnings of a report, one line each.
