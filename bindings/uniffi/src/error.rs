@@ -1,6 +1,4 @@
-//! The one error type of the interface and the panic guard every exported function runs in.
-
-use std::panic::{catch_unwind, AssertUnwindSafe};
+//! The one error type of the interface: every `errcat::Error` kind, with its suggestions and candidates.
 
 /// An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
 ///
@@ -70,24 +68,6 @@ impl ErrcatError {
             | ErrcatError::Internal { reason } => reason,
         }
     }
-
-    /// The kind's name as written in the conformance vectors (`NotFound`, ...).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            ErrcatError::NotFound { .. } => "NotFound",
-            ErrcatError::Ambiguous { .. } => "Ambiguous",
-            ErrcatError::InvalidCode { .. } => "InvalidCode",
-            ErrcatError::InvalidArgument { .. } => "InvalidArgument",
-            ErrcatError::Io { .. } => "Io",
-            ErrcatError::Internal { .. } => "Internal",
-        }
-    }
-
-    pub(crate) fn invalid_argument(reason: impl Into<String>) -> ErrcatError {
-        ErrcatError::InvalidArgument {
-            reason: reason.into(),
-        }
-    }
 }
 
 impl From<errcat::Error> for ErrcatError {
@@ -112,20 +92,4 @@ impl From<errcat::Error> for ErrcatError {
             ErrorKind::Internal => ErrcatError::Internal { reason },
         }
     }
-}
-
-/// Runs `f`, turning a panic into [`ErrcatError::Internal`] with the panic message. uniffi would catch it too, but
-/// would raise an untyped `InternalException` in Kotlin (a `fatalError` in Swift); the error kinds promise
-/// `Internal`.
-pub fn guard<T>(f: impl FnOnce() -> Result<T, ErrcatError>) -> Result<T, ErrcatError> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        Err(ErrcatError::Internal {
-            reason: format!("errcat panicked: {what}"),
-        })
-    })
 }

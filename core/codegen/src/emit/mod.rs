@@ -5,6 +5,7 @@
 pub mod c;
 pub mod go;
 pub mod rust;
+pub mod uniffi;
 
 use crate::Catalog;
 
@@ -25,6 +26,10 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
         GeneratedFile {
             path: "go/catalog_gen.go",
             content: go::catalog(cat),
+        },
+        GeneratedFile {
+            path: "bindings/uniffi/src/generated.rs",
+            content: uniffi::generated_source(cat),
         },
     ]
 }

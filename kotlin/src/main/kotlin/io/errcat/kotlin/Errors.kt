@@ -25,13 +25,6 @@ val ErrcatException.reason: String
         is ErrcatException.Internal -> reason
     }
 
-/** The entry's vector key, `Reporter/Type` or `number/GoConst`, whichever system it is from. */
-val Entry.key: String
-    get() = when (this) {
-        is Entry.Koupleless -> entry.key
-        is Entry.Blobstore -> entry.key
-    }
-
 /** Codes to offer instead: close matches for `NotFound`, well-formed spellings for `InvalidCode`; else empty. */
 val ErrcatException.suggestions: List<String>
     get() = when (this) {
