@@ -1377,11 +1377,9 @@ public func FfiConverterTypeEntry_lower(_ value: Entry) -> RustBuffer {
 
 
 /**
- * An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
- *
- * Kotlin raises it as `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.notFound`.
- * The field is `reason`, not `message`: Kotlin exceptions already have a `message` (uniffi fills it with every
- * field).
+ * An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as
+ * `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is
+ * `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).
  */
 public 
 enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -1389,63 +1387,88 @@ enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * No entry for the code; `suggestions` holds close matches, best first (may be empty).
+     * No entry for the code; the error's suggestions hold close matches.
      */
     case NotFound(
         /**
-         * What was not found.
+         * What went wrong.
          */reason: String, 
         /**
-         * Close matches, best first.
-         */suggestions: [String]
-    )
-    /**
-     * Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
-     */
-    case Ambiguous(
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
         /**
-         * Why nothing chooses.
-         */reason: String, 
-        /**
-         * The entries the code could mean.
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
          */candidates: [String]
     )
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
-     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
+     * Several entries match and nothing chooses; the error's candidates name them.
+     */
+    case Ambiguous(
+        /**
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
+    )
+    /**
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
      */
     case InvalidCode(
         /**
-         * Which rule the text breaks.
+         * What went wrong.
          */reason: String, 
         /**
-         * Well-formed codes it may have meant.
-         */suggestions: [String]
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
-     * well-formed Unicode.
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     case InvalidArgument(
         /**
-         * Which argument is wrong and why.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     case Io(
         /**
-         * What could not be read.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * A bug in errcat: a panic caught at the boundary.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     case Internal(
         /**
-         * The panic message.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
 
     
@@ -1478,24 +1501,33 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
         
         case 1: return .NotFound(
             reason: try FfiConverterString.read(from: &buf), 
-            suggestions: try FfiConverterSequenceString.read(from: &buf)
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 2: return .Ambiguous(
             reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
             candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 3: return .InvalidCode(
             reason: try FfiConverterString.read(from: &buf), 
-            suggestions: try FfiConverterSequenceString.read(from: &buf)
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 4: return .InvalidArgument(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 5: return .Io(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 6: return .Internal(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -1509,37 +1541,46 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
 
         
         
-        case let .NotFound(reason,suggestions):
+        case let .NotFound(reason,suggestions,candidates):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(suggestions, into: &buf)
-            
-        
-        case let .Ambiguous(reason,candidates):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .InvalidCode(reason,suggestions):
+        case let .Ambiguous(reason,suggestions,candidates):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
+            
+        
+        case let .InvalidCode(reason,suggestions,candidates):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .InvalidArgument(reason):
+        case let .InvalidArgument(reason,suggestions,candidates):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .Io(reason):
+        case let .Io(reason,suggestions,candidates):
             writeInt(&buf, Int32(5))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .Internal(reason):
+        case let .Internal(reason,suggestions,candidates):
             writeInt(&buf, Int32(6))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         }
     }
@@ -1657,11 +1698,14 @@ public func FfiConverterTypeRetryClass_lower(_ value: RetryClass) -> RustBuffer 
 
 
 /**
- * An argument or an answer of [`call`], as the host has it: the shapes of `errcat::boundary::Arg` and `Out`.
- * In Kotlin the `List` variant is `Value.Seq` (a nested class named `List` would hide Kotlin's `List`).
+ * One item of an argument or an answer of [`call`], flattened: a scalar, or `List { len }`, whose items are the
+ * `len` values that follow it (lists included), in pre-order. The shapes are those of `errcat::boundary::Arg`
+ * and `Out`. Flat, so that no value nests: uniffi, the host and this crate read it with loops, never recursion
+ * (a nested enum lets uniffi's generated readers recurse once per level, and a few thousand levels overflow the
+ * caller's stack). In Kotlin the `List` variant is `Value.Seq` (a nested class `List` would hide Kotlin's).
  */
 
-public indirect enum Value: Equatable, Hashable {
+public enum Value: Equatable, Hashable {
     
     /**
      * Not given (Kotlin `null`, Swift `nil`).
@@ -1700,7 +1744,7 @@ public indirect enum Value: Equatable, Hashable {
          */text: String
     )
     /**
-     * A string known to be valid Unicode (Swift's strings; the answers).
+     * A string known to be valid Unicode (Swift's strings; every text of an answer).
      */
     case str(
         /**
@@ -1724,12 +1768,12 @@ public indirect enum Value: Equatable, Hashable {
          */value: Data
     )
     /**
-     * A list.
+     * A list of the `len` values that follow.
      */
     case list(
         /**
-         * The items.
-         */items: [Value]
+         * How many values (each with its own items) make up the list.
+         */len: UInt32
     )
     /**
      * A host value of another type, by the host's name for it: always an error, with the core's message.
@@ -1783,7 +1827,7 @@ public struct FfiConverterTypeValue: FfiConverterRustBuffer {
         case 8: return .bytes(value: try FfiConverterData.read(from: &buf)
         )
         
-        case 9: return .list(items: try FfiConverterSequenceTypeValue.read(from: &buf)
+        case 9: return .list(len: try FfiConverterUInt32.read(from: &buf)
         )
         
         case 10: return .other(typeName: try FfiConverterString.read(from: &buf)
@@ -1836,9 +1880,9 @@ public struct FfiConverterTypeValue: FfiConverterRustBuffer {
             FfiConverterData.write(value, into: &buf)
             
         
-        case let .list(items):
+        case let .list(len):
             writeInt(&buf, Int32(9))
-            FfiConverterSequenceTypeValue.write(items, into: &buf)
+            FfiConverterUInt32.write(len, into: &buf)
             
         
         case let .other(typeName):
@@ -2048,11 +2092,12 @@ public func answerTable()throws  -> String  {
 })
 }
 /**
- * Runs operation `op` with its positional `args` (bindings/README.md, "Operations"): the one entry point of every
- * operation, through `errcat_audit::boundary::call`.
+ * Runs operation `op` with its positional arguments (bindings/README.md, "Operations"), each flattened into
+ * `args` one after the other; the answer comes back flattened. The one entry point of every operation, through
+ * `errcat_audit::boundary::call`.
  */
-public func call(op: String, args: [Value])throws  -> Value  {
-    return try  FfiConverterTypeValue_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
+public func call(op: String, args: [Value])throws  -> [Value]  {
+    return try  FfiConverterSequenceTypeValue.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
         uniffiCallStatus in
     uniffi_errcat_uniffi_fn_func_call(
         FfiConverterString.lower(op),
@@ -2107,19 +2152,19 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_answer_table() != 32502) {
+    if (uniffi_errcat_uniffi_checksum_func_answer_table() != 37542) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_call() != 47774) {
+    if (uniffi_errcat_uniffi_checksum_func_call() != 7216) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_catalog_names() != 50804) {
+    if (uniffi_errcat_uniffi_checksum_func_catalog_names() != 63110) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_entries() != 50315) {
+    if (uniffi_errcat_uniffi_checksum_func_entries() != 10949) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_panic_for_test() != 425) {
+    if (uniffi_errcat_uniffi_checksum_func_panic_for_test() != 28678) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -224,6 +224,122 @@ impl CatalogNames {
     }
 }
 
+/// An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as
+/// `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is
+/// `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum ErrcatError {
+    /// No entry for the code; the error's suggestions hold close matches.
+    NotFound {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+    /// Several entries match and nothing chooses; the error's candidates name them.
+    Ambiguous {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+    /// The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+    InvalidCode {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+    /// An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
+    InvalidArgument {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+    /// Reading input failed.
+    Io {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+    /// A bug in errcat (a caught panic at a language boundary).
+    Internal {
+        /// What went wrong.
+        reason: String,
+        /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+        suggestions: Vec<String>,
+        /// The entries an ambiguous code could mean (`Ambiguous`); else empty.
+        candidates: Vec<String>,
+    },
+}
+
+// uniffi requires `std::error::Error` (hence `Display`) on error types.
+impl std::error::Error for ErrcatError {}
+
+impl std::fmt::Display for ErrcatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ErrcatError::NotFound { reason, .. }
+            | ErrcatError::Ambiguous { reason, .. }
+            | ErrcatError::InvalidCode { reason, .. }
+            | ErrcatError::InvalidArgument { reason, .. }
+            | ErrcatError::Io { reason, .. }
+            | ErrcatError::Internal { reason, .. } => f.write_str(reason),
+        }
+    }
+}
+
+impl From<errcat::Error> for ErrcatError {
+    fn from(e: errcat::Error) -> ErrcatError {
+        let reason = e.message().to_string();
+        let (suggestions, candidates) = (e.suggestions().to_vec(), e.candidates().to_vec());
+        match e.kind() {
+            errcat::ErrorKind::NotFound => ErrcatError::NotFound {
+                reason,
+                suggestions,
+                candidates,
+            },
+            errcat::ErrorKind::Ambiguous => ErrcatError::Ambiguous {
+                reason,
+                suggestions,
+                candidates,
+            },
+            errcat::ErrorKind::InvalidCode => ErrcatError::InvalidCode {
+                reason,
+                suggestions,
+                candidates,
+            },
+            errcat::ErrorKind::InvalidArgument => ErrcatError::InvalidArgument {
+                reason,
+                suggestions,
+                candidates,
+            },
+            errcat::ErrorKind::Io => ErrcatError::Io {
+                reason,
+                suggestions,
+                candidates,
+            },
+            errcat::ErrorKind::Internal => ErrcatError::Internal {
+                reason,
+                suggestions,
+                candidates,
+            },
+        }
+    }
+}
+
 /// What the host code was generated from. Made on the host side with its default (no crossing), it carries the
 /// fingerprint of the catalog these bindings were generated for; `Errcat` compares it with the fingerprint of
 /// the library's answer table (a mismatch: the package and its native library were built apart).

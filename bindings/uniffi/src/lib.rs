@@ -6,12 +6,10 @@
 
 #![warn(missing_docs)]
 
-mod error;
 mod generated;
 
-use errcat::boundary::{Arg, Out};
+use errcat::boundary::{Arg, Out, MAX_LIST_DEPTH};
 
-pub use error::ErrcatError;
 pub use generated::*;
 
 uniffi::setup_scaffolding!("errcat");
@@ -23,8 +21,11 @@ fn guarded<T>(body: impl FnOnce() -> errcat::Result<T>) -> Result<T> {
     errcat::boundary::guard(body).map_err(ErrcatError::from)
 }
 
-/// An argument or an answer of [`call`], as the host has it: the shapes of `errcat::boundary::Arg` and `Out`.
-/// In Kotlin the `List` variant is `Value.Seq` (a nested class named `List` would hide Kotlin's `List`).
+/// One item of an argument or an answer of [`call`], flattened: a scalar, or `List { len }`, whose items are the
+/// `len` values that follow it (lists included), in pre-order. The shapes are those of `errcat::boundary::Arg`
+/// and `Out`. Flat, so that no value nests: uniffi, the host and this crate read it with loops, never recursion
+/// (a nested enum lets uniffi's generated readers recurse once per level, and a few thousand levels overflow the
+/// caller's stack). In Kotlin the `List` variant is `Value.Seq` (a nested class `List` would hide Kotlin's).
 #[derive(Clone, Debug, PartialEq, uniffi::Enum)]
 pub enum Value {
     /// Not given (Kotlin `null`, Swift `nil`).
@@ -49,7 +50,7 @@ pub enum Value {
         /// The decimal text.
         text: String,
     },
-    /// A string known to be valid Unicode (Swift's strings; the answers).
+    /// A string known to be valid Unicode (Swift's strings; every text of an answer).
     Str {
         /// The value.
         value: String,
@@ -64,10 +65,10 @@ pub enum Value {
         /// The value.
         value: Vec<u8>,
     },
-    /// A list.
+    /// A list of the `len` values that follow.
     List {
-        /// The items.
-        items: Vec<Value>,
+        /// How many values (each with its own items) make up the list.
+        len: u32,
     },
     /// A host value of another type, by the host's name for it: always an error, with the core's message.
     Other {
@@ -76,9 +77,44 @@ pub enum Value {
     },
 }
 
-impl From<Value> for Arg {
-    fn from(v: Value) -> Arg {
-        match v {
+/// Adds `arg` to the innermost open list, closing every list that it completes; the outermost one is the
+/// arguments themselves.
+fn push(open: &mut Vec<(Vec<Arg>, usize)>, mut arg: Arg) {
+    loop {
+        let (items, len) = open.last_mut().expect("the arguments stay open");
+        items.push(arg);
+        if items.len() < *len || open.len() == 1 {
+            return;
+        }
+        arg = Arg::List(open.pop().map(|(items, _)| items).unwrap_or_default());
+    }
+}
+
+/// The arguments from their flat form. As far as the core lets a binding read a host value: a list nested deeper
+/// than `MAX_LIST_DEPTH` is passed as `Arg::Other`, its items skipped; a list whose items run out ends there.
+fn args(flat: Vec<Value>) -> Vec<Arg> {
+    let mut open = vec![(Vec::new(), usize::MAX)];
+    let mut skip = 0usize;
+    for v in flat {
+        if skip > 0 {
+            skip = skip - 1
+                + if let Value::List { len } = v {
+                    len as usize
+                } else {
+                    0
+                };
+            continue;
+        }
+        let arg = match v {
+            Value::List { len } if open.len() > MAX_LIST_DEPTH => {
+                skip = len as usize;
+                Arg::Other(format!("list nested deeper than {MAX_LIST_DEPTH}"))
+            }
+            Value::List { len } if len > 0 => {
+                open.push((Vec::new(), len as usize));
+                continue;
+            }
+            Value::List { .. } => Arg::List(Vec::new()),
             Value::Null => Arg::Absent,
             Value::Bool { value } => Arg::Bool(value),
             Value::Int { value } => Arg::Int(value),
@@ -87,34 +123,42 @@ impl From<Value> for Arg {
             Value::Str { value } => Arg::Str(value),
             Value::Utf16 { units } => Arg::Utf16(units),
             Value::Bytes { value } => Arg::Bytes(value),
-            Value::List { items } => Arg::List(items.into_iter().map(Arg::from).collect()),
             Value::Other { type_name } => Arg::Other(type_name),
-        }
+        };
+        push(&mut open, arg);
     }
+    while open.len() > 1 {
+        let items = open.pop().map(|(items, _)| items).unwrap_or_default();
+        open.last_mut().expect("open").0.push(Arg::List(items));
+    }
+    open.pop().map(|(items, _)| items).unwrap_or_default()
 }
 
-impl From<Out> for Value {
-    fn from(out: Out) -> Value {
-        match out {
+/// The answer in flat form.
+fn flatten(out: Out) -> Vec<Value> {
+    let (mut flat, mut todo) = (Vec::new(), vec![out]);
+    while let Some(out) = todo.pop() {
+        flat.push(match out {
             Out::Null => Value::Null,
             Out::Bool(value) => Value::Bool { value },
             Out::Int(value) => Value::Int { value },
             Out::Str(value) => Value::Str { value },
-            Out::List(items) => Value::List {
-                items: items.into_iter().map(Value::from).collect(),
-            },
-        }
+            Out::List(items) => {
+                let len = items.len() as u32;
+                todo.extend(items.into_iter().rev());
+                Value::List { len }
+            }
+        });
     }
+    flat
 }
 
-/// Runs operation `op` with its positional `args` (bindings/README.md, "Operations"): the one entry point of every
-/// operation, through `errcat_audit::boundary::call`.
+/// Runs operation `op` with its positional arguments (bindings/README.md, "Operations"), each flattened into
+/// `args` one after the other; the answer comes back flattened. The one entry point of every operation, through
+/// `errcat_audit::boundary::call`.
 #[uniffi::export]
-pub fn call(op: String, args: Vec<Value>) -> Result<Value> {
-    guarded(|| {
-        let args = args.into_iter().map(Arg::from).collect();
-        errcat_audit::boundary::call(&op, args).map(Value::from)
-    })
+pub fn call(op: String, args: Vec<Value>) -> Result<Vec<Value>> {
+    guarded(|| errcat_audit::boundary::call(&op, self::args(args)).map(flatten))
 }
 
 /// Every entry of the catalog, by entry id (Koupleless entries first, then the blobstore's).

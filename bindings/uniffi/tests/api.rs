@@ -15,14 +15,19 @@ fn utf16(text: &str) -> Value {
     }
 }
 
+fn list(len: u32) -> Value {
+    Value::List { len }
+}
+
 #[test]
 fn call_converts_and_the_core_answers() {
-    let Value::Int { value: id } = call(
+    let answer = call(
         "lookup".into(),
         vec![utf16("Arklet.InstallBizFailed"), s(" arklet ")],
     )
-    .unwrap() else {
-        panic!("want an answer id")
+    .unwrap();
+    let [Value::Int { value: id }] = answer[..] else {
+        panic!("want an answer id, got {answer:?}")
     };
     let errcat::boundary::Answer::Lookup(r) = errcat::boundary::Answer::by_id(id as u32).unwrap()
     else {
@@ -30,19 +35,51 @@ fn call_converts_and_the_core_answers() {
     };
     assert_eq!(r.to_string(), "Arklet.InstallBizFailed");
     let parsed = call("parse".into(), vec![s("User.DiskFull")]).unwrap();
-    let Value::List { items } = parsed else {
-        panic!("want a list")
-    };
-    assert_eq!(items[1], s("DiskFull"));
+    assert_eq!(parsed[0], list(3));
+    assert_eq!(parsed[2], s("DiskFull"));
+    // audit(paths = [], options = [["errors", "5xx"], ["max_api_level", 3]]): lists of lists, flattened.
+    let options = vec![
+        list(0),
+        list(2),
+        list(2),
+        s("errors"),
+        s("5xx"),
+        list(2),
+        s("max_api_level"),
+        Value::Int { value: 3 },
+    ];
+    let report = call("audit".into(), options).unwrap();
+    assert_eq!(
+        report[..3],
+        [list(3), Value::Int { value: 0 }, Value::Int { value: 0 }]
+    );
+}
+
+#[test]
+fn nesting_is_read_with_loops_and_bounded_by_the_core() {
+    // A million nested lists as the value of an option: no recursion anywhere, and the core names what it got.
+    let mut flat = vec![list(0), list(1), list(2), s("version")];
+    flat.extend(std::iter::repeat_n(list(1), 1_000_000));
+    flat.push(s("x"));
+    match call("audit".into(), flat) {
+        Err(ErrcatError::InvalidArgument { reason, .. }) => {
+            assert_eq!(reason, "version must be a string, not a list")
+        }
+        other => panic!("{other:?}"),
+    }
+    // A list whose items run out ends there: [["version"]] is an option without a value (absent).
     let report = call(
         "audit".into(),
-        vec![Value::List { items: vec![] }, Value::Null],
+        vec![list(0), list(1), list(2), s("version")],
     )
     .unwrap();
-    let Value::List { items } = report else {
-        panic!("want a list")
-    };
-    assert_eq!(items[0], Value::Int { value: 0 });
+    assert_eq!(report[0], list(3));
+    // Too long a list, declared: refused by the core as it is.
+    let err = call("render".into(), vec![s("problem"), list(u32::MAX)]).unwrap_err();
+    assert!(
+        matches!(err, ErrcatError::InvalidArgument { .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -61,7 +98,7 @@ fn core_errors_keep_kind_message_and_lists() {
     }
     let lone: Vec<u16> = vec![0x41, 0xD800];
     match call("lookup".into(), vec![Value::Utf16 { units: lone }]) {
-        Err(ErrcatError::InvalidArgument { reason }) => {
+        Err(ErrcatError::InvalidArgument { reason, .. }) => {
             assert!(reason.contains("lone surrogate"), "{reason}")
         }
         other => panic!("{other:?}"),
@@ -106,7 +143,11 @@ fn entries_names_and_the_answer_table() {
     assert_eq!(names.versions.last().map(String::as_str), Some("master"));
     let table = answer_table().unwrap();
     let header = table.lines().next().unwrap();
-    let Value::Str { value: fingerprint } = call("fingerprint".into(), vec![]).unwrap() else {
+    let answer = call("fingerprint".into(), vec![]).unwrap();
+    let [Value::Str {
+        value: ref fingerprint,
+    }] = answer[..]
+    else {
         panic!("text")
     };
     assert_eq!(header.split('\t').nth(2), Some(fingerprint.as_str()));

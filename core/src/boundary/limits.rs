@@ -17,3 +17,24 @@ pub const MAX_BODY_LEN: usize = 16 * 1024 * 1024;
 
 /// The longest part (source or type) of a two-level code.
 pub const MAX_PART_LEN: usize = crate::syntax::MAX_PART_LEN;
+
+/// How far a binding reads a host value, so that a huge, sparse or self-containing one costs nothing: no argument
+/// accepts text longer than `MAX_ARG_LEN` bytes (each UTF-16 code unit is at least one byte), a list longer than
+/// `MAX_LIST_LEN` items, or lists nested deeper than `MAX_LIST_DEPTH`. A binding may stop reading a string after
+/// `MAX_ARG_LEN + 1` code units and a list after `MAX_LIST_LEN + 1` items (the core refuses what it gets as it would
+/// the whole value), and pass a list nested deeper as `Arg::Other`.
+pub const MAX_ARG_LEN: usize = if MAX_BODY_LEN > MAX_STRING_LEN {
+    MAX_BODY_LEN
+} else {
+    MAX_STRING_LEN
+};
+
+/// See [`MAX_ARG_LEN`].
+pub const MAX_LIST_LEN: usize = if MAX_PATHS > MAX_CAUSE_DEPTH + 1 {
+    MAX_PATHS
+} else {
+    MAX_CAUSE_DEPTH + 1
+};
+
+/// See [`MAX_ARG_LEN`].
+pub const MAX_LIST_DEPTH: usize = 4;

@@ -31,7 +31,10 @@ pub use args::{Arg, Number};
 pub use call::{call, Out};
 pub use guard::{guard, panic_error};
 pub use json::call_json;
-pub use limits::{MAX_BODY_LEN, MAX_CAUSE_DEPTH, MAX_PART_LEN, MAX_PATHS, MAX_STRING_LEN};
+pub use limits::{
+    MAX_ARG_LEN, MAX_BODY_LEN, MAX_CAUSE_DEPTH, MAX_LIST_DEPTH, MAX_LIST_LEN, MAX_PART_LEN,
+    MAX_PATHS, MAX_STRING_LEN,
+};
 
 /// The names of every enumeration hosts mirror, in declaration order (`source`, `reporter`, `service`, `system`,
 /// `retry_class`, `error_kind`, `lang`, `version`); `None` for another name.

@@ -197,6 +197,56 @@ fn names(out: &mut String, cat: &Catalog) {
     out.push_str("        }\n    }\n}\n\n");
 }
 
+/// `ErrcatError`: one variant per error kind of `fields.toml` (`ErrorKind`), each with the core error's message,
+/// suggestions and candidates, and the conversion from `errcat::Error`.
+fn error(out: &mut String, cat: &Catalog) {
+    let kinds = &cat.fields.enumeration("ErrorKind").values;
+    out.push_str(
+        "/// An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as\n\
+         /// `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is\n\
+         /// `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).\n\
+         #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]\npub enum ErrcatError {\n",
+    );
+    for (kind, kind_doc) in kinds {
+        doc(out, "    ", kind_doc);
+        writeln!(
+            out,
+            "    {kind} {{\n        /// What went wrong.\n        reason: String,\n\
+             \x20       /// Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.\n\
+             \x20       suggestions: Vec<String>,\n\
+             \x20       /// The entries an ambiguous code could mean (`Ambiguous`); else empty.\n\
+             \x20       candidates: Vec<String>,\n    }},"
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n// uniffi requires `std::error::Error` (hence `Display`) on error types.\nimpl std::error::Error for ErrcatError {}\n\n");
+    let variants: Vec<String> = kinds
+        .iter()
+        .map(|(k, _)| format!("ErrcatError::{k} {{ reason, .. }}"))
+        .collect();
+    writeln!(
+        out,
+        "impl std::fmt::Display for ErrcatError {{\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n\
+         \x20       match self {{\n            {} => f.write_str(reason),\n        }}\n    }}\n}}\n",
+        variants.join("\n            | ")
+    )
+    .unwrap();
+    out.push_str(
+        "impl From<errcat::Error> for ErrcatError {\n    fn from(e: errcat::Error) -> ErrcatError {\n\
+         \x20       let reason = e.message().to_string();\n\
+         \x20       let (suggestions, candidates) = (e.suggestions().to_vec(), e.candidates().to_vec());\n\
+         \x20       match e.kind() {\n",
+    );
+    for (kind, _) in kinds {
+        writeln!(
+            out,
+            "            errcat::ErrorKind::{kind} => ErrcatError::{kind} {{\n                reason,\n                suggestions,\n                candidates,\n            }},"
+        )
+        .unwrap();
+    }
+    out.push_str("        }\n    }\n}\n\n");
+}
+
 /// `bindings/uniffi/src/generated.rs`.
 pub fn generated_source(cat: &Catalog) -> String {
     let mut out = header("//");
@@ -234,6 +284,7 @@ pub fn generated_source(cat: &Catalog) -> String {
     }
     out.push_str("        }\n    }\n}\n\n");
     names(&mut out, cat);
+    error(&mut out, cat);
     writeln!(
         out,
         "/// What the host code was generated from. Made on the host side with its default (no crossing), it carries the\n\

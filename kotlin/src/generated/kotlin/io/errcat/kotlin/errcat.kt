@@ -828,19 +828,19 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_errcat_uniffi_checksum_func_answer_table() and 0xFFFF) != 32502) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_answer_table() and 0xFFFF) != 37542) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_call() and 0xFFFF) != 47774) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_call() and 0xFFFF) != 7216) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_catalog_names() and 0xFFFF) != 50804) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_catalog_names() and 0xFFFF) != 63110) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_entries() and 0xFFFF) != 50315) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_entries() and 0xFFFF) != 10949) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_panic_for_test() and 0xFFFF) != 425) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_panic_for_test() and 0xFFFF) != 28678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1743,113 +1743,154 @@ public object FfiConverterTypeEntry : FfiConverterRustBuffer<Entry>{
 
 
 /**
- * An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
- *
- * Kotlin raises it as `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.notFound`.
- * The field is `reason`, not `message`: Kotlin exceptions already have a `message` (uniffi fills it with every
- * field).
+ * An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as
+ * `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is
+ * `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).
  */
 sealed class ErrcatException: kotlin.Exception() {
     
     /**
-     * No entry for the code; `suggestions` holds close matches, best first (may be empty).
+     * No entry for the code; the error's suggestions hold close matches.
      */
     class NotFound(
         
         /**
-         * What was not found.
+         * What went wrong.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * Close matches, best first.
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
          */
-        val `suggestions`: List<kotlin.String>
-        ) : ErrcatException() {
-        override val message
-            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }"
-    }
-    
-    /**
-     * Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
-     */
-    class Ambiguous(
+        val `suggestions`: List<kotlin.String>, 
         
         /**
-         * Why nothing chooses.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The entries the code could mean.
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
          */
         val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }, candidates=${ `candidates` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
-     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
+     * Several entries match and nothing chooses; the error's candidates name them.
      */
-    class InvalidCode(
+    class Ambiguous(
         
         /**
-         * Which rule the text breaks.
+         * What went wrong.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * Well-formed codes it may have meant.
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
          */
-        val `suggestions`: List<kotlin.String>
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
-     * well-formed Unicode.
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+     */
+    class InvalidCode(
+        
+        /**
+         * What went wrong.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
+        ) : ErrcatException() {
+        override val message
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
+    }
+    
+    /**
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     class InvalidArgument(
         
         /**
-         * Which argument is wrong and why.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     class Io(
         
         /**
-         * What could not be read.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * A bug in errcat: a panic caught at the boundary.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     class Internal(
         
         /**
-         * The panic message.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
 
@@ -1874,23 +1915,32 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
             1 -> ErrcatException.NotFound(
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             2 -> ErrcatException.Ambiguous(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 )
             3 -> ErrcatException.InvalidCode(
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             4 -> ErrcatException.InvalidArgument(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             5 -> ErrcatException.Io(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             6 -> ErrcatException.Internal(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -1903,11 +1953,13 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Ambiguous -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
                 + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.InvalidCode -> (
@@ -1915,21 +1967,28 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.InvalidArgument -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Io -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Internal -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
         }
     }
@@ -1940,11 +1999,13 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 buf.putInt(1)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Ambiguous -> {
                 buf.putInt(2)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
                 FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
@@ -1952,21 +2013,28 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 buf.putInt(3)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.InvalidArgument -> {
                 buf.putInt(4)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Io -> {
                 buf.putInt(5)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Internal -> {
                 buf.putInt(6)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -2028,8 +2096,11 @@ public object FfiConverterTypeRetryClass: FfiConverterRustBuffer<RetryClass> {
 
 
 /**
- * An argument or an answer of [`call`], as the host has it: the shapes of `errcat::boundary::Arg` and `Out`.
- * In Kotlin the `List` variant is `Value.Seq` (a nested class named `List` would hide Kotlin's `List`).
+ * One item of an argument or an answer of [`call`], flattened: a scalar, or `List { len }`, whose items are the
+ * `len` values that follow it (lists included), in pre-order. The shapes are those of `errcat::boundary::Arg`
+ * and `Out`. Flat, so that no value nests: uniffi, the host and this crate read it with loops, never recursion
+ * (a nested enum lets uniffi's generated readers recurse once per level, and a few thousand levels overflow the
+ * caller's stack). In Kotlin the `List` variant is `Value.Seq` (a nested class `List` would hide Kotlin's).
  */
 sealed class Value {
     
@@ -2100,7 +2171,7 @@ sealed class Value {
     }
     
     /**
-     * A string known to be valid Unicode (Swift's strings; the answers).
+     * A string known to be valid Unicode (Swift's strings; every text of an answer).
      */
     data class Str(
         /**
@@ -2145,13 +2216,13 @@ sealed class Value {
     }
     
     /**
-     * A list.
+     * A list of the `len` values that follow.
      */
     data class Seq(
         /**
-         * The items.
+         * How many values (each with its own items) make up the list.
          */
-        val `items`: List<io.errcat.kotlin.Value>) : Value()
+        val `len`: kotlin.UInt) : Value()
         
     {
         
@@ -2213,7 +2284,7 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
                 FfiConverterByteArray.read(buf),
                 )
             9 -> Value.Seq(
-                FfiConverterSequenceTypeValue.read(buf),
+                FfiConverterUInt.read(buf),
                 )
             10 -> Value.Other(
                 FfiConverterString.read(buf),
@@ -2282,7 +2353,7 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterSequenceTypeValue.allocationSize(value.`items`)
+                + FfiConverterUInt.allocationSize(value.`len`)
             )
         }
         is Value.Other -> {
@@ -2337,7 +2408,7 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
             }
             is Value.Seq -> {
                 buf.putInt(9)
-                FfiConverterSequenceTypeValue.write(value.`items`, buf)
+                FfiConverterUInt.write(value.`len`, buf)
                 Unit
             }
             is Value.Other -> {
@@ -2574,11 +2645,12 @@ public object FfiConverterSequenceTypeValue: FfiConverterRustBuffer<List<Value>>
     
 
         /**
-         * Runs operation `op` with its positional `args` (bindings/README.md, "Operations"): the one entry point of every
-         * operation, through `errcat_audit::boundary::call`.
+         * Runs operation `op` with its positional arguments (bindings/README.md, "Operations"), each flattened into
+         * `args` one after the other; the answer comes back flattened. The one entry point of every operation, through
+         * `errcat_audit::boundary::call`.
          */
-    @Throws(ErrcatException::class) fun `call`(`op`: kotlin.String, `args`: List<Value>): Value {
-            return FfiConverterTypeValue.lift(
+    @Throws(ErrcatException::class) fun `call`(`op`: kotlin.String, `args`: List<Value>): List<Value> {
+            return FfiConverterSequenceTypeValue.lift(
     uniffiRustCallWithError(ErrcatException) { _status ->
     UniffiLib.uniffi_errcat_uniffi_fn_func_call(
     

@@ -22,9 +22,7 @@ internal class Answers private constructor(
 ) {
     /** The answer with `id`, which the library returned for a call that succeeded. */
     fun answer(id: Long): Any =
-        byId.getOrNull(id.toInt()).takeIf { id in 0..Int.MAX_VALUE } ?: throw ErrcatException.Internal(
-            "errcat answered $id, which is not in its answer table",
-        )
+        byId.getOrNull(id.toInt()).takeIf { id in 0..Int.MAX_VALUE } ?: throw internal("errcat answered $id, which is not in its answer table")
 
     fun entry(id: Long): Entry = entries[id.toInt()]
 
@@ -39,7 +37,7 @@ internal class Answers private constructor(
             val header = rows.firstOrNull()
             val fingerprint = Generated().catalogFingerprint
             if (header == null || header[0] != "errcat-answers" || header.getOrNull(2) != fingerprint) {
-                throw ErrcatException.Internal(
+                throw internal(
                     "the errcat library's catalog (${header?.joinToString(" ")}) is not this package's " +
                         "($fingerprint): rebuild or reinstall them together",
                 )
@@ -78,6 +76,9 @@ internal class Answers private constructor(
     }
 }
 
+/** An `Internal` error of this package: the library and the package disagree (never bad input). */
+internal fun internal(reason: String) = ErrcatException.Internal(reason, emptyList(), emptyList())
+
 /** A host string as the core reads it: its UTF-16 code units, a lone surrogate included; `null` is absent. */
 internal fun text(s: String?): Value {
     if (s == null) return Value.Null
@@ -86,8 +87,34 @@ internal fun text(s: String?): Value {
     return Value.Utf16(units)
 }
 
-/** A host value as an argument, mechanically (bindings/README.md, "The contract"). */
-internal fun value(v: Any?): Value = when (v) {
+/** A list of `len` values: the marker before its items in a flat argument list. */
+internal fun list(len: Int): Value = Value.Seq(len.toUInt())
+
+/**
+ * Appends host value `v` to `flat`, mechanically (bindings/README.md, "The contract"): null is absent, a string is
+ * its UTF-16, numbers are numbers, a `List` or `Pair` a list (with a loop, however deep: the core says how deep it
+ * reads), any other value its type name.
+ */
+internal fun flatten(v: Any?, flat: MutableList<Value>) {
+    val todo = ArrayDeque<Any?>()
+    todo.addLast(v)
+    while (todo.isNotEmpty()) {
+        when (val x = todo.removeLast()) {
+            is List<*> -> {
+                flat.add(list(x.size))
+                for (i in x.indices.reversed()) todo.addLast(x[i])
+            }
+            is Pair<*, *> -> {
+                flat.add(list(2))
+                todo.addLast(x.second)
+                todo.addLast(x.first)
+            }
+            else -> flat.add(scalar(x))
+        }
+    }
+}
+
+private fun scalar(v: Any?): Value = when (v) {
     null -> Value.Null
     is String -> text(v)
     is Boolean -> Value.Bool(v)
@@ -99,21 +126,31 @@ internal fun value(v: Any?): Value = when (v) {
     is Float -> Value.Float(v.toDouble())
     is java.math.BigInteger -> if (v.bitLength() < 64) Value.Int(v.toLong()) else Value.BigInt(v.toString())
     is ByteArray -> Value.Bytes(v)
-    is List<*> -> Value.Seq(v.map(::value))
-    is Pair<*, *> -> Value.Seq(listOf(value(v.first), value(v.second)))
-    is Value -> v
     else -> Value.Other(v.javaClass.name)
 }
 
 /** How many times this package has called into the library: for the tests, which prove that hits do not cross. */
 internal val crossings = java.util.concurrent.atomic.AtomicLong()
 
-/** One crossing: operation `op` with `args`, through the library's `call`. */
-internal fun invoke(op: String, vararg args: Value): Value {
+/** One crossing: operation `op` with its arguments, flattened one after the other; the answer, flattened. */
+internal fun invoke(op: String, vararg args: Value): List<Value> = cross(op, args.asList())
+
+/** One crossing with the arguments already flattened into `flat`. */
+internal fun cross(op: String, flat: List<Value>): List<Value> {
     crossings.incrementAndGet()
-    return call(op, args.asList())
+    return call(op, flat)
 }
+
+/** A scalar answer. */
+internal val List<Value>.long: Long get() = (single() as Value.Int).value
+internal val List<Value>.string: String get() = (single() as Value.Str).value
+
+/** The items of a list answer whose items are scalars (entry ids; parse's and audit's parts). */
+internal val List<Value>.items: List<Value>
+    get() {
+        check(first() == list(size - 1)) { "errcat answered $this, not a list of scalars" }
+        return subList(1, size)
+    }
 
 internal val Value.long: Long get() = (this as Value.Int).value
 internal val Value.string: String get() = (this as Value.Str).value
-internal val Value.items: List<Value> get() = (this as Value.Seq).items

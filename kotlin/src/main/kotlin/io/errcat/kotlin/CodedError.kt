@@ -66,12 +66,22 @@ class CodedError private constructor(
 
     /** The chain, outermost first, as `[answer id, detail]` links for the core's `render`. */
     private fun render(rendering: String): String {
-        val chain = ArrayList<Value>()
+        var links = 0
         var link: CodedError? = this
         while (link != null) {
-            chain.add(Value.Seq(listOf(Value.Int(link.answer), text(link.detail))))
+            links++
             link = link.cause
         }
-        return invoke("render", Value.Str(rendering), Value.Seq(chain)).string
+        val flat = ArrayList<Value>(2 + 3 * links)
+        flat.add(Value.Str(rendering))
+        flat.add(list(links))
+        link = this
+        while (link != null) {
+            flat.add(list(2))
+            flat.add(Value.Int(link.answer))
+            flat.add(text(link.detail))
+            link = link.cause
+        }
+        return cross("render", flat).string
     }
 }

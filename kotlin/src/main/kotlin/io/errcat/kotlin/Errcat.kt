@@ -105,7 +105,7 @@ object Errcat {
     @Throws(ErrcatException::class)
     fun entryById(id: UInt): Entry = table.entries.getOrNull(id.toInt()) ?: run {
         invoke("entry_json", Value.Int(id.toLong())) // the core's error for an id it does not know
-        throw ErrcatException.Internal("errcat knows entry $id, which is not in its entries")
+        throw internal("errcat knows entry $id, which is not in its entries")
     }
 
     /** The entry with `id` as JSON, exactly as in the catalog export. */
@@ -132,7 +132,10 @@ object Errcat {
      */
     @Throws(ErrcatException::class)
     fun analyzeAudit(paths: List<String?>, options: List<Pair<String?, Any?>>): AuditReport {
-        val report = invoke("audit", value(paths), value(options)).items
+        val flat = ArrayList<Value>()
+        flatten(paths, flat)
+        flatten(options, flat)
+        val report = cross("audit", flat).items
         return AuditReport(report[0].long, report[1].long, report[2].string)
     }
 
@@ -160,12 +163,12 @@ object Errcat {
     /** The answer object with `id` (for [CodedError]). */
     internal fun answer(id: Long): Any = table.answer(id)
 
-    private fun entryList(ids: Value): List<Entry> {
+    private fun entryList(ids: List<Value>): List<Entry> {
         val t = table
         return ids.items.map { t.entry(it.long) }
     }
 
-    private fun code(parts: Value): Code {
+    private fun code(parts: List<Value>): Code {
         val p = parts.items
         return Code(table.names.sources[p[0].long.toInt()], p[1].string, p[2].string)
     }

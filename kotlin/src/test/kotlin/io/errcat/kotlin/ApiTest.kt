@@ -32,7 +32,7 @@ class ApiTest {
         assertFalse(moved.valid)
         assertEquals("master", moved.version)
         assertEquals(429, moved.entry.renumberedTo)
-        assertEquals(listOf("v3.2.0", "v3.3.0", "v3.4.0", "v3.5.0"), moved.entry.versions)
+        assertEquals(listOf("v3.2.0", "v3.2.1", "v3.3.0", "v3.3.1", "v3.3.2", "v3.4.0", "v3.5.0"), moved.entry.versions)
         assertEquals("BlobNode", Errcat.serviceOf(640))
         assertEquals("BlobNode", Errcat.serviceOf(640, " 3.5.0 "))
     }
