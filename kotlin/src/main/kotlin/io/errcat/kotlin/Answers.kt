@@ -8,17 +8,17 @@ package io.errcat.kotlin
  * lists or, after a crossing, by the answer id the library returned.
  */
 internal class Answers private constructor(
-    val entries: List<Entry>,
-    val names: CatalogNames,
+    @JvmField val entries: List<Entry>,
+    @JvmField val names: CatalogNames,
     private val byId: Array<Any?>,
-    /** `lookup(code)` without a reporter. */
-    val lookups: Map<String, Resolved>,
+    /** `lookup(code)` without a reporter. Never changed after the table is built (nor are the maps below). */
+    @JvmField val lookups: HashMap<String, Resolved>,
     /** `lookup(code, reporter)`, by the reporter's spelling. */
-    val lookupsBy: Map<String, Map<String, Resolved>>,
+    @JvmField val lookupsBy: HashMap<String, HashMap<String, Resolved>>,
     /** `status(number)` at the newest version, by number. */
-    val statuses: Array<StatusMatch?>,
+    @JvmField val statuses: Array<StatusMatch?>,
     /** `status(number, version)`, by the version's spelling. */
-    val statusesBy: Map<String, Array<StatusMatch?>>,
+    @JvmField val statusesBy: HashMap<String, Array<StatusMatch?>>,
 ) {
     /** The answer with `id`, which the library returned for a call that succeeded. */
     fun answer(id: Long): Any =
@@ -32,47 +32,107 @@ internal class Answers private constructor(
             return parse(io.errcat.kotlin.entries(), catalogNames(), answerTable())
         }
 
+        /**
+         * One pass over the table's text, without splitting it into lines or fields; each row is read by [Builder.row],
+         * a method of its own, so that the JIT compiles it after a few hundred rows (a process pays the load once).
+         */
         private fun parse(entries: List<Entry>, names: CatalogNames, table: String): Answers {
-            val rows = table.split('\n').filter { it.isNotEmpty() }.map { it.split('\t') }
-            val header = rows.firstOrNull()
             val fingerprint = Generated().catalogFingerprint
-            if (header == null || header[0] != "errcat-answers" || header.getOrNull(2) != fingerprint) {
+            val row = Row(table)
+            if (!row.next() || row.field() != "errcat-answers" || row.field() != "1" || row.field() != fingerprint) {
                 throw internal(
-                    "the errcat library's catalog (${header?.joinToString(" ")}) is not this package's " +
+                    "the errcat library's catalog (${table.substringBefore('\n')}) is not this package's " +
                         "($fingerprint): rebuild or reinstall them together",
                 )
             }
-            val body = rows.subList(1, rows.size)
-            val byId = arrayOfNulls<Any>(body.maxOf { it[1].toInt() } + 1)
-            val statusSlots = body.filter { it[0] == "N" }.maxOf { it[3].toInt() } + 1
-            val lookups = HashMap<String, Resolved>()
-            val lookupsBy = HashMap<String, HashMap<String, Resolved>>()
-            val statuses = arrayOfNulls<StatusMatch>(statusSlots)
-            val statusesBy = HashMap<String, Array<StatusMatch?>>()
-            for (f in body) {
-                val id = f[1].toInt()
-                when (f[0]) {
-                    "R" -> byId[id] = Resolved(
-                        code = f[6], source = names.sources[f[3].toInt()],
-                        entry = (entries[f[2].toInt()] as Entry.Koupleless).entry,
-                        alias = f[4].takeIf { it != "-" }, dynamic = f[5] == "1",
-                    )
-                    "S" -> byId[id] = StatusMatch(
-                        entry = (entries[f[2].toInt()] as Entry.Blobstore).entry,
-                        version = names.versions[f[3].toInt()], valid = f[4] == "1",
-                    )
-                    "L" -> {
-                        val map = if (f[2] == "-") lookups else lookupsBy.getOrPut(f[2]) { HashMap() }
-                        map[f[3]] = byId[id] as Resolved
+            val b = Builder(entries, names)
+            while (row.next()) b.row(row)
+            return Answers(entries, names, b.byId, b.lookups, b.lookupsBy, b.statuses, b.statusesBy)
+        }
+    }
+
+    /** The maps, row by row. */
+    private class Builder(val entries: List<Entry>, val names: CatalogNames) {
+        var byId = arrayOfNulls<Any>(1024)
+        val lookups = HashMap<String, Resolved>()
+        val lookupsBy = HashMap<String, HashMap<String, Resolved>>()
+        var statuses = arrayOfNulls<StatusMatch>(1000)
+        val statusesBy = HashMap<String, Array<StatusMatch?>>()
+
+        fun row(row: Row) {
+            val kind = row.kind()
+            val id = row.int()
+            if (id >= byId.size) byId = byId.copyOf(maxOf(id + 1, byId.size * 2))
+            when (kind) {
+                'R' -> {
+                    val entry = (entries[row.int()] as Entry.Koupleless).entry
+                    val source = names.sources[row.int()]
+                    val alias = row.field().takeIf { it != "-" }
+                    val dynamic = row.field() == "1"
+                    byId[id] = Resolved(code = row.field(), source = source, entry = entry, alias = alias, dynamic = dynamic)
+                }
+                'S' -> {
+                    val entry = (entries[row.int()] as Entry.Blobstore).entry
+                    byId[id] = StatusMatch(entry, names.versions[row.int()], row.field() == "1")
+                }
+                'L' -> {
+                    val reporter = row.field()
+                    val map = if (reporter == "-") lookups else lookupsBy.getOrPut(reporter) { HashMap() }
+                    map[row.field()] = byId[id] as Resolved
+                }
+                'N' -> {
+                    val version = row.field()
+                    val number = row.int()
+                    var slots = if (version == "-") statuses else statusesBy.getOrPut(version) { arrayOfNulls(1000) }
+                    if (number >= slots.size) {
+                        slots = slots.copyOf(number + 1)
+                        if (version == "-") statuses = slots else statusesBy[version] = slots
                     }
-                    "N" -> {
-                        val slots = if (f[2] == "-") statuses else statusesBy.getOrPut(f[2]) { arrayOfNulls(statusSlots) }
-                        slots[f[3].toInt()] = byId[id] as StatusMatch
-                    }
+                    slots[number] = byId[id] as StatusMatch
                 }
             }
-            return Answers(entries, names, byId, lookups, lookupsBy, statuses, statusesBy)
         }
+    }
+}
+
+/**
+ * A cursor over the rows of the answer table: TAB-separated fields, one row per line. It searches with
+ * `java.lang.String.indexOf` itself: Kotlin's `indexOf` extension would load a dozen `kotlin.text` classes on a
+ * path that a process runs once, cold.
+ */
+@Suppress("PLATFORM_CLASS_MAPPED_TO_KOTLIN")
+private class Row(text: String) {
+    private val text = text as java.lang.String
+    private var pos = 0
+    private var end = -1
+
+    /** Moves to the next row; false at the end. */
+    fun next(): Boolean {
+        if (end >= text.length - 1) return false
+        pos = end + 1
+        end = text.indexOf('\n'.code, pos).let { if (it < 0) text.length else it }
+        return pos < end
+    }
+
+    /** A one-letter first field. */
+    fun kind(): Char {
+        val kind = text[pos]
+        pos = minOf(pos + 2, end)
+        return kind
+    }
+
+    fun field(): String {
+        val tab = text.indexOf('\t'.code, pos).let { if (it < 0 || it > end) end else it }
+        val field = text.substring(pos, tab)
+        pos = minOf(tab + 1, end)
+        return field
+    }
+
+    fun int(): Int {
+        var n = 0
+        while (pos < end && text[pos] != '\t') n = n * 10 + (text[pos++] - '0')
+        if (pos < end) pos++
+        return n
     }
 }
 

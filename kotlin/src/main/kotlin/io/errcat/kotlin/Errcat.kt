@@ -21,7 +21,16 @@ object Errcat {
     @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
     const val MAX_CACHED_VERSIONS: Int = 64
 
-    private val table: Answers by lazy { Answers.load() }
+    /** The answer table once loaded: a volatile read on the hit path, nothing else. */
+    @Volatile
+    private var loaded: Answers? = null
+
+    private val table: Answers
+        get() = loaded ?: load()
+
+    /** Loads the table once; a failure (a library that is not this package's) is thrown again on the next call. */
+    @Synchronized
+    private fun load(): Answers = loaded ?: Answers.load().also { loaded = it }
 
     /** Loads the native library and the answer table now instead of on the first call. Optional. */
     @Throws(ErrcatException::class)
@@ -30,7 +39,8 @@ object Errcat {
     }
 
     /** The errcat version of the native library. */
-    val version: String by lazy { invoke("version").string }
+    val version: String
+        get() = invoke("version").string
 
     /**
      * Resolves a two-level code (`Arklet.InstallBizFailed`, an alias such as `ModuleController.ResourceConstrained`,
