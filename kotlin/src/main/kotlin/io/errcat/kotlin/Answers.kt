@@ -59,6 +59,12 @@ internal class Answers private constructor(
         var statuses = arrayOfNulls<StatusMatch>(1000)
         val statusesBy = HashMap<String, Array<StatusMatch?>>()
 
+        /** The spellings met so far with their maps, matched in place (no substring per row). */
+        private val reporters = ArrayList<String>()
+        private val reporterMaps = ArrayList<HashMap<String, Resolved>>()
+        private val versions = ArrayList<String>()
+        private var nextVersion = 0
+
         fun row(row: Row) {
             val kind = row.kind()
             val id = row.int()
@@ -68,20 +74,25 @@ internal class Answers private constructor(
                     val entry = (entries[row.int()] as Entry.Koupleless).entry
                     val source = names.sources[row.int()]
                     val alias = row.field().takeIf { it != "-" }
-                    val dynamic = row.field() == "1"
+                    val dynamic = row.flag()
                     byId[id] = Resolved(code = row.field(), source = source, entry = entry, alias = alias, dynamic = dynamic)
                 }
                 'S' -> {
                     val entry = (entries[row.int()] as Entry.Blobstore).entry
-                    byId[id] = StatusMatch(entry, names.versions[row.int()], row.field() == "1")
+                    byId[id] = StatusMatch(entry, names.versions[row.int()], row.flag())
                 }
                 'L' -> {
-                    val reporter = row.field()
-                    val map = if (reporter == "-") lookups else lookupsBy.getOrPut(reporter) { HashMap() }
+                    val map = if (row.skipIf("-")) lookups else reporterMap(row)
                     map[row.field()] = byId[id] as Resolved
                 }
                 'N' -> {
-                    val version = row.field()
+                    // The rows of a number list the version spellings in the same order: expect the next one.
+                    var version = if (nextVersion < versions.size) versions[nextVersion] else null
+                    if (version == null || !row.skipIf(version)) {
+                        version = row.field()
+                        nextVersion = versions.indexOf(version).let { if (it < 0) versions.size.also { versions.add(version) } else it }
+                    }
+                    nextVersion = (nextVersion + 1) % versions.size
                     val number = row.int()
                     var slots = if (version == "-") statuses else statusesBy.getOrPut(version) { arrayOfNulls(1000) }
                     if (number >= slots.size) {
@@ -91,6 +102,16 @@ internal class Answers private constructor(
                     slots[number] = byId[id] as StatusMatch
                 }
             }
+        }
+
+        private fun reporterMap(row: Row): HashMap<String, Resolved> {
+            for (i in reporters.indices) if (row.skipIf(reporters[i])) return reporterMaps[i]
+            val spelling = row.field()
+            val map = HashMap<String, Resolved>()
+            lookupsBy[spelling] = map
+            reporters.add(spelling)
+            reporterMaps.add(map)
+            return map
         }
     }
 }
@@ -126,6 +147,21 @@ private class Row(text: String) {
         val field = text.substring(pos, tab)
         pos = minOf(tab + 1, end)
         return field
+    }
+
+    /** Skips the next field when it is `field`. */
+    fun skipIf(field: String): Boolean {
+        val next = pos + field.length
+        if (next > end || (next < end && text[next] != '\t') || !text.regionMatches(pos, field, 0, field.length)) return false
+        pos = minOf(next + 1, end)
+        return true
+    }
+
+    /** A `0`/`1` field. */
+    fun flag(): Boolean {
+        val flag = text[pos] == '1'
+        pos = minOf(pos + 2, end)
+        return flag
     }
 
     fun int(): Int {
