@@ -17,6 +17,7 @@ BENCH_TARGETS += bench-kotlin
 
 MVN ?= mvn -B --no-transfer-progress -Dstyle.color=never
 UNIFFI_GEN := $(ROOT)/target/uniffi-gen
+UNIFFI_LIB := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/debug/liberrcat_uniffi.so
 
 # `mvn package` runs cargo, packs the JAR and then runs the tests against the packed JAR.
 test-kotlin:
@@ -37,7 +38,7 @@ bench-kotlin: kotlin-jar
 uniffi-bindings: generate
 	$(CARGO) build -p errcat-uniffi
 	$(CARGO) run -q -p errcat-uniffi --features cli --bin uniffi-bindgen -- generate \
-		--library target/debug/liberrcat_uniffi.so --language kotlin --language swift \
+		--library $(UNIFFI_LIB) --language kotlin --language swift \
 		--config bindings/uniffi/bindgen.toml --no-format --out-dir $(UNIFFI_GEN)
 	install -D -m 644 $(UNIFFI_GEN)/io/errcat/kotlin/errcat.kt kotlin/src/generated/kotlin/io/errcat/kotlin/errcat.kt
 	install -m 644 $(UNIFFI_GEN)/Errcat.swift $(UNIFFI_GEN)/ErrcatFFI.h $(UNIFFI_GEN)/ErrcatFFI.modulemap swift/
