@@ -7,7 +7,8 @@ SHELL := bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 ROOT := $(abspath .)
-ERRCAT := $(ROOT)/target/release/errcat
+# The release CLI, from the one zig-linked release build (mk/05-native.mk sets NATIVE_DIR).
+ERRCAT = $(NATIVE_DIR)/errcat
 export CARGO_TERM_COLOR ?= never
 
 TEST_TARGETS :=
@@ -20,6 +21,8 @@ help:
 	@echo "make demo   # build errcat and show it at work"
 	@echo "make test   # build every package and run every test suite"
 	@echo "make bench  # run the benchmarks (ratios against each language's native baseline)"
+	@echo "make dist   # every distributable in dist/ (JARs, wheel + sdist, npm, C and CLI tarballs, Go module zip)"
+	@echo "make test-portable  # the JAR, the wheel and the C library inside a Debian 11 root (glibc 2.31)"
 
 demo: $(DEMO_TARGETS)
 test: $(TEST_TARGETS)

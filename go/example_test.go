@@ -84,3 +84,19 @@ func ExampleExport() {
 	fmt.Println(len(md) > 0)
 	// Output: true
 }
+
+// A ModuleController callback turns what Arklet answered into a two-level code for the container's status.
+func ExampleClassifyArklet() {
+	body := []byte(`{"code":"FAILED","message":"install biz not success!",` +
+		`"data":{"code":"REPEAT_BIZ","message":"Biz: demo:1.0.0 has been installed or registered."}}`)
+	c, err := errcat.ClassifyArklet(body, errcat.WithCommand("installBiz"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Code, c.Rule, c.Evidence.Placeholders["bizName"], *c.Retryable)
+	fmt.Println(c.Entry.Koupleless.Meaning.En)
+	// Output:
+	// Arklet.InstallationRequirementNotMet biz.repeat demo false
+	// Module installation conditions are not met
+}

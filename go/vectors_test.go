@@ -2,6 +2,7 @@ package errcat_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -211,6 +212,8 @@ func view(t *testing.T, op string, args map[string]json.RawMessage) (map[string]
 			return nil, err
 		}
 		return map[string]any{"json": text}, nil
+	case "classify":
+		return classifyView(t, args)
 	case "export":
 		format, _ := str(args, "format")
 		lang, _ := str(args, "lang")
@@ -353,4 +356,64 @@ func TestExportEqualsCatalogJSON(t *testing.T) {
 	if got != string(want) {
 		t.Fatalf("the JSON export (%d bytes) differs from testdata/catalog.json (%d bytes)", len(got), len(want))
 	}
+}
+
+// classifyView runs a classify case through ClassifyArklet (and EnrichArklet) and returns its view.
+func classifyView(t *testing.T, args map[string]json.RawMessage) (map[string]any, error) {
+	text, _ := str(args, "body")
+	body := []byte(text)
+	if h, ok := str(args, "body_hex"); ok {
+		var err error
+		if body, err = hex.DecodeString(h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var opts []errcat.ClassifyOption
+	if c, ok := str(args, "command"); ok {
+		opts = append(opts, errcat.WithCommand(c))
+	}
+	if tun, ok := str(args, "tunnel"); ok {
+		opts = append(opts, errcat.WithTunnel(tun))
+	}
+	var status *int
+	_ = json.Unmarshal(args["http_status"], &status)
+	if status != nil {
+		opts = append(opts, errcat.WithHTTPStatus(*status))
+	}
+	c, err := errcat.ClassifyArklet(body, opts...)
+	if err != nil {
+		return nil, err
+	}
+	v := itemView(c)
+	e := c.Evidence
+	v["reporter"], v["retryable"], v["command"], v["shape"] = c.Reporter, c.Retryable, e.Command, e.Shape
+	v["exception"], v["cause"], v["cause_message"], v["cause_origin"] = e.Exception, e.Cause, e.CauseMessage, e.CauseOrigin
+	v["causes"], v["frames"], v["placeholders"] = e.Causes, e.Frames, e.Placeholders
+	results := []any{}
+	for _, item := range c.Results {
+		r := map[string]any{"key": item.Key, "outcome": "unclassified", "code": nil, "rule": nil}
+		if item.Classification != nil {
+			r = itemView(item.Classification)
+			r["key"] = item.Key
+		}
+		results = append(results, r)
+	}
+	v["results"] = results
+	var enrich bool
+	_ = json.Unmarshal(args["enrich"], &enrich)
+	if enrich {
+		enriched, err := errcat.EnrichArklet(body, opts...)
+		if err != nil {
+			return nil, err
+		}
+		v["enriched"] = string(enriched)
+	}
+	if c.Entry != nil && c.Entry.Code != c.Code {
+		t.Errorf("the code's entry is %s, not %s", c.Entry.Code, c.Code)
+	}
+	return v, nil
+}
+
+func itemView(c *errcat.Classification) map[string]any {
+	return map[string]any{"outcome": c.Outcome, "code": orNull(c.Code), "rule": c.Rule}
 }

@@ -617,6 +617,30 @@ enum errcat_status errcat_arklet_json(const struct errcat_error_value *value,
                                       char **out);
 
 /**
+ * Classifies an answer exactly as received (`body_len` bytes, at most 16 MiB): `command` (`installBiz`, ...; NULL =
+ * unknown), `http_status` (0 = not given) and `tunnel` (`http`, `mqtt`, `client`; NULL = `http`) say how it came.
+ * `*out` is the classification as JSON, the object `errcat classify --json` prints (owned). An answer no rule knows
+ * is `ERRCAT_NOT_FOUND`; input that is not an answer (not JSON, not UTF-8, too large) `ERRCAT_INVALID_ARGUMENT`.
+ */
+enum errcat_status errcat_classify(const char *body,
+                                   size_t body_len,
+                                   const char *command,
+                                   int32_t http_status,
+                                   const char *tunnel,
+                                   char **out);
+
+/**
+ * The answer with the `errorCode` of its classification added (every other byte kept; ModuleController's decoder
+ * ignores the new member). Arguments and errors as for `errcat_classify`; `*out` is owned.
+ */
+enum errcat_status errcat_classify_enrich(const char *body,
+                                          size_t body_len,
+                                          const char *command,
+                                          int32_t http_status,
+                                          const char *tunnel,
+                                          char **out);
+
+/**
  * Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
  * an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
  * lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).

@@ -11,8 +11,8 @@ toolchain:
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
-cli:
-	$(CARGO) build --release -p errcat-cli
+# The CLI comes out of the one release build of every native artefact (mk/05-native.mk).
+cli: native
 
 # Regenerates the committed export; the tests fail when it drifts from the catalog.
 catalog-json: cli
@@ -23,9 +23,11 @@ catalog-json: cli
 generate:
 	$(CARGO) run -q -p errcat-codegen -- write
 	python3 testdata/gen_boundary_vectors.py
+	python3 testdata/classify/gen_vectors.py
 
 test-rust: toolchain
 	python3 testdata/gen_boundary_vectors.py --check
+	python3 testdata/classify/gen_vectors.py --check
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace

@@ -1,23 +1,25 @@
 # C library (bindings/c → liberrcat.so, liberrcat.a, include/errcat.h, errcat.pc) and the Go module on top of it.
 #
-#   make c-lib             build target/release/liberrcat.{so,a}
+#   make c-lib             build $(NATIVE_DIR)/liberrcat.{so,a} (the zig-linked release build, mk/05-native.mk)
 #   make c-header          regenerate include/errcat.h with cbindgen (the Rust tests fail when it drifts)
 #   make install PREFIX=/usr/local [DESTDIR=]   install the header, both libraries and errcat.pc
 #   make test-c test-go    C tests (against the installed library, under valgrind), Go tests (-race)
 #   make demo-c-go         a C and a Go program answering the questions of `make demo-cli`
 #   make bench-c bench-go  lookup through the C API / the Go module against a plain C / Go baseline
+#   make go-prebuilt       regenerate the Go module's committed library and header (go/internal/prebuilt) from the
+#                          release build; commit them when they changed (the packaging tests fail while they are stale)
 
 TEST_TARGETS += test-c test-go
 DEMO_TARGETS += demo-c-go
 BENCH_TARGETS += bench-c bench-go
 
-.PHONY: c-lib c-header c-deps c-stage install test-c test-go demo-c-go bench-c bench-go
+.PHONY: c-lib c-header c-deps c-stage install test-c test-go demo-c-go bench-c bench-go go-prebuilt
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 C_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
-C_LIB_DIR := $(ROOT)/target/release
+C_LIB_DIR = $(NATIVE_DIR)
 C_OUT := $(ROOT)/target/c
 # `make test` installs into this prefix and tests what a user gets from `make install`.
 C_STAGE := $(C_OUT)/stage
@@ -28,9 +30,12 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-l
 # Lookups per thread in the 8-thread test (about 12 s under valgrind, which serialises the threads).
 C_THREAD_LOOKUPS ?= 1000000
 GO_ENV := GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=1
+# Inside the repository the Go module links the library just built (go/cgo_dev.go); the default build links the
+# prebuilt one committed in go/internal/prebuilt (go/cgo_prebuilt.go), checked by the packaging tests.
+GO_DEV_TAGS := -tags errcat_dev
+GO_PREBUILT := $(ROOT)/go/internal/prebuilt
 
-c-lib:
-	$(CARGO) build --release -p errcat-c
+c-lib: native
 
 c-header:
 	ERRCAT_BLESS_HEADER=1 $(CARGO) test -p errcat-c header_has_not_drifted
@@ -78,10 +83,17 @@ test-c: c-stage
 		$$($(C_PKG) --cflags --libs errcat)
 	LD_LIBRARY_PATH=$(C_STAGE)/lib $(C_OUT)/cxx-compat
 
-# Go: cgo links target/release/liberrcat.a (see go/link.go), so the library is built first.
+# Go: with -tags errcat_dev cgo links $(NATIVE_DIR)/liberrcat.a (go/cgo_dev.go), so the library is built first.
 test-go: c-lib
-	@echo "== Go tests (-race): every vector, export byte-equality, 16 goroutines, examples"
-	cd $(ROOT)/go && $(GO_ENV) go vet ./... && $(GO_ENV) go test -race -count=1 ./...
+	@echo "== Go tests (-race, -tags errcat_dev): every vector, export byte-equality, 16 goroutines, examples"
+	cd $(ROOT)/go && $(GO_ENV) go vet $(GO_DEV_TAGS) ./... && $(GO_ENV) go test -race -count=1 $(GO_DEV_TAGS) ./...
+
+# The library and header the Go module carries (a few MB: debug info stripped, deterministic archive).
+go-prebuilt: c-lib
+	strip --strip-debug --enable-deterministic-archives -o $(GO_PREBUILT)/liberrcat_linux_amd64.a $(C_LIB_DIR)/liberrcat.a
+	install -m 644 $(ROOT)/include/errcat.h $(GO_PREBUILT)/errcat.h
+	@ls -l $(GO_PREBUILT)/liberrcat_linux_amd64.a
+	@git -C $(ROOT) status --short -- $(GO_PREBUILT)
 
 # One question for both programs (Go's flag package accepts the same --flags); exit 1 = "not found" is part of
 # the demo.
@@ -93,7 +105,7 @@ endef
 demo-c-go: c-stage
 	$(CC) -std=c11 -Wall -Wextra -O2 -o $(C_OUT)/explain $(ROOT)/bindings/c/demo/explain.c \
 		$$($(C_PKG) --cflags --libs errcat)
-	cd $(ROOT)/go && $(GO_ENV) go build -o $(C_OUT)/errcat-explain-go ./cmd/errcat-explain
+	cd $(ROOT)/go && $(GO_ENV) go build $(GO_DEV_TAGS) -o $(C_OUT)/errcat-explain-go ./cmd/errcat-explain
 	$(call c_go_explain,Arklet.InstallBizFailed)
 	$(call c_go_explain,--version v3.5.0 552)
 	$(call c_go_explain,--version master 552)
@@ -110,7 +122,7 @@ bench-c: c-lib
 GO_BENCH_COUNT ?= 6
 bench-go: c-lib
 	mkdir -p $(C_OUT)
-	cd $(ROOT)/bench/go && $(GO_ENV) go test -run '^$$' -bench . -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . \
+	cd $(ROOT)/bench/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench . -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . \
 		| tee $(C_OUT)/go-bench.txt
-	cd $(ROOT)/go && $(GO_ENV) go test -run '^$$' -bench AnswerTableLoad -count=$(GO_BENCH_COUNT) . | tee -a $(C_OUT)/go-bench.txt
+	cd $(ROOT)/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench AnswerTableLoad -count=$(GO_BENCH_COUNT) . | tee -a $(C_OUT)/go-bench.txt
 	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt

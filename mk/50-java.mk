@@ -6,7 +6,7 @@ DEMO_TARGETS += demo-java
 BENCH_TARGETS += bench-java
 
 JAVA_MVN := $(ROOT)/java/mvn-offline-first.sh
-JAVA_JAR := $(ROOT)/java/target/errcat-0.1.0.jar
+JAVA_JAR = $(ROOT)/java/target/errcat-$(VERSION).jar
 
 .PHONY: test-java demo-java bench-java java-jar
 
@@ -21,11 +21,12 @@ java-jar:
 demo-java: java-jar
 	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
 	cp $(JAVA_JAR) java/examples/Example.java "$$dir" && cd "$$dir" && \
-	echo "== java: javac --release 8 -cp errcat-0.1.0.jar Example.java && java -cp errcat-0.1.0.jar:. Example" && \
-	javac -nowarn --release 8 -Xlint:-options -cp errcat-0.1.0.jar Example.java && \
-	java -cp errcat-0.1.0.jar:. Example
+	echo "== java: javac --release 8 -cp errcat-$(VERSION).jar Example.java && java -cp errcat-$(VERSION).jar:. Example" && \
+	javac -nowarn --release 8 -Xlint:-options -cp errcat-$(VERSION).jar Example.java && \
+	java -cp errcat-$(VERSION).jar:. Example
 
-# JMH: Errcat.lookup / Errcat.status against a HashMap with the same results, same run; prints the ratios.
+# JMH: Errcat.lookup / Errcat.status against a HashMap with the same answers (warm and first call), same run;
+# prints the ratios and the answer table load time in fresh JVMs.
 bench-java:
 	$(JAVA_MVN) -q -f java/pom.xml install -DskipTests
 	$(JAVA_MVN) -q -f bench/java/pom.xml package exec:exec

@@ -1,6 +1,9 @@
 # Python: the errcat package (python/, maturin building bindings/python), installed into its own virtual environment
-# and tested there, never from the source tree. Needs only python3 and cargo: pip fetches maturin as the build
-# backend, and pytest and mypy as the test tools.
+# and tested there, never from the source tree. The wheel is built once, by maturin (pinned, mk/05-native.mk) with
+# zig for glibc 2.17: abi3 (CPython >= 3.9), tagged manylinux2014; the tests install that wheel. pytest and mypy come
+# from PyPI as the test tools.
+#   make python-wheel   target/wheels/errcat-<v>-cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl
+#   make python-sdist   target/wheels/errcat-<v>.tar.gz (builds with Rust, from the files it carries)
 
 TEST_TARGETS += test-python
 DEMO_TARGETS += demo-python
@@ -13,17 +16,36 @@ PY_TOOLS := pytest==9.2.0 mypy==2.4.1
 # Run from here so that `import errcat` can only find the installed package.
 PY_RUN_DIR := $(ROOT)/build
 
-.PHONY: python-venv python-install test-python demo-python bench-python
+PY_WHEEL_DIR := $(ROOT)/target/wheels
+PY_WHEEL_TAG := $(if $(NATIVE_ZIG),cp39-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64,*)
+# A shell glob off linux-x86_64 (the tag is the build host's there).
+PY_WHEEL = $(PY_WHEEL_DIR)/errcat-$(VERSION)-$(PY_WHEEL_TAG).whl
+PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
+# maturin's environment differs from the other release builds (cargo would rebuild their shared crates): it keeps its
+# own target directory.
+MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
 
-# A fresh environment every time: the test is that `pip install ./python` works in one.
+.PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python
+
+# A fresh environment every time: the test is that the wheel installs and works in one.
 python-venv:
 	rm -rf $(PY_VENV)
 	$(PYTHON) -m venv $(PY_VENV)
 	$(PY) -m pip install -q --disable-pip-version-check $(PY_TOOLS)
 
-python-install:
+# cargo decides what is stale; maturin then repacks the wheel (a few seconds).
+python-wheel: tools
+	rm -f $(PY_WHEEL_DIR)/errcat-$(VERSION)-*.whl
+	cd $(ROOT)/python && $(ZIG_ENV) $(MATURIN) build --quiet --release $(MATURIN_ZIG) --out $(PY_WHEEL_DIR)
+	touch $(PY_WHEEL_DIR)/.wheel-built
+
+python-sdist: tools
+	rm -f $(PY_SDIST)
+	cd $(ROOT)/python && $(MATURIN) sdist --out $(PY_WHEEL_DIR)
+
+python-install: python-wheel
 	@test -x $(PY) || $(MAKE) --no-print-directory python-venv
-	$(PY) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./python
+	$(PY) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps $(PY_WHEEL)
 
 test-python: python-venv cli
 	$(MAKE) --no-print-directory python-install
@@ -31,6 +53,7 @@ test-python: python-venv cli
 		--rootdir $(ROOT)/python -q -rs $(ROOT)/python/tests
 	cd $(PY_RUN_DIR) && $(PY_VENV)/bin/mypy --strict --no-incremental \
 		$(ROOT)/python/examples/demo.py $(ROOT)/python/tests/typing_sample.py
+	cd $(PY_RUN_DIR) && $(PY_VENV)/bin/mypy --strict --no-incremental -p errcat
 	cd $(PY_RUN_DIR) && $(PY) -m mypy.stubtest errcat --allowlist $(ROOT)/python/tests/stubtest-allowlist.txt
 
 demo-python: python-install

@@ -1,6 +1,6 @@
 # Node: the errcat npm package (node/) over the napi-rs module (bindings/node).
 #   make node-build     npm ci (when the lockfile changed) + build the .node into node/
-#   make node-generate  regenerate the committed loader and declarations (node/binding.js, node/index.d.ts)
+#   make node-generate  regenerate the committed loader and its declarations (node/binding.js, node/binding.d.ts)
 #   make test-node      pack the tarball, install it in an empty directory, run node/test against it
 
 TEST_TARGETS += test-node
@@ -10,7 +10,11 @@ BENCH_TARGETS += bench-node
 NODE_DIR := $(ROOT)/node
 NODE_OUT := $(ROOT)/target/node
 NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
-NAPI_BUILD := $(NAPI) build --platform --release --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts index.d.ts
+# On linux-x86_64 the addon is linked by zig for glibc 2.17 (`-x` = cargo zigbuild, tools of mk/05-native.mk). napi
+# sets its own build environment, which would make cargo rebuild the shared crates of the other release builds, so
+# it keeps its own target directory (an incremental build after the first).
+NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR)) --target-dir $(ROOT)/target/napi
+NAPI_BUILD := $(ZIG_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
 .PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node
 
@@ -19,13 +23,13 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/p
 	cd $(NODE_DIR) && npm ci --no-audit --no-fund
 	touch $@
 
-# Builds into target/node and copies only the .node: the committed binding.js/index.d.ts stay as they are, so the
+# Builds into target/node and copies only the .node: the committed binding.js/binding.d.ts stay as they are, so the
 # drift test compares them with a fresh generation.
-node-build: node-deps
+node-build: node-deps $(if $(NATIVE_ZIG),tools)
 	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir $(NODE_OUT)/build
 	cp $(NODE_OUT)/build/errcat.*.node $(NODE_DIR)/
 
-node-generate: node-deps
+node-generate: node-deps $(if $(NATIVE_ZIG),tools)
 	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir .
 
 # The tarball a user gets, installed in an empty directory.
@@ -35,9 +39,10 @@ node-pack: node-build
 	cd $(NODE_OUT)/pack/app && echo '{"name":"app","version":"1.0.0","private":true}' > package.json \
 		&& npm install --silent --no-audit --no-fund ../errcat-*.tgz
 
-test-node: node-pack
-	$(CARGO) build --release -p errcat-cli
-	cd $(NODE_DIR) && ERRCAT_PACKAGE_DIR=$(NODE_OUT)/pack/app/node_modules/errcat node --test test/*.test.js
+# The drift test (test/generated.test.js) regenerates binding.js/index.d.ts with the same napi arguments as node-build.
+test-node: node-pack cli
+	cd $(NODE_DIR) && $(ZIG_ENV) ERRCAT_NAPI_BUILD_ARGS='$(NAPI_ZIG_ARGS)' ERRCAT_CLI=$(ERRCAT) \
+		ERRCAT_PACKAGE_DIR=$(NODE_OUT)/pack/app/node_modules/errcat node --test test/*.test.js
 
 demo-node: node-pack
 	cp $(NODE_DIR)/demo.js $(NODE_OUT)/pack/app/demo.js

@@ -835,14 +835,5 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
-module.exports.CodedError = nativeBinding.CodedError
-module.exports.analyzeAudit = nativeBinding.analyzeAudit
-module.exports.compose = nativeBinding.compose
-module.exports.entries = nativeBinding.entries
-module.exports.exportCatalog = nativeBinding.exportCatalog
-module.exports.find = nativeBinding.find
-module.exports.lookup = nativeBinding.lookup
-module.exports.parse = nativeBinding.parse
-module.exports.serviceOf = nativeBinding.serviceOf
-module.exports.status = nativeBinding.status
-module.exports.VERSION = nativeBinding.VERSION
+module.exports.call = nativeBinding.call
+module.exports.MAX_CAUSE_DEPTH = nativeBinding.MAX_CAUSE_DEPTH

@@ -1776,6 +1776,14 @@ public enum Value: Equatable, Hashable {
          */len: UInt32
     )
     /**
+     * Named members (an answer's object): the `len` pairs that follow, each a `Str` name, then its value.
+     */
+    case map(
+        /**
+         * How many name–value pairs follow.
+         */len: UInt32
+    )
+    /**
      * A host value of another type, by the host's name for it: always an error, with the core's message.
      */
     case other(
@@ -1830,7 +1838,10 @@ public struct FfiConverterTypeValue: FfiConverterRustBuffer {
         case 9: return .list(len: try FfiConverterUInt32.read(from: &buf)
         )
         
-        case 10: return .other(typeName: try FfiConverterString.read(from: &buf)
+        case 10: return .map(len: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 11: return .other(typeName: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -1885,8 +1896,13 @@ public struct FfiConverterTypeValue: FfiConverterRustBuffer {
             FfiConverterUInt32.write(len, into: &buf)
             
         
-        case let .other(typeName):
+        case let .map(len):
             writeInt(&buf, Int32(10))
+            FfiConverterUInt32.write(len, into: &buf)
+            
+        
+        case let .other(typeName):
+            writeInt(&buf, Int32(11))
             FfiConverterString.write(typeName, into: &buf)
             
         }

@@ -2,26 +2,31 @@
 //! calls [`call`], which answers the audit operations and hands every other one to `errcat::boundary::call`.
 //!
 //! `audit(paths, options)`: `paths` is a list of paths (any bytes but NUL; at most `MAX_PATHS`; an empty list is an
-//! empty report); `options` is a list of `[name, value]` pairs, so a new option reaches every language without a
-//! binding change. Options: `version` (a CubeFS version name), `max_api_level` (a number), `errors` (an
-//! error-code spec such as `sla` or `5xx,!596`). The answer is `[lines, malformed, report JSON]`.
+//! empty report); `options` is a list of `[name, value]` pairs ([`options`] lists the names), so a new option
+//! reaches every language without a binding change. The answer is `[lines, malformed, report JSON]`.
 
 use std::path::PathBuf;
 
 use errcat::boundary::{self, args, Arg, Out, MAX_PATHS};
 use errcat::{Error, Result, Version};
 
-use crate::{analyze, AuditOptions, ErrorCodes, Report};
+use crate::{analyze, parse_duration, AuditOptions, Baseline, ErrorCodes, Report, TimeSpec};
+
+/// The limit on the paths of one analysis: more than [`MAX_PATHS`] is `InvalidArgument`. A caller whose paths
+/// are behind pointers checks the count before reading any.
+pub fn check_path_count(count: usize) -> Result<()> {
+    if count > MAX_PATHS {
+        return Err(Error::invalid_argument(format!(
+            "paths holds {count} paths; at most {MAX_PATHS} are accepted"
+        )));
+    }
+    Ok(())
+}
 
 /// The paths of an `audit` call, checked.
 pub fn paths(arg: Arg) -> Result<Vec<PathBuf>> {
     let items = args::list("paths", arg)?;
-    if items.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            items.len()
-        )));
-    }
+    check_path_count(items.len())?;
     items
         .into_iter()
         .enumerate()
@@ -29,58 +34,125 @@ pub fn paths(arg: Arg) -> Result<Vec<PathBuf>> {
         .collect()
 }
 
-/// The options of an `audit` call from `[name, value]` pairs; an unknown name is `InvalidArgument`.
+/// A list option: a list of texts, or one text of comma-separated items; items are trimmed, empty ones dropped.
+fn texts(name: &str, value: Arg) -> Result<Vec<String>> {
+    let items = match value {
+        Arg::Absent => return Ok(Vec::new()),
+        Arg::List(items) => items,
+        text => vec![text],
+    };
+    let mut out = Vec::new();
+    for item in items {
+        for part in args::text(name, item)?.split(',') {
+            if !part.trim().is_empty() {
+                out.push(part.trim().to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn time(name: &str, text: &str) -> Result<TimeSpec> {
+    TimeSpec::parse(text).map_err(|e| Error::invalid_argument(format!("{name}: {}", e.message())))
+}
+
+/// An optional text option, empty = not given.
+fn opt_text(name: &str, value: Arg) -> Result<Option<String>> {
+    Ok(args::opt_text(name, value)?
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty()))
+}
+
+/// A count option in `range`.
+fn count(name: &str, value: Arg, range: std::ops::RangeInclusive<i64>) -> Result<Option<usize>> {
+    match args::opt_number(name, value)? {
+        None => Ok(None),
+        Some(args::Number::Int(n)) if range.contains(&n) => Ok(Some(n as usize)),
+        Some(other) => Err(Error::invalid_argument(format!(
+            "{name} {} is not in {}..={}",
+            other.text(),
+            range.start(),
+            range.end()
+        ))),
+    }
+}
+
+/// The options of an audit from `[name, value]` pairs, the one reading every language and the CLI share. Names:
+/// `version`, `max_api_level`, `errors` (an error-code spec), `since`, `until` (RFC 3339, epoch µs or a time
+/// before the newest line such as `-15m`), `bucket` (a duration: `1m`), the filters `service`, `api`, `host`,
+/// `client` (each a list or comma-separated text), `code` (a spec) and `trace`, `baseline` (a range `A..B`),
+/// `baseline_paths` (paths) and `entities` (kept per service and kind). An empty value is not given; an unknown
+/// name is `InvalidArgument`.
 pub fn options(arg: Arg) -> Result<AuditOptions> {
-    let mut options = AuditOptions::default();
+    let mut o = AuditOptions::default();
     let pairs = match arg {
         Arg::Absent => Vec::new(),
         other => args::list("options", other)?,
     };
+    let mut baseline: Option<Baseline> = None;
     for pair in pairs {
         let mut pair = args::list("option", pair)?.into_iter();
         let name = args::text("option name", pair.next().unwrap_or(Arg::Absent))?;
         let value = pair.next().unwrap_or(Arg::Absent);
         match name.as_str() {
-            "version" => {
-                let text = args::opt_text("version", value)?;
-                options.version = boundary::names::opt_name::<Version>("version", text.as_deref())?;
-            }
-            "max_api_level" => {
-                if let Some(n) = args::opt_number("max_api_level", value)? {
-                    options.max_api_level = match n {
-                        args::Number::Int(n) if (0..=64).contains(&n) => (n as usize).max(2),
-                        other => {
-                            return Err(Error::invalid_argument(format!(
-                                "max_api_level {} is not in 0..=64",
-                                other.text()
-                            )))
-                        }
-                    };
+            "version" => o.version = boundary::names::opt_name::<Version>("version", opt_text("version", value)?.as_deref())?,
+            "max_api_level" => o.max_api_level = count("max_api_level", value, 0..=64)?.unwrap_or(2).max(2),
+            "errors" => {
+                if let Some(spec) = opt_text("errors", value)? {
+                    o.errors = ErrorCodes::parse(&spec)?;
                 }
             }
-            "errors" => {
-                if let Some(spec) = args::opt_text("errors", value)? {
-                    options.errors = ErrorCodes::parse(&spec)?;
+            "since" => o.since = opt_text("since", value)?.map(|t| time("since", &t)).transpose()?,
+            "until" => o.until = opt_text("until", value)?.map(|t| time("until", &t)).transpose()?,
+            "bucket" => {
+                o.bucket_us = match opt_text("bucket", value)?.map(|t| parse_duration(&t)).transpose()? {
+                    Some(0) => return Err(Error::invalid_argument("bucket: the width must be above 0")),
+                    width => width,
+                }
+            }
+            "service" => o.filters.services = texts("service", value)?,
+            "api" => o.filters.apis = texts("api", value)?,
+            "host" => o.filters.hosts = texts("host", value)?,
+            "client" => o.filters.clients = texts("client", value)?,
+            "code" => o.filters.codes = opt_text("code", value)?.map(|c| ErrorCodes::parse(&c)).transpose()?,
+            "trace" => o.filters.trace = opt_text("trace", value)?,
+            "entities" => o.entity_capacity = count("entities", value, 1..=1 << 20)?.unwrap_or(o.entity_capacity),
+            "baseline" => {
+                if let Some(range) = opt_text("baseline", value)? {
+                    let Some((a, b)) = range.split_once("..") else {
+                        return Err(Error::invalid_argument(
+                            "baseline: give a range A..B (2025-09-17T01:00:00Z..2025-09-17T02:00:00Z, -2h..-1h)",
+                        ));
+                    };
+                    let side = |t: &str| (!t.trim().is_empty()).then(|| time("baseline", t.trim())).transpose();
+                    let b_ = baseline.get_or_insert_with(Baseline::default);
+                    (b_.since, b_.until) = (side(a)?, side(b)?);
+                }
+            }
+            "baseline_paths" => {
+                let list = match value {
+                    Arg::Absent => Vec::new(),
+                    v => paths(v)?,
+                };
+                if !list.is_empty() {
+                    baseline.get_or_insert_with(Baseline::default).paths = list;
                 }
             }
             other => {
                 return Err(Error::invalid_argument(format!(
-                    "unknown audit option {other:?} (version, max_api_level, errors)"
+                    "unknown audit option {other:?} (version, max_api_level, errors, since, until, bucket, service, \
+                     api, code, host, client, trace, baseline, baseline_paths, entities)"
                 )))
             }
         }
     }
-    Ok(options)
+    o.baseline = baseline;
+    Ok(o)
 }
 
 /// `audit(paths, options)`, typed: what the C export calls.
 pub fn audit(paths: Vec<PathBuf>, options: &AuditOptions) -> Result<Report> {
-    if paths.len() > MAX_PATHS {
-        return Err(Error::invalid_argument(format!(
-            "paths holds {} paths; at most {MAX_PATHS} are accepted",
-            paths.len()
-        )));
-    }
+    check_path_count(paths.len())?;
     analyze(&paths, options)
 }
 

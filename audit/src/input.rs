@@ -1,24 +1,36 @@
 //! Inputs: files, directories (rotated files ordered by their base36 index), `-` for stdin, gzip recognised by
-//! its magic bytes. Plain files are cut into ranges at line boundaries and read by all cores; streams (stdin,
-//! gzip) are read by one thread and cut into blocks that all cores parse. Memory holds a few blocks per core,
-//! never the whole input.
+//! its magic bytes. Plain files are cut into ranges at line boundaries, read with `pread` (never mapped: a file
+//! that shrinks while it is read must not stop the process) and parsed by all cores ([`ranges`]); streams (stdin,
+//! FIFOs, gzip) are read by one thread and cut into blocks that all cores parse ([`stream`]). Memory holds a few
+//! blocks per core, never the whole input, and no line longer than [`MAX_LINE_BYTES`].
 
-use std::cell::RefCell;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::sync::Mutex;
 
 use flate2::read::MultiGzDecoder;
-use memmap2::Mmap;
-use rayon::prelude::*;
 
-use super::stats::{Partial, UnitId};
+use super::filter::Setup;
+use super::notes::{InFlight, Notes, Warning};
+use super::stats::Partial;
 use errcat::{Error, ErrorKind, Result};
 
-/// Size of a range of a plain file, and of a block cut from a stream.
+pub(crate) mod ranges;
+pub(crate) mod stream;
+
+/// The longest line kept, in bytes, without its `\n` (1 MiB; an audit-log line is a few KiB: bodies are cut at
+/// 2 KiB, request parameters at 1 KiB). A longer line is counted as one malformed line of kind `too_long` and
+/// skipped in constant memory, whatever the reader (file, stdin, FIFO, gzip, follow mode).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Size of a block cut from a stream.
 pub(crate) const CHUNK: u64 = 8 << 20;
+
+/// Plain files opened at once (each batch's ranges are read by all cores, then its files are closed).
+const FILES_PER_BATCH: usize = 128;
 
 /// How deep directories are followed (guards against symlink loops).
 const MAX_DEPTH: usize = 32;
@@ -31,9 +43,12 @@ pub(crate) struct Input {
     /// Bytes on disk (0 for stdin until read).
     pub bytes: u64,
     pub gzip: bool,
-    /// A regular file: it can be measured, mapped and read in ranges. Anything else (stdin, a FIFO, a pipe such as
+    /// A regular file: it can be measured and read in ranges. Anything else (stdin, a FIFO, a pipe such as
     /// `<(zcat log.gz)`, a character device) is a stream: opened once and read front to back.
     pub regular: bool,
+    /// A plain file that may still be written: no other input of its directory has a higher rotation index. A
+    /// last line without `\n` at its end is in flight (not counted); in an older file it counts.
+    pub active: bool,
 }
 
 impl Input {
@@ -73,6 +88,12 @@ pub fn rotation_index(name: &str) -> Option<(u64, u64)> {
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
+        if p.as_os_str().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Io,
+                "empty path (name a file, a directory, or - for stdin)",
+            ));
+        }
         if p.as_os_str() == "-" {
             out.push(p.clone());
             continue;
@@ -106,7 +127,12 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> {
             continue;
         }
         let path = entry.path();
-        let meta = fs::metadata(&path).map_err(|e| io_error(&path, e))?;
+        let meta = match fs::metadata(&path) {
+            Ok(m) => m,
+            // Removed since the directory was listed (a rotation): nothing to read.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io_error(&path, e)),
+        };
         if meta.is_dir() {
             dirs.push((name, path));
         } else {
@@ -123,9 +149,9 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Opens the inputs: sizes and gzip magic.
+/// Opens the inputs: sizes, gzip magic, and which plain files may still be written.
 pub(crate) fn open_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    expand_paths(paths)?
+    let mut inputs = expand_paths(paths)?
         .into_iter()
         .map(|p| {
             if p.as_os_str() == "-" {
@@ -134,29 +160,69 @@ pub(crate) fn open_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                     bytes: 0,
                     gzip: false,
                     regular: false,
+                    active: false,
                 });
             }
+            // A file found in a directory and removed since: read as empty, and the report says it vanished.
+            let vanished = Input {
+                path: Some(p.clone()),
+                bytes: 0,
+                gzip: false,
+                regular: true,
+                active: false,
+            };
             // Metadata first: reading the magic of a FIFO would consume bytes nobody can read again.
-            let meta = fs::metadata(&p).map_err(|e| io_error(&p, e))?;
+            let meta = match fs::metadata(&p) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(vanished),
+                m => m.map_err(|e| io_error(&p, e))?,
+            };
             if !meta.is_file() {
                 return Ok(Input {
                     path: Some(p),
                     bytes: 0,
                     gzip: false,
                     regular: false,
+                    active: false,
                 });
             }
-            let mut f = File::open(&p).map_err(|e| io_error(&p, e))?;
+            let mut f = match File::open(&p) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(vanished),
+                f => f.map_err(|e| io_error(&p, e))?,
+            };
             let mut magic = [0u8; 2];
             let n = read_full(&mut f, &mut magic).map_err(|e| io_error(&p, e))?;
+            let gzip = n == 2 && magic == [0x1f, 0x8b];
             Ok(Input {
-                gzip: n == 2 && magic == [0x1f, 0x8b],
+                gzip,
                 path: Some(p),
                 bytes: meta.len(),
                 regular: true,
+                active: !gzip,
             })
         })
-        .collect()
+        .collect::<Result<Vec<Input>>>()?;
+    mark_active(&mut inputs);
+    Ok(inputs)
+}
+
+/// A plain file is no longer written when another input of the same directory has a higher rotation index (the
+/// blobstore writes only the newest index, and never splits a line across files).
+fn mark_active(inputs: &mut [Input]) {
+    let index = |i: &Input| {
+        let p = i.path.as_ref()?;
+        let name = p.file_name()?.to_str()?;
+        Some((p.parent().map(Path::to_path_buf), rotation_index(name)?.0))
+    };
+    let mut newest: std::collections::HashMap<Option<PathBuf>, u64> = Default::default();
+    for (dir, at) in inputs.iter().filter_map(index) {
+        let slot = newest.entry(dir).or_insert(at);
+        *slot = (*slot).max(at);
+    }
+    for i in inputs.iter_mut().filter(|i| i.active) {
+        if let Some((dir, at)) = index(i) {
+            i.active = newest.get(&dir).is_none_or(|&n| n <= at);
+        }
+    }
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
@@ -177,87 +243,92 @@ pub fn input_size(paths: &[PathBuf]) -> Result<u64> {
     Ok(open_inputs(paths)?.iter().map(|i| i.bytes).sum())
 }
 
-/// Reads every input and counts it; records in `inputs` what only reading tells (stdin: bytes, gzip).
+/// Reads every input and counts it; records in `inputs` what only reading tells (stdin: bytes, gzip), and
+/// returns what the report must say besides the counts (files that shrank, lines in flight).
 pub(crate) fn run(
     inputs: &mut [Input],
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
-) -> Result<Partial> {
-    // Plain files: mapped into memory when possible (no copy out of the page cache), else read range by range;
-    // ranges are parsed in parallel either way.
-    let maps: Vec<Option<Mmap>> = inputs
-        .iter()
-        .map(|input| match (&input.path, input.gzip) {
-            (Some(path), false) if input.regular && input.bytes > 0 => map_file(path),
-            _ => None,
-        })
+) -> Result<(Partial, Notes)> {
+    let notes = Mutex::new(Notes::default());
+    let mut total = Partial::new(level);
+    // Plain files, a batch at a time: each file opened once (a rename or an unlink meanwhile changes nothing),
+    // its ranges read with pread and parsed on all cores.
+    let plain: Vec<usize> = (0..inputs.len())
+        .filter(|&i| inputs[i].regular && !inputs[i].gzip)
         .collect();
-    let mut ranges = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        if let (Some(path), false, true) = (&input.path, input.gzip, input.regular) {
-            let source = match &maps[i] {
-                // Only what the file held when it was opened, as the read path does.
-                Some(map) => Source::Mapped(map, map.len().min(input.bytes as usize)),
-                None => Source::Read(path.as_path()),
-            };
-            let n = input.bytes.div_ceil(CHUNK).max(1);
-            for seq in 0..n {
-                let start = seq * CHUNK;
-                let end = (start + CHUNK).min(input.bytes);
-                ranges.push((i as u32, seq, source, start, end, input.bytes));
+    for batch in plain.chunks(FILES_PER_BATCH) {
+        let mut files = Vec::with_capacity(batch.len());
+        for &i in batch {
+            let path = inputs[i]
+                .path
+                .as_deref()
+                .expect("a regular file has a path");
+            match File::open(path) {
+                Ok(f) => files.push((i, f)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => lock(&notes)
+                    .warnings
+                    .push(Warning::vanished(&inputs[i].name())),
+                Err(e) => return Err(io_error(path, e)),
             }
         }
+        let partial = ranges::read_files(&files, inputs, level, progress, &notes)?;
+        total = total.merge(partial);
     }
-    let files = ranges
-        .into_par_iter()
-        .try_fold(
-            || Partial::new(level),
-            |mut p, (input, seq, source, start, end, len)| {
-                let unit = UnitId { input, seq };
-                match source {
-                    Source::Mapped(map, len) => feed_mapped(&mut p, unit, map, len, start, end),
-                    Source::Read(path) => {
-                        with_range(path, start, end, len, |data| p.feed(unit, data))
-                            .map_err(|e| io_error(path, e))?
-                    }
-                }
-                if let Some(c) = progress {
-                    c.fetch_add(end - start, Ordering::Relaxed);
-                }
-                Ok::<_, Error>(p)
-            },
-        )
-        .try_reduce(|| Partial::new(level), |a, b| Ok(a.merge(b)))?;
-    drop(maps);
-    let mut total = files;
     // Streams (gzip files, stdin, FIFOs and pipes): one reader thread, blocks parsed by all cores.
     for (i, input) in inputs.iter_mut().enumerate() {
         if input.regular && !input.gzip {
             continue;
         }
         let name = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
-        let partial = match &input.path {
+        let (partial, error) = match &input.path {
             Some(path) if input.regular => {
-                let f = File::open(path).map_err(|e| io_error(path, e))?;
+                let f = match File::open(path) {
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        lock(&notes).warnings.push(Warning::vanished(&input.name()));
+                        continue;
+                    }
+                    f => f.map_err(|e| io_error(path, e))?,
+                };
                 let counted = Counting {
                     inner: f,
                     progress,
                     read: None,
                 };
                 let r = MultiGzDecoder::new(BufReader::with_capacity(1 << 16, counted));
-                run_stream(i as u32, r, level).map_err(|e| io_error(path, e))?
+                let (partial, error) = stream::run_stream(i as u32, r, level);
+                // A gzip file that shrank while it was read ends early: say so, keep what was read.
+                match error {
+                    Some(e) if fs::metadata(path).is_ok_and(|m| m.len() < input.bytes) => {
+                        lock(&notes).warnings.push(Warning::gzip_shrank(
+                            &input.name(),
+                            input.bytes,
+                            &e,
+                        ));
+                        (partial, None)
+                    }
+                    e => (partial, e),
+                }
             }
             Some(path) => {
                 let f = File::open(path).map_err(|e| io_error(path, e))?;
-                sniff_stream(i as u32, f, input, level, progress).map_err(|e| io_error(&name, e))?
+                sniff_stream(i as u32, f, input, level, progress)
             }
-            None => sniff_stream(i as u32, io::stdin(), input, level, progress)
-                .map_err(|e| io_error(&name, e))?,
+            None => sniff_stream(i as u32, io::stdin(), input, level, progress),
         };
+        if let Some(e) = error {
+            return Err(io_error(&name, e));
+        }
         total = total.merge(partial);
     }
     total.seal();
-    Ok(total)
+    let mut notes = notes.into_inner().unwrap_or_else(|p| p.into_inner());
+    notes.sort();
+    Ok((total, notes))
+}
+
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Reads a stream that can be read only once: gzip is recognised by peeking at the buffered first bytes, and
@@ -266,9 +337,9 @@ fn sniff_stream<R: Read + Send>(
     seq: u32,
     reader: R,
     input: &mut Input,
-    level: usize,
+    level: &Arc<Setup>,
     progress: Option<&AtomicU64>,
-) -> io::Result<Partial> {
+) -> (Partial, Option<io::Error>) {
     let read = AtomicU64::new(0);
     let counted = Counting {
         inner: reader,
@@ -276,11 +347,16 @@ fn sniff_stream<R: Read + Send>(
         read: Some(&read),
     };
     let mut buffered = BufReader::with_capacity(1 << 16, counted);
-    input.gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let out = if input.gzip {
-        run_stream(seq, MultiGzDecoder::new(buffered), level)
-    } else {
-        run_stream(seq, buffered, level)
+    let out = match buffered.fill_buf() {
+        Err(e) => (Partial::new(level), Some(e)),
+        Ok(head) => {
+            input.gzip = head.starts_with(&[0x1f, 0x8b]);
+            if input.gzip {
+                stream::run_stream(seq, MultiGzDecoder::new(buffered), level)
+            } else {
+                stream::run_stream(seq, buffered, level)
+            }
+        }
     };
     input.bytes = read.load(Ordering::Relaxed);
     out
@@ -295,7 +371,14 @@ struct Counting<'a, R> {
 
 impl<R: Read> Read for Counting<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        // A signal whose handler lacks SA_RESTART (Python's, libFuzzer's alarm) interrupts a read that waits on a
+        // pipe: read again, as std's read_to_end does, rather than fail the analysis.
+        let n = loop {
+            match self.inner.read(buf) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
         for c in [self.progress, self.read].into_iter().flatten() {
             c.fetch_add(n as u64, Ordering::Relaxed);
         }
@@ -303,168 +386,48 @@ impl<R: Read> Read for Counting<'_, R> {
     }
 }
 
-/// Reads a stream in blocks cut after a `\n` and parses them on all cores.
-fn run_stream<R: Read + Send>(input: u32, mut reader: R, level: usize) -> io::Result<Partial> {
-    let (tx, rx) = sync_channel::<(u64, Vec<u8>)>(2);
-    std::thread::scope(|s| {
-        let producer = s.spawn(move || -> io::Result<()> {
-            let mut seq = 0;
-            let mut buf: Vec<u8> = Vec::with_capacity(CHUNK as usize);
-            loop {
-                let before = buf.len();
-                let n = (&mut reader).take(CHUNK).read_to_end(&mut buf)?;
-                if n == 0 {
-                    if !buf.is_empty() {
-                        let _ = tx.send((seq, buf));
-                    }
-                    return Ok(());
-                }
-                let Some(nl) = memchr::memrchr(b'\n', &buf[before..]) else {
-                    continue; // a line longer than a block: keep reading
-                };
-                let cut = before + nl + 1;
-                let mut next = Vec::with_capacity(CHUNK as usize);
-                next.extend_from_slice(&buf[cut..]);
-                buf.truncate(cut);
-                if tx.send((seq, std::mem::replace(&mut buf, next))).is_err() {
-                    return Ok(());
-                }
-                seq += 1;
+/// What an in-flight line looks like in the report.
+pub(crate) fn in_flight(input: &Input, bytes: u64, head: &[u8]) -> InFlight {
+    InFlight::new(input.name(), bytes, head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader interrupted by a signal (EINTR) before each read that then succeeds.
+    struct Interrupting(bool, &'static [u8]);
+
+    impl Read for Interrupting {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.0 = !self.0;
+            if self.0 {
+                return Err(io::ErrorKind::Interrupted.into());
             }
-        });
-        let partial = rx
-            .into_iter()
-            .par_bridge()
-            .fold(
-                || Partial::new(level),
-                |mut p, (seq, data)| {
-                    p.feed(UnitId { input, seq }, &data);
-                    p
-                },
-            )
-            .reduce(|| Partial::new(level), Partial::merge);
-        producer
-            .join()
-            .map_err(|_| io::Error::other("the reader thread panicked"))??;
-        Ok(partial)
-    })
-}
-
-/// Where the bytes of a plain file come from.
-#[derive(Clone, Copy)]
-enum Source<'a> {
-    /// The file mapped into memory, and its length when opened (what is read of it).
-    Mapped(&'a Mmap, usize),
-    /// Read with `read(2)`, range by range.
-    Read(&'a Path),
-}
-
-/// Maps a regular, non-empty file read-only; `None` when it is not a regular file or cannot be mapped (the
-/// caller then reads it).
-fn map_file(path: &Path) -> Option<Mmap> {
-    let file = File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
+            self.1.read(buf)
+        }
     }
-    // SAFETY: the map is only read, as plain bytes. Another process may change the file meanwhile: appended bytes
-    // are not looked at (only the length seen when the inputs were opened is), rewritten bytes are read as they
-    // are at that moment (like `read(2)` would), and truncating a file that is being analysed is the one case
-    // that can stop the process (SIGBUS), as it would for any tool that maps its input.
-    let map = unsafe { Mmap::map(&file) }.ok()?;
-    #[cfg(unix)]
-    let _ = map.advise(memmap2::Advice::Sequential);
-    Some(map)
-}
 
-/// Counts the lines that start in `[start, end)` of a mapped file whose first `len` bytes are read. The range's
-/// pages are unmapped right after, by the worker that read them, instead of all at once by one thread at the end
-/// (the file's pages stay in the page cache).
-fn feed_mapped(p: &mut Partial, unit: UnitId, map: &Mmap, len: usize, start: u64, end: u64) {
-    p.feed(unit, lines_in(&map[..len], start, end));
-    // SAFETY: the map is a read-only view of a file. Dropping the page-table entries of these pages does not change
-    // what they hold: a later read (the previous range reading its last line on into this one) maps the same
-    // page-cache pages again.
-    #[cfg(unix)]
-    {
-        let (from, to) = ((start as usize).min(len), (end as usize).min(len));
-        let _ = unsafe {
-            map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, from, to - from)
+    #[test]
+    fn an_interrupted_read_is_read_again() {
+        let mut counting = Counting {
+            inner: Interrupting(false, b"REQ\n"),
+            progress: None,
+            read: None,
         };
+        let mut all = Vec::new();
+        counting.read_to_end(&mut all).unwrap();
+        let mut once = [0u8; 8];
+        let mut fresh = Counting {
+            inner: Interrupting(false, b"xy"),
+            progress: None,
+            read: None,
+        };
+        assert_eq!(
+            fresh.read(&mut once).unwrap(),
+            2,
+            "one read call returns the data, not EINTR"
+        );
+        assert_eq!(all, b"REQ\n");
     }
-}
-
-/// The lines of `data` that start in `[start, end)` (a line starts at 0 or after a `\n`), the last one up to its
-/// `\n` even past `end`: the same cut as [`with_range`], without copying.
-fn lines_in(data: &[u8], start: u64, end: u64) -> &[u8] {
-    let len = data.len();
-    let (start, end) = ((start as usize).min(len), (end as usize).min(len));
-    let begin = if start == 0 {
-        0
-    } else {
-        match memchr::memchr(b'\n', &data[start - 1..end]) {
-            Some(nl) => start + nl,
-            None => return &[], // no line starts here
-        }
-    };
-    let finish = if end == len || data[end - 1] == b'\n' {
-        end
-    } else {
-        memchr::memchr(b'\n', &data[end..]).map_or(len, |nl| end + nl + 1)
-    };
-    &data[begin..finish.max(begin)]
-}
-
-thread_local! {
-    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Calls `f` with the lines that start in `[start, end)` of the file (the last one read to its end, even past
-/// `end`). A line starts at 0 or after a `\n`.
-fn with_range<R>(
-    path: &Path,
-    start: u64,
-    end: u64,
-    len: u64,
-    f: impl FnOnce(&[u8]) -> R,
-) -> io::Result<R> {
-    BUFFER.with(|cell| {
-        let mut buf = cell.borrow_mut();
-        buf.clear();
-        // One allocation per thread, touched once: a range, its line tail, and the byte before it.
-        buf.reserve(CHUNK as usize + (1 << 20));
-        let mut file = File::open(path)?;
-        let from = start.saturating_sub(1);
-        file.seek(SeekFrom::Start(from))?;
-        (&mut file).take(end - from).read_to_end(&mut buf)?;
-        let begin = if start == 0 {
-            0
-        } else {
-            match memchr::memchr(b'\n', &buf) {
-                Some(nl) => nl + 1,
-                None => buf.len(), // no line starts here
-            }
-        };
-        if begin < buf.len() && end < len && buf.last() != Some(&b'\n') {
-            // The last line started here: read on to its end.
-            let mut more = [0u8; 1 << 14];
-            loop {
-                let n = file.read(&mut more)?;
-                if n == 0 {
-                    break;
-                }
-                match memchr::memchr(b'\n', &more[..n]) {
-                    Some(nl) => {
-                        buf.extend_from_slice(&more[..=nl]);
-                        break;
-                    }
-                    None => buf.extend_from_slice(&more[..n]),
-                }
-            }
-        }
-        let out = f(&buf[begin..]);
-        if buf.capacity() > 4 * CHUNK as usize {
-            *buf = Vec::new();
-        }
-        Ok(out)
-    })
 }

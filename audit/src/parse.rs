@@ -39,11 +39,13 @@ pub enum MalformedKind {
     BadDuration,
     /// A JSON line that is not a well-formed object.
     BadJson,
+    /// A line longer than [`crate::MAX_LINE_BYTES`]: skipped (its bytes are not kept), counted once.
+    TooLong,
 }
 
 impl MalformedKind {
     /// Every kind, in report order.
-    pub const ALL: [MalformedKind; 9] = [
+    pub const ALL: [MalformedKind; 10] = [
         MalformedKind::Empty,
         MalformedKind::NoReq,
         MalformedKind::FieldCount,
@@ -53,10 +55,11 @@ impl MalformedKind {
         MalformedKind::BadLength,
         MalformedKind::BadDuration,
         MalformedKind::BadJson,
+        MalformedKind::TooLong,
     ];
 
     /// The kind's name in the JSON report: `empty`, `no_req`, `field_count`, `empty_module`, `bad_start_time`,
-    /// `bad_status`, `bad_length`, `bad_duration`, `bad_json`.
+    /// `bad_status`, `bad_length`, `bad_duration`, `bad_json`, `too_long`.
     pub fn name(self) -> &'static str {
         match self {
             MalformedKind::Empty => "empty",
@@ -68,6 +71,7 @@ impl MalformedKind {
             MalformedKind::BadLength => "bad_length",
             MalformedKind::BadDuration => "bad_duration",
             MalformedKind::BadJson => "bad_json",
+            MalformedKind::TooLong => "too_long",
         }
     }
 
@@ -110,6 +114,9 @@ impl Malformed {
             MalformedKind::BadLength => "response length is not a non-negative integer".into(),
             MalformedKind::BadDuration => "duration is not a non-negative integer".into(),
             MalformedKind::BadJson => "not a well-formed JSON audit record".into(),
+            MalformedKind::TooLong => {
+                format!("line longer than {} bytes", crate::MAX_LINE_BYTES)
+            }
         }
     }
 }
@@ -316,6 +323,20 @@ pub(crate) struct Hot<'a> {
     pub status: u16,
     pub resp_length: Option<u64>,
     pub duration_us: Option<u64>,
+}
+
+impl<'a> Hot<'a> {
+    /// The request header (raw JSON text) of the line whose fields are `f`.
+    #[inline]
+    pub(crate) fn req_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
+        f.get(self.layout, REQ_HEADER)
+    }
+
+    /// The response header (raw JSON text).
+    #[inline]
+    pub(crate) fn resp_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
+        f.get(self.layout, RESP_HEADER)
+    }
 }
 
 /// Validates a TAB line (starting at its `REQ` field) and returns the counted fields. Only the fields counted

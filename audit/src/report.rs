@@ -1,21 +1,27 @@
 //! The report: built from the merged counts, explained with the catalog at the chosen version, serialised as JSON
-//! (schema `errcat.audit/1`, documented in docs/audit.md).
+//! (schema `errcat.audit/2`, documented in the README).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use hdrhistogram::Histogram;
 use serde::{Serialize, Serializer};
 
+use super::baseline::Comparison;
+use super::entities::{decode_vuid, EntityKind, ERROR_WEIGHT};
 use super::errors::ErrorCodes;
 use super::explain::{explain_code, CodeInfo};
+use super::filter::Filters;
+use super::hist::Counts;
 use super::input::Input;
+use super::notes::{InFlight, Warning};
 use super::parse::MalformedKind;
 use super::stats::{split_key, Partial, UnitId};
+use super::timeline::{default_width, width_label};
 use super::AuditOptions;
 use errcat::{Service, Version};
 
 /// The JSON schema name; bumped only for incompatible changes (members may be added within a version).
-pub const SCHEMA: &str = "errcat.audit/1";
+pub const SCHEMA: &str = "errcat.audit/2";
 
 /// The analysis of one or more audit logs. Every member is in the JSON report under the same name.
 #[derive(Clone, Debug, Serialize)]
@@ -45,6 +51,10 @@ pub struct Report {
     pub time_span: Option<TimeSpan>,
     /// The files read, in order.
     pub inputs: Vec<InputReport>,
+    /// Unfinished last lines of files still being written: not counted (see [`InFlight`]).
+    pub in_flight: Vec<InFlight>,
+    /// Inputs that changed under the reader (see [`Warning`]); the counts cover what was read.
+    pub warnings: Vec<Warning>,
     /// All services together.
     pub totals: Totals,
     /// Per service (module), most requests first.
@@ -55,6 +65,225 @@ pub struct Report {
     pub malformed_lines: MalformedReport,
     /// Request counts per (service, api, method, host, code): the `service_response_code` series.
     pub series: Vec<Series>,
+    /// The filters applied (`--service`, `--api`, `--code`, `--host`, `--client`, `--trace`).
+    pub filters: Filters,
+    /// The time window applied (`--since`, `--until`), `null` when none.
+    pub window: Option<Window>,
+    /// Counted lines that the filters and the window let through (= `totals.requests`).
+    pub matched: u64,
+    /// Counted lines that the filters or the window left out (`counted = matched + filtered_out`).
+    pub filtered_out: u64,
+    /// The width of the timeline's buckets.
+    pub timeline_bucket: TimelineBucket,
+    /// Per bucket and service, in time order, then by service.
+    pub timeline: Vec<TimelinePoint>,
+    /// The entities that carry the errors and the latency, per kind.
+    pub entities: Entities,
+    /// Per (service, api): where the time went according to Trace-Log, and the downstream errors of failed
+    /// requests.
+    pub tracelog: Vec<TraceLogReport>,
+    /// What changed against a baseline (`--baseline`), `null` without one.
+    pub baseline: Option<Comparison>,
+}
+
+/// The time window of a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Window {
+    /// Start (inclusive), RFC 3339 UTC, `null` when open.
+    pub since: Option<String>,
+    /// End (exclusive), RFC 3339 UTC, `null` when open.
+    pub until: Option<String>,
+    /// The same in µs since the epoch.
+    pub since_us: Option<u64>,
+    pub until_us: Option<u64>,
+    /// The newest line's start time, which relative times (`-15m`) count from; `null` when none was needed.
+    pub newest: Option<String>,
+}
+
+/// The timeline's bucket width.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineBucket {
+    /// Seconds (may be fractional for a given width under 1 s).
+    pub seconds: f64,
+    /// `1m`, `30s`, `6h`.
+    pub label: String,
+    /// Whether it was given (`--bucket`) rather than chosen from the span.
+    pub given: bool,
+}
+
+/// A code and its count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CodeCount {
+    /// The status code.
+    pub code: u16,
+    /// Requests.
+    pub count: u64,
+}
+
+/// One bucket of one service.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelinePoint {
+    /// Bucket start, RFC 3339 UTC.
+    pub start: String,
+    /// Bucket start, µs since the epoch.
+    pub start_us: u64,
+    /// The module.
+    pub service: String,
+    pub requests: u64,
+    pub errors: u64,
+    pub error_share: f64,
+    /// Median and 99th percentile of the durations (µs), `null` when none.
+    pub p50_us: Option<u64>,
+    pub p99_us: Option<u64>,
+    /// Up to five codes, most frequent first.
+    pub top_codes: Vec<CodeCount>,
+}
+
+/// One entity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityReport {
+    /// The module whose lines name it.
+    pub service: String,
+    /// The id: a number for disk, vuid, bid and volume; an address for host and client.
+    pub id: String,
+    /// Requests seen (exact unless the kind's summary dropped entities: then at most `max_undercount` short).
+    pub requests: u64,
+    pub errors: u64,
+    pub error_share: f64,
+    /// Median and 99th percentile (µs; 1 significant digit), `null` when no duration.
+    pub p50_us: Option<u64>,
+    pub p99_us: Option<u64>,
+    /// Up to five codes, most frequent first.
+    pub top_codes: Vec<CodeCount>,
+    /// For a vuid: vid = vuid >> 32, index = (vuid >> 24) & 0xff, epoch = vuid & 0xffffff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vid: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epoch: Option<u64>,
+}
+
+/// The entities of the report, most errors first (then most requests, then id), at most
+/// [`ENTITIES_PER_SERVICE`] per service and kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+pub struct Entities {
+    pub disk: Vec<EntityReport>,
+    pub vuid: Vec<EntityReport>,
+    pub bid: Vec<EntityReport>,
+    pub volume: Vec<EntityReport>,
+    pub host: Vec<EntityReport>,
+    pub client: Vec<EntityReport>,
+    /// How the entities were counted, and the error bound of each summary.
+    pub summary: EntitySummary,
+}
+
+impl Entities {
+    /// The list of one kind.
+    pub fn of(&self, kind: EntityKind) -> &[EntityReport] {
+        match kind {
+            EntityKind::Disk => &self.disk,
+            EntityKind::Vuid => &self.vuid,
+            EntityKind::Bid => &self.bid,
+            EntityKind::Volume => &self.volume,
+            EntityKind::Host => &self.host,
+            EntityKind::Client => &self.client,
+        }
+    }
+
+    fn of_mut(&mut self, kind: EntityKind) -> &mut Vec<EntityReport> {
+        match kind {
+            EntityKind::Disk => &mut self.disk,
+            EntityKind::Vuid => &mut self.vuid,
+            EntityKind::Bid => &mut self.bid,
+            EntityKind::Volume => &mut self.volume,
+            EntityKind::Host => &mut self.host,
+            EntityKind::Client => &mut self.client,
+        }
+    }
+}
+
+/// Entities listed per service and kind in the report.
+pub const ENTITIES_PER_SERVICE: usize = 50;
+
+/// The heavy-hitters summary behind [`Entities`].
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+pub struct EntitySummary {
+    /// `weighted Misra-Gries`.
+    pub algorithm: &'static str,
+    /// Entities kept per service and kind (up to twice as many between reductions).
+    pub capacity: usize,
+    /// The weight of an error request (a success weighs 1).
+    pub error_weight: u64,
+    /// Kinds whose entities are many (`vuid`, `bid`): an entity enters the summary with its first error request,
+    /// and its requests are counted from then on, within each 8 MiB piece of the input.
+    pub from_first_error: Vec<&'static str>,
+    /// Per service and kind that has entities.
+    pub bounds: Vec<SummaryBound>,
+}
+
+/// The error bound of one (service, kind) summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryBound {
+    pub service: String,
+    pub kind: &'static str,
+    /// Entities kept.
+    pub tracked: usize,
+    /// Entities dropped to stay within the capacity.
+    pub dropped: u64,
+    /// How many requests a kept entity's count can miss (0: exact).
+    pub max_undercount: u64,
+    /// Whether every count of this kind is exact.
+    pub exact: bool,
+}
+
+/// Trace-Log figures of one (service, api).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TraceLogReport {
+    pub service: String,
+    pub api: String,
+    /// Requests with a Trace-Log.
+    pub requests: u64,
+    /// Of those, the failed ones (per `--errors`).
+    pub failed: u64,
+    /// Stages and downstream modules, most requests first.
+    pub stages: Vec<StageReport>,
+    /// Items with an error in failed requests: module, error text (as logged, up to 32 bytes), count.
+    pub downstream_errors: Vec<DownstreamError>,
+    /// Error items beyond the 32 distinct pairs kept.
+    pub other_errors: u64,
+}
+
+/// One stage of an api's Trace-Log.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageReport {
+    /// `BLOBNODE`, `dat.wai`, `alloc`, `PROXY>CLUSTERMGR`.
+    pub stage: String,
+    /// Requests whose Trace-Log has it.
+    pub requests: u64,
+    /// `requests` / the api's requests with a Trace-Log.
+    pub share: f64,
+    /// Occurrences (a request can call a module twice).
+    pub count: u64,
+    /// Median and 99th percentile of its durations (µs; items without a duration count as 0).
+    pub p50_us: Option<u64>,
+    pub p99_us: Option<u64>,
+}
+
+/// A downstream error carried by failed requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DownstreamError {
+    pub module: String,
+    pub error: String,
+    pub count: u64,
+}
+
+/// What the pass was asked beyond the options: the resolved window.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    pub since_us: Option<u64>,
+    pub until_us: Option<u64>,
+    pub newest_us: Option<u64>,
 }
 
 fn version_name<S: Serializer>(v: &Version, s: S) -> Result<S::Ok, S::Error> {
@@ -281,7 +510,8 @@ pub struct Series {
 impl Default for Report {
     fn default() -> Self {
         let options = AuditOptions::default();
-        build(Partial::new(options.max_api_level), &[], &options)
+        let setup = std::sync::Arc::new(super::setup(&options, (None, None)));
+        build(Partial::new(&setup), &[], &options, &Context::default())
     }
 }
 
@@ -292,9 +522,11 @@ impl Report {
         serde_json::to_string_pretty(self).expect("the report serialises")
     }
 
-    /// Whether lines read = lines counted + malformed lines (always true; stated in the report).
+    /// Whether lines read = lines counted + malformed lines and lines counted = matched + filtered out (always
+    /// true; stated in the report).
     pub fn invariant_holds(&self) -> bool {
         self.lines == self.counted + self.malformed
+            && self.counted == self.matched + self.filtered_out
     }
 }
 
@@ -395,7 +627,12 @@ pub(crate) fn rfc3339(us: u64) -> String {
 }
 
 /// Builds the report from the merged counts.
-pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) -> Report {
+pub(crate) fn build(
+    mut partial: Partial,
+    inputs: &[Input],
+    options: &AuditOptions,
+    ctx: &Context,
+) -> Report {
     let version = options.version.unwrap_or(Version::NEWEST);
     let errors = &options.errors;
 
@@ -445,6 +682,9 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
     let mut total = Acc::new();
     let mut series = Vec::new();
     for (key, group) in &partial.groups {
+        if group.rows.is_empty() {
+            continue; // only filtered-out lines
+        }
         let (module, api) = split_key(key);
         let (module, api) = (lossy(module), lossy(api));
         let (svc, hosts, apis) = services
@@ -579,7 +819,37 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
         .collect();
     unknown_codes.sort_by(|x, y| y.count.cmp(&x.count).then(x.code.cmp(&y.code)));
 
+    let timeline_bucket;
+    let timeline = {
+        let (b, t) = timeline(&mut partial, errors);
+        timeline_bucket = b;
+        t
+    };
+    let entities = entities(&partial, options);
+    let tracelog = tracelog(&partial, errors);
     let malformed = partial.malformed();
+    let matched = partial.counted - partial.filtered;
+    let mut invariant = format!(
+        "lines read {} = lines counted {} + malformed lines {}",
+        partial.lines, partial.counted, malformed
+    );
+    if partial.filtered > 0
+        || !options.filters.is_empty()
+        || ctx.since_us.is_some()
+        || ctx.until_us.is_some()
+    {
+        invariant.push_str(&format!(
+            "; lines counted {} = matched {} + filtered out {}",
+            partial.counted, matched, partial.filtered
+        ));
+    }
+    let window = (ctx.since_us.is_some() || ctx.until_us.is_some()).then(|| Window {
+        since: ctx.since_us.map(rfc3339),
+        until: ctx.until_us.map(rfc3339),
+        since_us: ctx.since_us,
+        until_us: ctx.until_us,
+        newest: ctx.newest_us.map(rfc3339),
+    });
     let time_span = (partial.first_us <= partial.last_us).then(|| TimeSpan {
         first_us: partial.first_us,
         last_us: partial.last_us,
@@ -596,13 +866,12 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
         lines: partial.lines,
         counted: partial.counted,
         malformed,
-        invariant: format!(
-            "lines read {} = lines counted {} + malformed lines {}",
-            partial.lines, partial.counted, malformed
-        ),
+        invariant,
         json_lines: partial.json_lines,
         time_span,
         inputs: input_reports,
+        in_flight: Vec::new(),
+        warnings: Vec::new(),
         totals: Totals {
             requests: total.requests,
             errors: total.errors,
@@ -617,7 +886,216 @@ pub(crate) fn build(partial: Partial, inputs: &[Input], options: &AuditOptions) 
             first,
         },
         series,
+        filters: options.filters.clone(),
+        window,
+        matched,
+        filtered_out: partial.filtered,
+        timeline_bucket,
+        timeline,
+        entities,
+        tracelog,
+        baseline: None,
     }
+}
+
+fn code_counts(sorted: Vec<(u16, u64)>, n: usize) -> Vec<CodeCount> {
+    sorted
+        .into_iter()
+        .take(n)
+        .map(|(code, count)| CodeCount { code, count })
+        .collect()
+}
+
+/// The timeline at its final width: the given one, or the default for the span of the bulk of the requests.
+fn timeline(partial: &mut Partial, errors: &ErrorCodes) -> (TimelineBucket, Vec<TimelinePoint>) {
+    let given = partial.setup.bucket_us;
+    let held = partial
+        .svcs
+        .iter()
+        .map(|s| s.timeline.width)
+        .max()
+        .unwrap_or(given.unwrap_or(super::timeline::LADDER[0]));
+    for s in &mut partial.svcs {
+        s.timeline.rebucket(held);
+    }
+    let width = match given {
+        Some(_) => held,
+        None => {
+            let mut per: BTreeMap<u64, u64> = BTreeMap::new();
+            for s in &partial.svcs {
+                for (start, c) in &s.timeline.cells {
+                    *per.entry(*start).or_default() += c.requests;
+                }
+            }
+            let per: Vec<(u64, u64)> = per.into_iter().collect();
+            default_width(&per, held)
+        }
+    };
+    let mut points = Vec::new();
+    for s in &mut partial.svcs {
+        s.timeline.rebucket(width);
+        let service = lossy(&s.module);
+        for (start, c) in &s.timeline.cells {
+            if c.requests == 0 {
+                continue;
+            }
+            let errs: u64 = c
+                .codes
+                .iter()
+                .filter(|(code, _)| errors.contains(*code))
+                .map(|x| x.1)
+                .sum();
+            points.push(TimelinePoint {
+                start: rfc3339(*start),
+                start_us: *start,
+                service: service.clone(),
+                requests: c.requests,
+                errors: errs,
+                error_share: share(errs, c.requests),
+                p50_us: c.durations.quantile(0.5),
+                p99_us: c.durations.quantile(0.99),
+                top_codes: code_counts(c.codes.sorted(), 5),
+            });
+        }
+    }
+    points.sort_by(|a, b| (a.start_us, &a.service).cmp(&(b.start_us, &b.service)));
+    (
+        TimelineBucket {
+            seconds: width as f64 / 1e6,
+            label: width_label(width),
+            given: given.is_some(),
+        },
+        points,
+    )
+}
+
+/// The entities per kind, most errors first, and the summaries' bounds.
+fn entities(partial: &Partial, options: &AuditOptions) -> Entities {
+    let mut out = Entities {
+        summary: EntitySummary {
+            algorithm: "weighted Misra-Gries",
+            capacity: partial.setup.entity_capacity,
+            error_weight: ERROR_WEIGHT,
+            from_first_error: vec![EntityKind::Vuid.name(), EntityKind::Bid.name()],
+            bounds: Vec::new(),
+        },
+        ..Entities::default()
+    };
+    let mut svcs: Vec<&super::stats::Svc> = partial.svcs.iter().collect();
+    svcs.sort_by(|a, b| a.module.cmp(&b.module));
+    for kind in EntityKind::ALL {
+        let mut list = Vec::new();
+        for svc in &svcs {
+            let sk = &svc.sketches[kind as usize];
+            if sk.slots.is_empty() {
+                continue;
+            }
+            let service = lossy(&svc.module);
+            out.summary.bounds.push(SummaryBound {
+                service: service.clone(),
+                kind: kind.name(),
+                tracked: sk.slots.len(),
+                dropped: sk.dropped,
+                max_undercount: sk.subtracted,
+                exact: sk.subtracted == 0,
+            });
+            let mut slots: Vec<_> = sk.slots.iter().filter(|s| s.requests > 0).collect();
+            slots.sort_by(|a, b| {
+                b.errors
+                    .cmp(&a.errors)
+                    .then(b.requests.cmp(&a.requests))
+                    .then(a.key.cmp(&b.key))
+            });
+            for s in slots.into_iter().take(ENTITIES_PER_SERVICE) {
+                let key = s.key;
+                let d: &Counts<5> = &s.durations;
+                let parts = (kind == EntityKind::Vuid).then(|| decode_vuid(key));
+                list.push(EntityReport {
+                    service: service.clone(),
+                    id: partial.names.render(kind, key),
+                    requests: s.requests,
+                    errors: s.errors,
+                    error_share: share(s.errors, s.requests),
+                    p50_us: d.quantile(0.5),
+                    p99_us: d.quantile(0.99),
+                    top_codes: code_counts(s.codes.sorted(), 5),
+                    vid: parts.map(|p| p.0),
+                    index: parts.map(|p| p.1),
+                    epoch: parts.map(|p| p.2),
+                });
+            }
+        }
+        list.sort_by(|a, b| {
+            b.errors
+                .cmp(&a.errors)
+                .then(b.requests.cmp(&a.requests))
+                .then(a.service.cmp(&b.service))
+                .then(a.id.cmp(&b.id))
+        });
+        *out.of_mut(kind) = list;
+    }
+    let _ = options;
+    out
+}
+
+/// Trace-Log figures per (service, api), by service then api.
+fn tracelog(partial: &Partial, errors: &ErrorCodes) -> Vec<TraceLogReport> {
+    let _ = errors;
+    let mut out = Vec::new();
+    for (key, g) in &partial.groups {
+        let t = &g.tracelog;
+        if t.requests == 0 {
+            continue;
+        }
+        let (module, api) = split_key(key);
+        let mut stages: Vec<StageReport> = t
+            .stages
+            .iter()
+            .map(|s| {
+                let mut d = s.durations.clone();
+                d.record_n(0, s.zero);
+                StageReport {
+                    stage: if s.via.is_empty() || s.via == s.name {
+                        lossy(&s.name)
+                    } else {
+                        format!("{}>{}", lossy(&s.via), lossy(&s.name))
+                    },
+                    requests: s.requests,
+                    share: share(s.requests, t.requests),
+                    count: s.durations.n + s.zero,
+                    p50_us: d.quantile(0.5),
+                    p99_us: d.quantile(0.99),
+                }
+            })
+            .collect();
+        stages.sort_by(|a, b| b.requests.cmp(&a.requests).then(a.stage.cmp(&b.stage)));
+        let mut downstream_errors: Vec<DownstreamError> = t
+            .errors
+            .iter()
+            .map(|(m, e, n)| DownstreamError {
+                module: lossy(m),
+                error: lossy(e),
+                count: *n,
+            })
+            .collect();
+        downstream_errors.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.module.cmp(&b.module))
+                .then(a.error.cmp(&b.error))
+        });
+        out.push(TraceLogReport {
+            service: lossy(module),
+            api: lossy(api),
+            requests: t.requests,
+            failed: t.failed,
+            stages,
+            downstream_errors,
+            other_errors: t.other_errors,
+        });
+    }
+    out.sort_by(|a, b| (&a.service, &a.api).cmp(&(&b.service, &b.api)));
+    out
 }
 
 /// A service's counts, hosts and apis while building.

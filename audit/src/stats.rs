@@ -1,23 +1,31 @@
 //! The accumulator of the hot path: counts per (module, api) group, then per (method, host, code) row, an HDR
-//! histogram of durations per group, malformed-line bookkeeping. One [`Partial`] per worker; partials merge
-//! commutatively, so the merged result does not depend on scheduling.
+//! histogram of durations and the Trace-Log stages per group; per service the timeline and the entity summaries;
+//! malformed-line bookkeeping. One [`Partial`] per worker; partials merge commutatively (counts and histograms
+//! exactly, entity summaries by their defined merge), so the merged result does not depend on scheduling.
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use hdrhistogram::Histogram;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::api::{cache_head, write_api};
+use super::entities::{address_key, path_ids, query_ids, EntityKind, Interner, Sketch, INTERNED};
+use super::filter::{client_host, Setup};
+use super::hist::{index as hdr_index, value as hdr_value, MAX_DURATION_US};
 use super::parse::{
     parse_hot, parse_line, start_time_us, Fields, LineFormat, Malformed, MalformedKind,
 };
 use super::scan::{batch_masks, BATCH, BLOCK};
+use super::timeline::Timeline;
+use super::trace::Hop;
+use super::tracelog::{find_value, TraceLogAcc};
+
+mod live;
+pub(crate) use live::MS_BUCKETS;
 
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
-
-/// Durations above this (µs, ~35 years) are clamped before they enter a histogram.
-const MAX_DURATION_US: u64 = 1 << 50;
 
 /// A piece of one input: `seq` orders the pieces of input `input`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,15 +56,34 @@ pub(crate) struct Group {
     counts: Vec<u32>,
     /// The exact largest duration.
     pub max_us: u64,
+    /// Index of the group's service in [`Partial::svcs`].
+    pub svc: u32,
+    /// Whether the group passes the service and api filters.
+    pub pass: bool,
+    /// Trace-Log stages and downstream errors.
+    pub tracelog: TraceLogAcc,
+    /// What the module's lines carry.
+    pub module: ModuleKind,
+    /// Durations counted per millisecond bucket of the blobstore's `service_response_duration_ms` (see
+    /// [`MS_BUCKETS`]; the last slot is `+Inf`), exactly, for the Prometheus histogram of follow mode.
+    pub ms: [u64; MS_BUCKETS.len() + 1],
+    /// The exact sum of the durations (µs), for that histogram's `_sum`.
+    pub sum_us: u64,
 }
 
 impl Group {
-    fn new() -> Group {
+    fn new(svc: u32, pass: bool, module: ModuleKind) -> Group {
         Group {
             rows: Vec::new(),
             hist: Histogram::new(2).expect("2 significant digits is valid"),
             counts: Vec::new(),
             max_us: 0,
+            svc,
+            pass,
+            tracelog: TraceLogAcc::default(),
+            module,
+            ms: [0; MS_BUCKETS.len() + 1],
+            sum_us: 0,
         }
     }
 
@@ -92,7 +119,7 @@ impl Group {
             } else {
                 let _ = self
                     .hist
-                    .record_n(hdr_value(i), u64::from(*mine) + u64::from(theirs));
+                    .record_n(hdr_value::<8>(i), u64::from(*mine) + u64::from(theirs));
                 *mine = 0;
             }
         }
@@ -100,22 +127,29 @@ impl Group {
             let _ = self.hist.add(&other.hist);
         }
         self.max_us = self.max_us.max(other.max_us);
+        self.tracelog.merge(other.tracelog);
+        for (a, b) in self.ms.iter_mut().zip(other.ms) {
+            *a += b;
+        }
+        self.sum_us = self.sum_us.wrapping_add(other.sum_us);
     }
 
     /// Counts one duration (µs).
     #[inline]
     fn record(&mut self, d: u64) {
-        let i = hdr_index(d);
+        let i = hdr_index::<8>(d);
         if i >= self.counts.len() {
             self.counts.resize(i + 1, 0);
         }
         let c = &mut self.counts[i];
         if *c == u32::MAX {
-            let _ = self.hist.record_n(hdr_value(i), u64::from(*c));
+            let _ = self.hist.record_n(hdr_value::<8>(i), u64::from(*c));
             *c = 0;
         }
         *c += 1;
         self.max_us = self.max_us.max(d);
+        self.ms[live::ms_bucket(d)] += 1;
+        self.sum_us = self.sum_us.wrapping_add(d);
     }
 
     /// Moves the bucket counts into the histogram.
@@ -123,28 +157,10 @@ impl Group {
         for (i, &c) in self.counts.iter().enumerate() {
             if c > 0 {
                 // Both histograms auto-resize, so recording cannot fail for lack of range.
-                let _ = self.hist.record_n(hdr_value(i), u64::from(c));
+                let _ = self.hist.record_n(hdr_value::<8>(i), u64::from(c));
             }
         }
         self.counts = Vec::new();
-    }
-}
-
-/// The index of `value` in the counts of an HDR histogram of 2 significant digits and lowest discernible value 1
-/// (`Histogram::new(2)`): 256 sub-buckets, the first bucket exact, each next one twice as wide.
-#[inline]
-fn hdr_index(value: u64) -> usize {
-    let bucket = 56 - (value | 255).leading_zeros();
-    (((bucket + 1) << 7) as usize) + (value >> bucket) as usize - 128
-}
-
-/// The lowest value counted at HDR index `i` (the inverse of [`hdr_index`]).
-fn hdr_value(i: usize) -> u64 {
-    if i < 256 {
-        i as u64
-    } else {
-        let bucket = (i >> 7) - 1;
-        (((i & 127) + 128) as u64) << bucket
     }
 }
 
@@ -203,8 +219,112 @@ struct CacheSlot {
     group: u32,
 }
 
+/// The accumulators of one service (module).
+#[derive(Clone, Debug)]
+pub(crate) struct Svc {
+    pub module: Box<[u8]>,
+    pub timeline: Timeline,
+    /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order.
+    /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order, then [`UNIT_VUID`] and [`UNIT_BID`]: the
+    /// vuids and bids of the unit being fed, folded into the first ones when the unit ends (so that "counted from
+    /// the first error" means from the first error in that unit, whichever worker reads it: the report does not
+    /// depend on scheduling).
+    pub sketches: [Sketch; 8],
+}
+
+impl Svc {
+    fn new(module: &[u8], setup: &Setup) -> Svc {
+        Svc {
+            module: module.into(),
+            timeline: Timeline::new(setup.bucket_us),
+            sketches: std::array::from_fn(|_| Sketch::new(setup.entity_capacity)),
+        }
+    }
+}
+
+/// Slots of an [`AddressCache`] (indexed by the top 8 bits of a hash).
+const ADDRESS_SLOTS: usize = 256;
+
+/// Addresses seen and their summary keys: a direct-mapped cache of addresses of at most 16 bytes (an IPv4
+/// `host:port` has at most 21, most have 14 to 16), so that most lines skip parsing the address.
+#[derive(Clone, Debug)]
+struct AddressCache {
+    slots: Vec<(u128, u8, u64)>,
+}
+
+impl Default for AddressCache {
+    fn default() -> Self {
+        AddressCache {
+            slots: vec![(0, u8::MAX, 0); ADDRESS_SLOTS],
+        }
+    }
+}
+
+impl AddressCache {
+    #[inline]
+    fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
+        if text.len() > 16 {
+            return address_key(text, keep_port, names);
+        }
+        let mut w = [0u8; 16];
+        w[..text.len()].copy_from_slice(text);
+        let word = u128::from_le_bytes(w);
+        let at = ((word as u64 ^ (word >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58)
+            as usize;
+        let slot = &mut self.slots[at];
+        if slot.0 == word && slot.1 == text.len() as u8 {
+            return slot.2;
+        }
+        let k = address_key(text, keep_port, names);
+        // Interned keys are per partial, and a partial is not fed after a merge: safe to keep.
+        *slot = (word, text.len() as u8, k);
+        k
+    }
+}
+
+/// What a module's lines carry beyond the common fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModuleKind {
+    /// Disk, vuid and bid in the path.
+    BlobNode,
+    /// Volume and disk ids in the query string.
+    Clustermgr,
+    /// Trace-Log durations in microseconds.
+    ShardNode,
+    Other,
+}
+
+impl ModuleKind {
+    fn of(module: &[u8]) -> ModuleKind {
+        match module {
+            b"BLOBNODE" => ModuleKind::BlobNode,
+            b"CLUSTERMGR" => ModuleKind::Clustermgr,
+            m if m.eq_ignore_ascii_case(b"SHARDNODE") => ModuleKind::ShardNode,
+            _ => ModuleKind::Other,
+        }
+    }
+}
+
+/// Where the vuids and bids of the unit being fed are counted (see [`Svc::sketches`]).
+const UNIT_VUID: usize = 6;
+const UNIT_BID: usize = 7;
+
+/// The fields of one well-formed request that the analysis looks at.
+pub(crate) struct Req<'a> {
+    pub json: bool,
+    pub module: &'a [u8],
+    pub host: &'a [u8],
+    pub start_time: Option<u64>,
+    pub method: &'a [u8],
+    pub path: &'a [u8],
+    pub status: u16,
+    pub duration_us: Option<u64>,
+    pub req_header: &'a [u8],
+    pub resp_header: &'a [u8],
+}
+
 /// What one worker counted.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Partial {
     /// Key: module length (u32 LE), module bytes, api bytes. In order of first appearance (the report sorts).
     pub groups: Vec<(Box<[u8]>, Group)>,
@@ -212,33 +332,58 @@ pub(crate) struct Partial {
     index: FxHashMap<Box<[u8]>, u32>,
     /// Direct-mapped cache (module, path head) → group, so that most lines skip building the api label.
     cache: Vec<CacheSlot>,
+    /// Per service, in order of first appearance.
+    pub svcs: Vec<Svc>,
+    /// Addresses that are not IPv4, for the host and client summaries.
+    pub names: Interner,
     pub kinds: [u64; MalformedKind::ALL.len()],
     pub first_malformed: Vec<MalformedAt>,
     pub units: Vec<UnitCount>,
     pub lines: u64,
     pub counted: u64,
+    /// Counted lines that a filter (time, service, api, code, host, client, trace) left out.
+    pub filtered: u64,
     pub json_lines: u64,
     pub first_us: u64,
     pub last_us: u64,
-    level: usize,
+    /// The lines of the trace id looked for (`trace ID`).
+    pub hops: Vec<Hop>,
+    /// The last serving address and client seen, with their keys (consecutive lines often share them).
+    hosts: AddressCache,
+    clients: AddressCache,
+    pub setup: Arc<Setup>,
     key: Vec<u8>,
 }
 
+impl std::fmt::Debug for Setup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Setup")
+            .field("level", &self.level)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Partial {
-    pub fn new(max_api_level: usize) -> Partial {
+    pub fn new(setup: &Arc<Setup>) -> Partial {
         Partial {
             groups: Vec::new(),
             index: FxHashMap::default(),
             cache: Vec::new(),
+            svcs: Vec::new(),
+            names: Interner::default(),
             kinds: [0; MalformedKind::ALL.len()],
             first_malformed: Vec::new(),
             units: Vec::new(),
             lines: 0,
             counted: 0,
+            filtered: 0,
             json_lines: 0,
             first_us: u64::MAX,
             last_us: 0,
-            level: max_api_level,
+            hops: Vec::new(),
+            hosts: AddressCache::default(),
+            clients: AddressCache::default(),
+            setup: Arc::clone(setup),
             key: Vec::with_capacity(128),
         }
     }
@@ -248,6 +393,16 @@ impl Partial {
     /// One pass finds the newlines and the TABs together (see [`super::scan`]); a line that starts with
     /// `REQ<TAB>` is then validated and counted from its TAB positions, any other goes through [`parse_line`].
     pub fn feed(&mut self, unit: UnitId, data: &[u8]) {
+        let setup = Arc::clone(&self.setup);
+        if setup.trace_only {
+            super::trace::find(self, &setup, unit, data);
+            self.units.push(UnitCount {
+                unit,
+                lines: 0,
+                malformed: 0,
+            });
+            return;
+        }
         let (lines_before, malformed_before) = (self.lines, self.malformed());
         let mut n = 0u64;
         let mut line_start = 0usize;
@@ -267,7 +422,7 @@ impl Partial {
                     let pos = block + bit as usize;
                     if nl_mask >> bit & 1 != 0 {
                         n += 1;
-                        self.line(unit, n, &data[line_start..pos], &tabs, ntabs);
+                        self.line(&setup, unit, n, &data[line_start..pos], &tabs, ntabs);
                         line_start = pos + 1;
                         ntabs = 0;
                     } else {
@@ -282,13 +437,27 @@ impl Partial {
         }
         if line_start < data.len() {
             n += 1;
-            self.line(unit, n, &data[line_start..], &tabs, ntabs);
+            self.line(&setup, unit, n, &data[line_start..], &tabs, ntabs);
         }
+        self.end_unit();
         self.units.push(UnitCount {
             unit,
             lines: self.lines - lines_before,
             malformed: self.malformed() - malformed_before,
         });
+    }
+
+    /// Folds the vuids and bids of the unit just fed into the partial's summaries.
+    fn end_unit(&mut self) {
+        for svc in &mut self.svcs {
+            for (unit, kind) in [(UNIT_VUID, EntityKind::Vuid), (UNIT_BID, EntityKind::Bid)] {
+                if !svc.sketches[unit].slots.is_empty() {
+                    let cap = svc.sketches[unit].capacity;
+                    let done = std::mem::replace(&mut svc.sketches[unit], Sketch::new(cap));
+                    svc.sketches[kind as usize].merge(done, |k| k);
+                }
+            }
+        }
     }
 
     pub fn malformed(&self) -> u64 {
@@ -297,21 +466,38 @@ impl Partial {
 
     /// One line (without its `\n`) whose first TABs are at `tabs` (relative), `ntabs` TABs in all.
     #[inline]
-    fn line(&mut self, unit: UnitId, n: u64, line: &[u8], tabs: &[usize; 14], ntabs: usize) {
+    fn line(
+        &mut self,
+        setup: &Setup,
+        unit: UnitId,
+        n: u64,
+        line: &[u8],
+        tabs: &[usize; 14],
+        ntabs: usize,
+    ) {
         self.lines += 1;
+        if line.len() > live::MAX_LINE {
+            return self.too_long_line(unit, n, line, line.len() as u64);
+        }
         if line.starts_with(b"REQ\t") {
             // What `parse_line` does with such a line, from the TABs already found.
             let text = line.strip_suffix(b"\r").unwrap_or(line);
-            match parse_hot(&Fields::new(text, tabs, ntabs + 1)) {
+            let fields = Fields::new(text, tabs, ntabs + 1);
+            match parse_hot(&fields) {
                 Ok(h) => self.count(
-                    false,
-                    h.module,
-                    h.host,
-                    h.start_time,
-                    h.method,
-                    h.path,
-                    h.status,
-                    h.duration_us,
+                    setup,
+                    Req {
+                        json: false,
+                        module: h.module,
+                        host: h.host,
+                        start_time: h.start_time,
+                        method: h.method,
+                        path: h.path,
+                        status: h.status,
+                        duration_us: h.duration_us,
+                        req_header: h.req_header(&fields),
+                        resp_header: h.resp_header(&fields),
+                    },
                 ),
                 Err(m) => self.malformed_line(unit, n, line, m),
             }
@@ -319,14 +505,19 @@ impl Partial {
         }
         match parse_line(line) {
             Ok(rec) => self.count(
-                rec.format == LineFormat::Json,
-                &rec.module,
-                &rec.host,
-                rec.start_time,
-                &rec.method,
-                &rec.path,
-                rec.status,
-                rec.duration_us,
+                setup,
+                Req {
+                    json: rec.format == LineFormat::Json,
+                    module: &rec.module,
+                    host: &rec.host,
+                    start_time: rec.start_time,
+                    method: &rec.method,
+                    path: &rec.path,
+                    status: rec.status,
+                    duration_us: rec.duration_us,
+                    req_header: &rec.req_header,
+                    resp_header: &rec.resp_header,
+                },
             ),
             Err(m) => self.malformed_line(unit, n, line, m),
         }
@@ -347,35 +538,117 @@ impl Partial {
         }
     }
 
-    /// Counts one request.
-    #[allow(clippy::too_many_arguments)]
+    /// Counts one request, when it passes the filters.
     #[inline]
-    fn count(
-        &mut self,
-        json: bool,
-        module: &[u8],
-        host: &[u8],
-        start_time: Option<u64>,
-        method: &[u8],
-        path: &[u8],
-        status: u16,
-        duration_us: Option<u64>,
-    ) {
+    fn count(&mut self, setup: &Setup, r: Req<'_>) {
         self.counted += 1;
-        if json {
+        if r.json {
             self.json_lines += 1;
         }
-        if let Some(t) = start_time.map(start_time_us) {
+        let t = r.start_time.map(start_time_us);
+        if setup.timed() && !setup.in_window(t) {
+            self.filtered += 1;
+            return;
+        }
+        if let Some(f) = &setup.trace {
+            if f.find(r.resp_header).is_none()
+                || setup.needles.trace_id(r.resp_header) != Some(f.needle())
+            {
+                self.filtered += 1;
+                return;
+            }
+        }
+        if let Some(c) = &setup.filters.codes {
+            if !c.contains(r.status) {
+                self.filtered += 1;
+                return;
+            }
+        }
+        let g = self.group_index(setup, r.module, r.method, r.path);
+        if !self.groups[g].1.pass {
+            self.filtered += 1;
+            return;
+        }
+        let (host_field, ip) = setup.needles.host_ip(r.req_header);
+        let serving = if r.host.is_empty() {
+            host_field
+        } else {
+            Some(r.host)
+        };
+        let client = ip.map(client_host);
+        if setup.by_address()
+            && !(setup.host_passes(serving.unwrap_or(b""))
+                && setup.client_passes(client.unwrap_or(b"")))
+        {
+            self.filtered += 1;
+            return;
+        }
+        if let Some(t) = t {
             self.first_us = self.first_us.min(t);
             self.last_us = self.last_us.max(t);
         }
-        let g = self.group_index(module, method, path);
+        let error = setup.errors.contains(r.status);
+        let duration = r.duration_us.map(|d| d.min(MAX_DURATION_US));
+        let (svc_at, group_module) = {
+            let g = &self.groups[g].1;
+            (g.svc as usize, g.module)
+        };
+        // The entities first: each is looked up and what its update touches is prefetched, so that the loads
+        // overlap with the group, Trace-Log and timeline work below instead of stalling one after another.
+        let mut located = [(0usize, 0u32); 6];
+        let mut n = 0;
+        {
+            let (hosts, clients, names) = (&mut self.hosts, &mut self.clients, &mut self.names);
+            let sk = &mut self.svcs[svc_at].sketches;
+            let mut locate = |kind: EntityKind, key: u64, insert: bool| {
+                let at = match kind {
+                    EntityKind::Vuid => UNIT_VUID,
+                    EntityKind::Bid => UNIT_BID,
+                    k => k as usize,
+                };
+                if let Some(i) = sk[at].locate(key, insert) {
+                    sk[at].prefetch(i, duration);
+                    located[n] = (at, i);
+                    n += 1;
+                }
+            };
+            if group_module == ModuleKind::BlobNode {
+                let (disk, vuid, bid) = path_ids(r.path);
+                if let Some(id) = disk {
+                    locate(EntityKind::Disk, id, true);
+                }
+                // Vuids and bids are many: tracked from their first error on (see the entities module).
+                if let Some(id) = vuid {
+                    locate(EntityKind::Vuid, id, error);
+                }
+                if let Some(id) = bid {
+                    locate(EntityKind::Bid, id, error);
+                }
+            } else if group_module == ModuleKind::Clustermgr {
+                let (volume, disk) = setup
+                    .needles
+                    .raw_query(r.req_header)
+                    .map_or((None, None), query_ids);
+                if let Some(id) = disk {
+                    locate(EntityKind::Disk, id, true);
+                }
+                if let Some(id) = volume {
+                    locate(EntityKind::Volume, id, true);
+                }
+            }
+            if let Some(h) = serving.filter(|h| !h.is_empty()) {
+                locate(EntityKind::Host, hosts.key(h, true, names), true);
+            }
+            if let Some(c) = client.filter(|c| !c.is_empty()) {
+                locate(EntityKind::Client, clients.key(c, false, names), true);
+            }
+        }
         let group = &mut self.groups[g].1;
         // Start loading the duration's bucket while the row is found: the bucket arrays are the one part of the
         // hot path's memory that the streamed input keeps pushing out of the caches.
         #[cfg(target_arch = "x86_64")]
-        if let Some(d) = duration_us {
-            let at = hdr_index(d.min(MAX_DURATION_US));
+        if let Some(d) = duration {
+            let at = hdr_index::<8>(d);
             if let Some(c) = group.counts.get(at) {
                 // SAFETY: a prefetch is only a hint, and the address is that of an element.
                 unsafe {
@@ -385,17 +658,34 @@ impl Partial {
                 };
             }
         }
-        group.count(status, method, host, 1);
-        if let Some(d) = duration_us {
-            group.record(d.min(MAX_DURATION_US));
+        group.count(r.status, r.method, r.host, 1);
+        if let Some(d) = duration {
+            group.record(d);
+        }
+        if let Some(v) = find_value(r.resp_header, &setup.needles.trace_log) {
+            group
+                .tracelog
+                .add(v, group_module == ModuleKind::ShardNode, error);
+        }
+        let svc = &mut self.svcs[svc_at];
+        if let Some(t) = t {
+            let cell = svc.timeline.cell(t);
+            cell.requests += 1;
+            cell.codes.add(r.status, 1);
+            if let Some(d) = duration {
+                cell.durations.record(d);
+            }
+        }
+        for &(kind, i) in &located[..n] {
+            svc.sketches[kind].update(i, r.status, error, duration);
         }
     }
 
     /// The group of (module, api label): from the cache when the label's inputs were seen before, else built.
     #[inline]
-    fn group_index(&mut self, module: &[u8], method: &[u8], path: &[u8]) -> usize {
-        let Some(head) = cache_head(module, method, path, self.level) else {
-            return self.group_by_label(module, method, path);
+    fn group_index(&mut self, setup: &Setup, module: &[u8], method: &[u8], path: &[u8]) -> usize {
+        let Some(head) = cache_head(module, method, path, setup.level) else {
+            return self.group_by_label(setup, module, method, path);
         };
         let head = &path[..head];
         let mut h = FxHasher::default();
@@ -413,7 +703,7 @@ impl Partial {
                 return slot.group as usize;
             }
         }
-        let g = self.group_by_label(module, method, path);
+        let g = self.group_by_label(setup, module, method, path);
         if self.cache.is_empty() {
             self.cache.resize(
                 CACHE_SLOTS,
@@ -433,19 +723,41 @@ impl Partial {
     }
 
     /// The group of (module, api label), the label built in the reused key buffer.
-    fn group_by_label(&mut self, module: &[u8], method: &[u8], path: &[u8]) -> usize {
+    fn group_by_label(
+        &mut self,
+        setup: &Setup,
+        module: &[u8],
+        method: &[u8],
+        path: &[u8],
+    ) -> usize {
         self.key.clear();
         self.key
             .extend_from_slice(&(module.len() as u32).to_le_bytes());
         self.key.extend_from_slice(module);
-        write_api(module, method, path, self.level, &mut self.key);
+        write_api(module, method, path, setup.level, &mut self.key);
         match self.index.get(self.key.as_slice()) {
             Some(&g) => g as usize,
             None => {
                 let g = self.groups.len();
-                self.groups.push((self.key.as_slice().into(), Group::new()));
+                let svc = self.svc_index(module);
+                let pass = setup.group_passes(module, &self.key[4 + module.len()..]);
+                self.groups.push((
+                    self.key.as_slice().into(),
+                    Group::new(svc, pass, ModuleKind::of(module)),
+                ));
                 self.index.insert(self.key.as_slice().into(), g as u32);
                 g
+            }
+        }
+    }
+
+    /// The index of `module`'s service accumulators, created when new.
+    fn svc_index(&mut self, module: &[u8]) -> u32 {
+        match self.svcs.iter().position(|s| *s.module == *module) {
+            Some(i) => i as u32,
+            None => {
+                self.svcs.push(Svc::new(module, &self.setup));
+                (self.svcs.len() - 1) as u32
             }
         }
     }
@@ -463,22 +775,48 @@ impl Partial {
         list.get_mut(at)
     }
 
-    /// Moves the per-bucket duration counts into each group's histogram: call once, after the last merge.
+    /// Moves the per-bucket duration counts into each group's histogram and parses the buffered Trace-Log
+    /// values: call once, after the last merge.
     pub fn seal(&mut self) {
         for (_, g) in &mut self.groups {
             g.seal();
+            g.tracelog.flush();
         }
     }
 
     /// Adds `other` into `self`.
     pub fn merge(mut self, other: Partial) -> Partial {
-        let (mut big, small) = if self.groups.len() >= other.groups.len() {
+        let (mut big, mut small) = if self.groups.len() >= other.groups.len() {
             (self, other)
         } else {
             self.key = Vec::new();
             (other, self)
         };
-        for (k, g) in small.groups {
+        // Services of `small` → those of `big`, by module; interned addresses re-interned.
+        let mut svc_map = Vec::with_capacity(small.svcs.len());
+        let small_names = std::mem::take(&mut small.names);
+        let mut name_map: Vec<u64> = Vec::with_capacity(small_names.names.len());
+        for n in &small_names.names {
+            name_map.push(big.names.key(n));
+        }
+        let remap = |k: u64| {
+            if k & INTERNED != 0 {
+                name_map[(k & !INTERNED) as usize]
+            } else {
+                k
+            }
+        };
+        for svc in std::mem::take(&mut small.svcs) {
+            let at = big.svc_index(&svc.module);
+            svc_map.push(at);
+            let mine = &mut big.svcs[at as usize];
+            mine.timeline.merge(svc.timeline);
+            for (m, o) in mine.sketches.iter_mut().zip(svc.sketches) {
+                m.merge(o, remap);
+            }
+        }
+        for (k, mut g) in small.groups {
+            g.svc = svc_map[g.svc as usize];
             match big.index.get(&k) {
                 Some(&at) => big.groups[at as usize].1.merge(g),
                 None => {
@@ -494,8 +832,10 @@ impl Partial {
         big.first_malformed.sort_by_key(|m| (m.unit, m.line));
         big.first_malformed.truncate(KEEP_MALFORMED);
         big.units.extend(small.units);
+        big.hops.extend(small.hops);
         big.lines += small.lines;
         big.counted += small.counted;
+        big.filtered += small.filtered;
         big.json_lines += small.json_lines;
         big.first_us = big.first_us.min(small.first_us);
         big.last_us = big.last_us.max(small.last_us);
@@ -522,39 +862,4 @@ fn excerpt(line: &[u8]) -> String {
 pub(crate) fn split_key(key: &[u8]) -> (&[u8], &[u8]) {
     let len = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as usize;
     (&key[4..4 + len], &key[4 + len..])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{hdr_index, hdr_value, MAX_DURATION_US};
-    use hdrhistogram::Histogram;
-
-    #[test]
-    fn hdr_index_is_the_histograms_own() {
-        let h = Histogram::<u64>::new(2).unwrap();
-        let mut values: Vec<u64> = (0..70_000).collect();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            values.push((state >> (state % 64)) % (MAX_DURATION_US + 1));
-        }
-        values.extend([
-            MAX_DURATION_US,
-            MAX_DURATION_US - 1,
-            1 << 40,
-            (1 << 40) - 1,
-            255,
-            256,
-            511,
-            512,
-        ]);
-        for v in values {
-            let v = v.min(MAX_DURATION_US);
-            let i = hdr_index(v);
-            assert_eq!(hdr_value(i), h.lowest_equivalent(v), "{v}");
-            assert_eq!(hdr_index(hdr_value(i)), i, "{v}");
-        }
-    }
 }

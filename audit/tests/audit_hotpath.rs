@@ -97,9 +97,13 @@ proptest! {
         if final_nl || lines.last().is_some_and(String::is_empty) {
             text.push('\n'); // else the last line ends the file without one
         }
+        // The newest file of its directory: a last line without `\n` is in flight, not counted.
+        let in_flight = !text.ends_with('\n');
         std::fs::write(&path, text).unwrap();
         let report = analyze(&[path], &AuditOptions { max_api_level: level, ..AuditOptions::default() }).unwrap();
-        let (counts, bad) = reference(&lines, level);
+        prop_assert_eq!(report.in_flight.len(), usize::from(in_flight));
+        let lines = &lines[..lines.len() - usize::from(in_flight)];
+        let (counts, bad) = reference(lines, level);
         let mut got = BTreeMap::new();
         for s in &report.series {
             *got.entry((s.service.clone(), s.api.clone(), s.code)).or_default() += s.count;

@@ -350,7 +350,7 @@ fn json_report_states_its_invariant() {
     let report = analyze(&[demo], &options()).unwrap();
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     let n = |v: &serde_json::Value| v.as_u64().unwrap();
-    assert_eq!(json["schema"], "errcat.audit/1");
+    assert_eq!(json["schema"], "errcat.audit/2");
     assert_eq!(
         n(&json["lines"]),
         n(&json["counted"]) + n(&json["malformed"])
@@ -503,26 +503,44 @@ fn edge_inputs() {
     assert!(empty.invariant_holds() && empty.time_span.is_none());
     let zero = dir.file("zero.log", b"");
     assert_eq!(analyze(&[zero], &options()).unwrap().lines, 0);
-    // No trailing newline: the last line still counts; a blank line is malformed ("empty").
+    // No trailing newline at the end of the newest file: the last line is in flight (not counted, reported); in an
+    // older file of the same directory it counts. A blank line is malformed ("empty").
     let mut text = Gen(3).text(3);
     text.push('\n');
     text.push_str(Gen(4).line(9).trim_end());
     let f = dir.file("tail.log", text.as_bytes());
-    let r = analyze(&[f], &options()).unwrap();
-    assert_eq!((r.lines, r.counted, r.malformed), (5, 4, 1));
+    let r = analyze(std::slice::from_ref(&f), &options()).unwrap();
+    assert_eq!((r.lines, r.counted, r.malformed), (4, 3, 1));
     assert_eq!(r.malformed_lines.first[0].kind, "empty");
     assert_eq!(r.malformed_lines.first[0].line, 4);
+    assert_eq!(r.in_flight.len(), 1);
+    assert_eq!(r.in_flight[0].bytes, Gen(4).line(9).trim_end().len() as u64);
+    let old = dir.file("rot/0-0", text.as_bytes());
+    dir.file("rot/1-0", b"");
+    let r = analyze(&[old], &options()).unwrap();
+    assert_eq!(
+        (r.lines, r.counted, r.in_flight.len()),
+        (4, 3, 1),
+        "named alone"
+    );
+    let r = analyze(&[dir.0.join("rot")], &options()).unwrap();
+    assert_eq!(
+        (r.lines, r.counted, r.in_flight.len()),
+        (5, 4, 0),
+        "older than 1-0"
+    );
     // Only the first 10 malformed lines are listed, all are counted.
     let f = dir.file("junk.log", "x\n".repeat(25).as_bytes());
     let r = analyze(&[f], &options()).unwrap();
     assert_eq!((r.malformed, r.malformed_lines.first.len()), (25, 10));
     assert_eq!(r.malformed_lines.first[9].line, 10);
-    // A line longer than a whole range is still one line.
+    // A line longer than MAX_LINE_BYTES is one malformed line (`too_long`), however many ranges it spans.
     let long = format!(
         "REQ\tACCESS\t1\tGET\t/put\t{{\"a\":\"{}\"}}\t\t200\t{{}}\t\t0\t5\n",
         "y".repeat(9 << 20)
     );
     let f = dir.file("long.log", (long.clone() + &long).as_bytes());
     let r = analyze(&[f], &options()).unwrap();
-    assert_eq!((r.lines, r.counted), (2, 2));
+    assert_eq!((r.lines, r.counted, r.malformed), (2, 0, 2));
+    assert_eq!(r.malformed_lines.by_kind["too_long"], 2);
 }

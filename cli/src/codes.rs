@@ -21,7 +21,6 @@ pub struct FindArgs {
     #[arg(long, default_value = "en")]
     lang: String,
     /// A two-level code (User.UnknownError), a bare type (InstallBizFailed) or a status number (935)
-    #[arg(allow_hyphen_values = true)]
     code: String,
 }
 
@@ -35,7 +34,7 @@ pub struct SearchArgs {
     #[arg(long, default_value = "en")]
     lang: String,
     /// Words of the meaning, solution or message, English or Chinese (every word must appear)
-    #[arg(required = true, allow_hyphen_values = true)]
+    #[arg(required = true)]
     words: Vec<String>,
 }
 
@@ -46,7 +45,6 @@ pub struct ParseArgs {
     #[arg(long)]
     json: bool,
     /// The text to parse strictly as Source.Type
-    #[arg(allow_hyphen_values = true)]
     text: String,
 }
 
@@ -57,10 +55,8 @@ pub struct ComposeArgs {
     #[arg(long)]
     json: bool,
     /// A Level-1 source (Arklet, user, ...)
-    #[arg(allow_hyphen_values = true)]
     source: String,
     /// A PascalCase type
-    #[arg(allow_hyphen_values = true)]
     error_type: String,
 }
 
@@ -80,10 +76,8 @@ pub struct RenderArgs {
     #[arg(long)]
     version: Option<String>,
     /// The error's code: a two-level code or a status number
-    #[arg(allow_hyphen_values = true)]
     code: String,
     /// What happened this time
-    #[arg(allow_hyphen_values = true)]
     detail: String,
     /// A cause, outermost first: CODE DETAIL (repeat for a chain)
     #[arg(long, num_args = 2, value_names = ["CODE", "DETAIL"], action = clap::ArgAction::Append, allow_hyphen_values = true)]

@@ -3,10 +3,9 @@
 use std::process::ExitCode;
 
 use errcat::boundary::{names::opt_name, ops, Number};
+use errcat::display::terminal_safe;
 use errcat::{find, Entry, Error, Lang, Reporter, Resolved, StatusMatch, Version};
 use serde_json::{json, Value};
-
-use errcat::display::terminal_safe;
 
 use crate::style::{bad, label, pad, strong, warn};
 
@@ -27,7 +26,7 @@ pub struct ExplainArgs {
     json: bool,
     /// Two-level codes (Arklet.InstallBizFailed), aliases, bare types (InstallBizFailed: every table's entry), or
     /// blobstore status numbers (552)
-    #[arg(required = true, allow_hyphen_values = true)]
+    #[arg(required = true)]
     codes: Vec<String>,
 }
 
@@ -222,6 +221,7 @@ fn to_text(code: &str, outcome: &Outcome, version: Option<Version>, lang: Lang) 
             }
         }
         Outcome::Failed(err) => {
+            // The code as typed and the messages that repeat it: shown with control characters escaped.
             out.push_str(&format!(
                 "{}  {}\n",
                 strong(&terminal_safe(code)),

@@ -1,8 +1,10 @@
-//! `errcat`: explain, list and export error codes; analyse blobstore audit logs.
+//! `errcat`: explain, list and export error codes; classify Arklet answers; analyse blobstore audit logs.
 
 mod audit;
+mod classify;
 mod codes;
 mod explain;
+mod follow;
 mod list;
 mod style;
 
@@ -44,17 +46,22 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Classify a real Arklet / ModuleController answer: success, or its two-level code, rule and evidence
+    Classify(classify::ClassifyArgs),
     /// Analyse CubeFS blobstore audit logs
-    Audit(audit::AuditArgs),
+    Audit(Box<audit::AuditArgs>),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff), for packaging: `make dist` puts it in the CLI tarball
+    #[command(hide = true)]
+    Manpage,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| exit_on(e));
     match cli.command {
         Command::Explain(args) => explain::run(&args),
         Command::Find(args) => codes::find(&args),
@@ -69,10 +76,21 @@ fn main() -> ExitCode {
                 Err(e) => codes::fail(&e),
             }
         }
+        Command::Classify(args) => classify::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
             ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print(&String::from_utf8_lossy(&page)),
+                Err(e) => {
+                    eprintln!("errcat: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }
@@ -95,9 +113,53 @@ fn version_arg(text: Option<&str>) -> Option<errcat::Version> {
         .unwrap_or_else(|e| usage_error(&e.to_string()))
 }
 
-/// Prints a usage error the way clap does and exits with status 2.
+/// Prints a usage error the way clap does and exits with status 2. The message may repeat what was typed: it is
+/// shown with control characters escaped.
 fn usage_error(message: &str) -> ! {
     Cli::command()
-        .error(clap::error::ErrorKind::InvalidValue, message)
+        .error(
+            clap::error::ErrorKind::InvalidValue,
+            errcat::display::terminal_safe(message),
+        )
         .exit()
+}
+
+/// Exits the way clap does for `error` (help, version or a usage error), after escaping the control characters of
+/// the arguments it repeats (`invalid value '<ESC>]0;…'` must not retitle the terminal). Context without any keeps
+/// its styling.
+fn exit_on(mut error: clap::Error) -> ! {
+    use clap::builder::StyledStr;
+    use clap::error::ContextValue;
+    use errcat::display::terminal_safe;
+    use std::borrow::Cow;
+    let safe = |text: &str| match terminal_safe(text) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(escaped) => Some(escaped),
+    };
+    let safe_styled = |s: &StyledStr| safe(&s.to_string()).map(StyledStr::from);
+    let escaped: Vec<_> = error
+        .context()
+        .filter_map(|(kind, value)| {
+            let value = match value {
+                ContextValue::String(s) => ContextValue::String(safe(s)?),
+                ContextValue::Strings(v) if v.iter().any(|s| safe(s).is_some()) => {
+                    ContextValue::Strings(v.iter().map(|s| terminal_safe(s).into()).collect())
+                }
+                ContextValue::StyledStr(s) => ContextValue::StyledStr(safe_styled(s)?),
+                ContextValue::StyledStrs(v) if v.iter().any(|s| safe_styled(s).is_some()) => {
+                    ContextValue::StyledStrs(
+                        v.iter()
+                            .map(|s| safe_styled(s).unwrap_or_else(|| s.clone()))
+                            .collect(),
+                    )
+                }
+                _ => return None,
+            };
+            Some((kind, value))
+        })
+        .collect();
+    for (kind, value) in escaped {
+        error.insert(kind, value);
+    }
+    error.exit()
 }

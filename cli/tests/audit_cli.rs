@@ -85,7 +85,7 @@ fn json_is_the_full_report() {
     let o = errcat(&["audit", "--format", "json", "--max-api-level", "3", DEMO]);
     assert_eq!(o.status.code(), Some(0));
     let r = json(&o);
-    assert_eq!(r["schema"], "errcat.audit/1");
+    assert_eq!(r["schema"], "errcat.audit/2");
     assert_eq!(r["max_api_level"], 3);
     assert_eq!(r["cubefs_version"], "master");
     let n = |v: &serde_json::Value| v.as_u64().unwrap();
@@ -240,4 +240,194 @@ fn usage_and_io_errors() {
         errcat(&["audit", "--format", "xml", DEMO]).status.code(),
         Some(2)
     );
+}
+
+#[test]
+fn input_text_cannot_drive_the_terminal() {
+    // #14's reproduction: ESC, OSC and BEL in a malformed line's excerpt (and in a module and a path).
+    let dir = std::env::temp_dir().join(format!("errcat-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let esc = dir.join("esc.log");
+    std::fs::write(
+        &esc,
+        b"REQ\tACCESS\t\x1b]0;pwned\x07\x1b[2J\tGET\n\
+          REQ\tACC\x1bESS\t17580744000000000\tGET\t/p\x07ath\t{\"Host\":\"h\x1b[31m:1\"}\t\t651\t{\"Trace-Log\":[\"X\x1b]0;t\x07:1\"]}\t\t0\t5\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["audit"],
+        vec!["audit", "--top", "0", "--entities", "50"],
+    ] {
+        let mut a: Vec<&str> = args.clone();
+        a.push(esc.to_str().unwrap());
+        let o = errcat(&a);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            !o.stdout.iter().any(|&b| b == 0x1b || b == 0x07),
+            "raw ESC/BEL in\n{}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        let out = stdout(&o);
+        assert!(out.contains(r"\x1b]0;pwned\x07\x1b[2J"), "{out}");
+    }
+    let o = errcat(&["audit", "trace", "x", esc.to_str().unwrap()]);
+    assert!(!o.stdout.iter().any(|&b| b == 0x1b || b == 0x07));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn incident_sections_in_the_table() {
+    let out = stdout(&errcat(&["audit", DEMO]));
+    for needle in [
+        "Timeline  ",
+        "buckets of 1m",
+        "Entities: disk",
+        "Entities: vuid",
+        "(vid ",
+        "Where the time went (Trace-Log)",
+        "downstream error",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+    // The failing disk leads its table.
+    let disks = out.split("Entities: disk").nth(1).unwrap();
+    let first = disks.lines().nth(2).unwrap();
+    assert!(first.contains("BLOBNODE  17 "), "{first}");
+    let r = json(&errcat(&["audit", "--format", "json", DEMO]));
+    assert_eq!(r["entities"]["disk"][0]["id"], "17");
+    assert_eq!(r["timeline_bucket"]["label"], "1m");
+    assert!(r["timeline"].as_array().unwrap().len() > 60);
+    assert!(!r["tracelog"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn time_windows_filters_and_baseline_flags() {
+    let all = json(&errcat(&["audit", "--format", "json", DEMO]));
+    let last = json(&errcat(&[
+        "audit", "--format", "json", "--since", "-15m", DEMO,
+    ]));
+    let w = &last["window"];
+    assert!(
+        w["since"].as_str().unwrap().starts_with("2025-09-17T02:"),
+        "{w}"
+    );
+    let (m, f) = (
+        last["matched"].as_u64().unwrap(),
+        last["filtered_out"].as_u64().unwrap(),
+    );
+    assert!(m > 0 && f > 0);
+    assert_eq!(m + f, all["counted"].as_u64().unwrap());
+    let table = stdout(&errcat(&[
+        "audit",
+        "--since",
+        "-15m",
+        "--service",
+        "blobnode",
+        "--code",
+        "6xx",
+        DEMO,
+    ]));
+    assert!(
+        table.contains("filters service=blobnode code=6xx"),
+        "{table}"
+    );
+    assert!(table.contains(" matched, "), "{table}");
+    assert!(
+        table.contains("lines counted "),
+        "the second invariant is stated"
+    );
+    let b = json(&errcat(&[
+        "audit",
+        "--format",
+        "json",
+        "--since",
+        "-20m",
+        "--baseline",
+        "..-20m",
+        DEMO,
+    ]));
+    let changes = b["baseline"]["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    // The demo is small: the failing disk and its host lead (the library's test ranks the disk first on a
+    // larger log).
+    assert!(
+        changes[..3]
+            .iter()
+            .any(|c| c["level"] == "disk" && c["key"] == "17"),
+        "{:?}",
+        &changes[..3]
+    );
+    let t = stdout(&errcat(&[
+        "audit",
+        "--since",
+        "-20m",
+        "--baseline",
+        "..-20m",
+        DEMO,
+    ]));
+    assert!(t.contains("What changed"), "{t}");
+    let bucket = json(&errcat(&[
+        "audit", "--format", "json", "--bucket", "5m", DEMO,
+    ]));
+    assert_eq!(bucket["timeline_bucket"]["label"], "5m");
+    assert_eq!(bucket["timeline_bucket"]["given"], true);
+    for bad in [
+        vec!["audit", "--since", "yesterday", DEMO],
+        vec!["audit", "--bucket", "0", DEMO],
+        vec!["audit", "--code", "6zz", DEMO],
+        vec!["audit", "--baseline", "-1h", DEMO],
+    ] {
+        let o = errcat(&bad);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+    }
+    // A relative time needs files: a stream cannot be read twice.
+    let o = with_stdin(&["audit", "--since", "-5m"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("stream"));
+}
+
+#[test]
+fn trace_prints_the_hops_in_time_order() {
+    let demo = std::fs::read_to_string(DEMO).unwrap();
+    // A trace id with lines from several services: the Access put hitting the failing disk.
+    let id = demo
+        .lines()
+        .filter(|l| l.contains("/diskid/17/") && l.contains("\t613\t"))
+        .find_map(|l| {
+            let at = l.find("Traceid\":\"")? + 10;
+            let id = &l[at..at + 16];
+            (demo.matches(id).count() >= 3).then(|| id.to_string())
+        })
+        .expect("a traced request on the failing disk");
+    let o = errcat(&["audit", "trace", &id, DEMO]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("trace {id}  ")), "{out}");
+    for needle in [
+        "ACCESS",
+        "BLOBNODE",
+        "613",
+        "The disk is bad.",
+        "Trace-Log",
+        "+0µs",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+    let j = json(&errcat(&["audit", "trace", "--format", "json", &id, DEMO]));
+    assert_eq!(j["schema"], "errcat.audit.trace/1");
+    let hops = j["hops"].as_array().unwrap();
+    assert_eq!(hops.len(), demo.matches(id.as_str()).count());
+    assert_eq!(hops[0]["service"], "ACCESS");
+    let starts: Vec<u64> = hops
+        .iter()
+        .map(|h| h["start_us"].as_u64().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    // Paths as positional arguments still work next to the subcommand (a file named like it is a path).
+    assert_eq!(errcat(&["audit", "trace"]).status.code(), Some(2));
 }

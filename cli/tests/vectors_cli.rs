@@ -226,8 +226,72 @@ fn run(op: &str, a: &Value) -> Result<Value, Failure> {
             errcat(&args, false)
                 .map(|out| json!({"json": out.as_str().unwrap().trim_end_matches('\n')}))
         }
+        "classify" => {
+            let file = std::env::temp_dir().join(format!(
+                "errcat-vector-{}-{:x}.body",
+                std::process::id(),
+                rand_id(a)
+            ));
+            std::fs::write(&file, vectors_file::classify_body(a)).unwrap();
+            let mut args = vec!["classify".to_string(), "--json".into()];
+            args.extend(options(
+                a,
+                &[("--command", "command"), ("--tunnel", "tunnel")],
+            ));
+            if let Some(n) = a["http_status"].as_i64() {
+                args.extend(["--http-status".to_string(), n.to_string()]);
+            }
+            args.push(file.to_string_lossy().into_owned());
+            let classified = classify_json(&args);
+            let mut view = classified.map(|c| vectors_file::classify_view(&c));
+            if a["enrich"] == json!(true) {
+                if let Ok(v) = &mut view {
+                    args[1] = "--enrich".into();
+                    v["enriched"] = errcat(&args, false)?;
+                }
+            }
+            std::fs::remove_file(&file).ok();
+            view
+        }
         other => panic!("unknown op {other}"),
     }
+}
+
+/// A file name for a case's body, distinct per case.
+fn rand_id(a: &Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    a.to_string().hash(&mut h);
+    h.finish()
+}
+
+/// `errcat classify --json`: the classification, or the failure its `outcome: unclassified` object reports.
+fn classify_json(args: &[String]) -> Result<Value, Failure> {
+    let o = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .output()
+        .expect("errcat runs");
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    let Ok(c) = serde_json::from_slice::<Value>(&o.stdout) else {
+        // A wrong argument is a usage error (exit 2), as for every command.
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        return Err(Failure {
+            kind: "InvalidArgument".into(),
+            message: stderr,
+            suggestions: None,
+            candidates: None,
+        });
+    };
+    if c["outcome"] == "unclassified" {
+        let e = &c["error"];
+        return Err(Failure {
+            kind: e["kind"].as_str().unwrap().into(),
+            message: e["message"].to_string(),
+            suggestions: None,
+            candidates: None,
+        });
+    }
+    Ok(c)
 }
 
 fn text_of(v: &Value) -> String {

@@ -12,12 +12,13 @@
 //! ```
 //!
 //! The operations ([`lookup`], [`find`], [`status`], [`service_of`], [`Code::parse`], [`Code::compose`],
-//! [`entries`], [`export()`], [`CodedError`]) are the same in every language binding; their errors carry one
-//! [`ErrorKind`].
+//! [`entries`], [`export()`], [`CodedError`], [`classify()`]) are the same in every language binding; their errors
+//! carry one [`ErrorKind`].
 
 #![warn(missing_docs)]
 
 pub mod boundary;
+pub mod classify;
 mod code;
 pub mod display;
 mod entries;
@@ -38,6 +39,10 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
+pub use classify::{
+    classify, ArkletCommand, Classification, ClassifiedItem, ClassifyContext, Evidence, Origin,
+    Outcome, Shape, Tunnel,
+};
 pub use code::Code;
 pub use entries::{entries, Filter};
 pub use error::{Error, ErrorKind, Result};

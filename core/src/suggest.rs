@@ -13,7 +13,13 @@ pub(crate) fn types(wanted: &str, source: Option<Source>) -> Vec<String> {
     let lower = wanted.to_ascii_lowercase();
     let budget = (wanted.len() / 4).clamp(2, 4);
     let mut scored: Vec<(usize, &str, Source)> = Vec::new();
+    let wanted_chars = wanted.chars().count();
     for (spelling, indices) in TYPE_KEYS.iter() {
+        // The edit distance is at least the difference in length: a spelling that far off is out of the budget
+        // without computing it (found by fuzzing: a 255-byte miss cost 1.3 ms, a one-letter typo 128 µs).
+        if spelling.chars().count().abs_diff(wanted_chars) > budget {
+            continue;
+        }
         let distance = if spelling.eq_ignore_ascii_case(wanted) {
             0
         } else {

@@ -117,8 +117,32 @@ fn run(op: &str, a: &Value) -> errcat::Result<Value> {
             };
             json!({ "json": json })
         }
+        "classify" => {
+            let context = ["command", "http_status", "tunnel"].map(|n| arg(&a[n]));
+            let mut args = vec![Arg::Bytes(vectors_file::classify_body(a))];
+            args.extend(context.iter().cloned());
+            let mut view = vectors_file::classify_view(&json(call("classify", args.clone())?));
+            if a["enrich"] == json!(true) {
+                view["enriched"] = json(call("enrich", args)?);
+            }
+            view
+        }
         other => panic!("unknown op {other}"),
     })
+}
+
+/// An answer as JSON, as a host that speaks JSON sees it.
+fn json(out: Out) -> Value {
+    match out {
+        Out::Null => Value::Null,
+        Out::Bool(b) => json!(b),
+        Out::Int(n) => json!(n),
+        Out::Str(s) => json!(s),
+        Out::List(items) => Value::Array(items.into_iter().map(json).collect()),
+        Out::Map(members) => {
+            Value::Object(members.into_iter().map(|(k, v)| (k, json(v))).collect())
+        }
+    }
 }
 
 #[test]

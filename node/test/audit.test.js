@@ -9,7 +9,8 @@ const { execFileSync, spawnSync } = require('node:child_process')
 const { repo, errcat } = require('./support')
 
 const sample = path.join(__dirname, 'fixtures/audit-sample.log')
-const cli = path.join(repo, 'target/release/errcat')
+// make test-node passes the release CLI it built (ERRCAT_CLI).
+const cli = process.env.ERRCAT_CLI || path.join(repo, 'target/release/errcat')
 
 /** The CLI's JSON report, or the reason there is none (the audit command is another issue's work). */
 function cliReport(file) {
@@ -34,12 +35,31 @@ test('analyzeAudit returns a Promise of a frozen report with lines and malformed
 test('analyzeAudit counts equal the CLI\'s JSON report', async (t) => {
   const { report: expected, missing } = cliReport(sample)
   if (missing) return t.skip(missing)
-  const report = await errcat.analyzeAudit([sample])
-  assert.equal(report.lines, expected.lines)
-  assert.equal(report.malformed, expected.malformed)
-  const { lines, malformed, ...rest } = report
-  const { lines: _l, malformed: _m, ...expectedRest } = expected
-  assert.deepEqual(rest, expectedRest, 'the rest of the report is the core\'s JSON too')
+  assert.ok(expected.lines > 0)
+  // A path as a string or as bytes (a Buffer): the same report.
+  for (const paths of [[sample], [Buffer.from(sample)]]) {
+    const report = await errcat.analyzeAudit(paths)
+    assert.equal(report.lines, expected.lines)
+    assert.equal(report.malformed, expected.malformed)
+    const { lines, malformed, ...rest } = report
+    const { lines: _l, malformed: _m, ...expectedRest } = expected
+    assert.deepEqual(rest, expectedRest, 'the rest of the report is the core\'s JSON too')
+  }
+})
+
+test('analyzeAudit options reach the core under its names (maxApiLevel → max_api_level, ...)', async (t) => {
+  const cases = [
+    [['--version', 'v3.5.0', '--max-api-level', '3', '--errors', '5xx'], { version: '3.5.0', maxApiLevel: 3, errors: '5xx' }],
+    [['--service', 'ACCESS,BLOBNODE', '--code', '5xx', '--bucket', '1m'], { service: ['ACCESS', 'BLOBNODE'], code: '5xx', bucket: '1m' }],
+    [['--baseline-path', sample], { baselinePaths: [sample] }],
+  ]
+  for (const [flags, options] of cases) {
+    const args = ['audit', '--format', 'json', ...flags, sample]
+    const run = fs.existsSync(cli) ? spawnSync(cli, args, { encoding: 'utf8' }) : { status: 1 }
+    if (run.status !== 0) return t.skip(`the CLI does not take ${args.join(' ')}`)
+    const report = await errcat.analyzeAudit([sample], options)
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), JSON.parse(run.stdout), flags.join(' '))
+  }
 })
 
 test('analyzeAudit runs off the main thread: timers fire while a large log is analysed', async (t) => {
@@ -63,7 +83,7 @@ test('analyzeAudit rejects an unreadable path with ERRCAT_IO', async (t) => {
   const probe = await errcat.analyzeAudit([sample])
   if (probe.lines === 0) return t.skip('the core audit analyser is still a stub (reads nothing)')
   await assert.rejects(errcat.analyzeAudit([path.join(os.tmpdir(), 'errcat-no-such-file.log')]), (e) => {
-    assert.ok(e instanceof Error)
+    assert.ok(e instanceof errcat.ErrcatError)
     assert.equal(e.code, 'ERRCAT_IO')
     return true
   })

@@ -11,6 +11,9 @@ test('exportCatalog() equals testdata/catalog.json byte for byte', () => {
   const exported = Buffer.from(errcat.exportCatalog(), 'utf8')
   assert.ok(exported.equals(committed), 'the JSON export differs from testdata/catalog.json')
   assert.equal(errcat.exportCatalog({ format: 'json', lang: 'zh' }), exported.toString('utf8'))
+  assert.equal(errcat.exportCatalog('json'), exported.toString('utf8'))
+  assert.equal(errcat.exportCatalog('md', 'zh'), errcat.exportCatalog({ format: 'md', lang: 'zh' }))
+  assert.equal(errcat.exportCatalog(undefined, 'zh-CN'), errcat.exportCatalog({ lang: 'zh' }))
 })
 
 test('the JSON export lists every entry the package hands out', () => {

@@ -20,6 +20,7 @@ const s = errcat.status(552, { version: 'v3.5.0' })
 let code
 try { errcat.lookup('Arklet.InstallBizFailes') } catch (e) { code = e.code + ':' + e.suggestions[0] }
 const problem = JSON.parse(new errcat.CodedError('552', 'too many').toProblemJson())
+if (!(errcat.lookup.length >= 1 && errcat.Source.User === 'User')) throw new Error('enums')
 errcat.analyzeAudit([]).then((report) => {
   console.log(JSON.stringify({ reporter: r.entry.reporter, message: s.entry.message, code, status: problem.status,
     entries: errcat.entries().length, lines: report.lines }))
@@ -41,7 +42,8 @@ test('npm pack → npm install ./errcat-<v>.tgz in an empty directory → it wor
   assert.ok(fs.existsSync(tarball), `npm pack made ${tarball}`)
   const listing = execFileSync('tar', ['-tzf', tarball], quiet).split('\n').filter(Boolean)
   assert.ok(listing.some((f) => /^package\/errcat\..+\.node$/.test(f)), `the .node file is inside: ${listing}`)
-  for (const f of ['package/errcat.js', 'package/errcat.mjs', 'package/binding.js', 'package/index.d.ts']) {
+  for (const f of ['package/errcat.js', 'package/errcat.mjs', 'package/binding.js', 'package/index.d.ts',
+    'package/generated/catalog.js', 'package/generated/catalog.d.ts']) {
     assert.ok(listing.includes(f), `${f} is inside`)
   }
   assert.ok(!listing.some((f) => f.includes('/test/') || f.includes('node_modules')), 'no tests or dependencies inside')

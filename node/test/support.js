@@ -8,7 +8,7 @@ const nodeDir = path.resolve(__dirname, '..')
 const packageDir = process.env.ERRCAT_PACKAGE_DIR ? path.resolve(process.env.ERRCAT_PACKAGE_DIR) : nodeDir
 
 const errcat = require(packageDir)
-/** The raw native binding (for the panic-guard test hook only). */
+/** The raw native binding (for the panic-guard test hook and cross-checks only). */
 const binding = require(path.join(packageDir, 'binding.js'))
 
 const KIND_CODES = {
@@ -30,4 +30,15 @@ function thrown(fn) {
   throw new Error('expected a throw')
 }
 
-module.exports = { repo, nodeDir, packageDir, errcat, binding, KIND_CODES, thrown }
+/** Asserts that `fn` throws an ErrcatError of `kind`; returns it. */
+function errcatError(fn, kind, what = '') {
+  const assert = require('node:assert/strict')
+  const e = thrown(fn)
+  assert.ok(e instanceof errcat.ErrcatError, `${what}: want an ErrcatError, got ${e?.constructor?.name}: ${e?.message}`)
+  assert.equal(e.kind, kind, `${what}: ${e.message}`)
+  assert.equal(e.code, KIND_CODES[kind], what)
+  assert.ok(Array.isArray(e.suggestions) && Array.isArray(e.candidates), what)
+  return e
+}
+
+module.exports = { repo, nodeDir, packageDir, errcat, binding, KIND_CODES, thrown, errcatError }

@@ -29,3 +29,21 @@ test('workers that are terminated mid-work do not take the process down', async 
   await Promise.all(workers.map((w) => w.terminate()))
   assert.equal(errcat.lookup('Arklet.InstallBizFailed').reporter, 'Arklet')
 })
+
+test('a worker terminated while its audit analysis runs on the thread pool does not take the process down', async (t) => {
+  const fs = require('node:fs')
+  const os = require('node:os')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errcat-worker-audit-'))
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const big = path.join(dir, 'big.log')
+  fs.writeFileSync(big, fs.readFileSync(path.join(__dirname, 'fixtures/audit-sample.log'), 'utf8').repeat(20000))
+  const source = `const { workerData, parentPort } = require('node:worker_threads')
+    const errcat = require(workerData.packageDir)
+    for (let i = 0; i < 4; i++) errcat.analyzeAudit([workerData.big])
+    parentPort.postMessage('started')`
+  const workers = Array.from({ length: 3 }, () => new Worker(source, { eval: true, workerData: { packageDir, big } }))
+  await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))))
+  await Promise.all(workers.map((w) => w.terminate()))
+  const report = await errcat.analyzeAudit([big])
+  assert.ok(report.lines > 0)
+})

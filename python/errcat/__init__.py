@@ -1,10 +1,13 @@
 """errcat: one error-code catalog for the Koupleless two-level codes and the CubeFS blobstore status codes.
 
-The data and the logic are the Rust core's (through the extension ``errcat._native``); this package gives them a
-Python shape. See ``__init__.pyi`` for the typed API.
+The data and the logic are the Rust core's (through the extension ``errcat._native``, bindings/python); this package
+converts arguments and answers. Its types and entries are generated from catalog/fields.toml (``_generated``); the
+answers of ``lookup`` and ``status`` come from the core's answer table, loaded once at import (``_answers``).
 """
 
-from ._enums import VERSIONS, ErrorKind, Reporter, RetryClass, Service, Source, System
+from . import _load  # noqa: F401  (first: one clear line where the native module cannot load)
+from ._generated import VERSIONS, ErrorKind, Lang, Reporter, RetryClass, Service, Source, System
+from ._generated import Entry, KouplelessEntry, StatusEntry, Text
 from ._errors import (
     AmbiguousError,
     Error,
@@ -14,30 +17,18 @@ from ._errors import (
     IoError,
     NotFoundError,
 )
-from ._model import Code, KouplelessEntry, Resolved, StatusEntry, StatusMatch, Text
+from ._model import Code, Resolved, StatusMatch
 from ._audit import AuditReport
+from ._api import analyze_audit, compose, entries, export, find, lookup, parse, search, service_of, status
 from ._wire import CodedError
-from typing import Union
+from . import _native
 
-from ._native import (
-    VERSION as __version__,
-    analyze_audit,
-    compose,
-    entries,
-    export,
-    find,
-    lookup,
-    parse,
-    service_of,
-    status,
-)
-
-Entry = Union[KouplelessEntry, StatusEntry]
-"""Any catalog entry."""
+__version__: str = _native.call("version")
 
 __all__ = [
     "lookup",
     "find",
+    "search",
     "status",
     "service_of",
     "parse",
@@ -51,6 +42,7 @@ __all__ = [
     "System",
     "RetryClass",
     "ErrorKind",
+    "Lang",
     "VERSIONS",
     "Text",
     "KouplelessEntry",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict
 
 __all__ = ["AuditReport"]
@@ -20,7 +19,7 @@ class AuditReport:
         self.malformed: int = malformed
         """Malformed lines."""
         self._json = json_text
-        self._members: Dict[str, Any] = json.loads(json_text)
+        self._members: Dict[str, Any] = _loads(json_text)
 
     def to_json(self) -> str:
         """The full report as JSON, exactly as the core (and ``errcat audit --format json``) writes it."""
@@ -28,7 +27,7 @@ class AuditReport:
 
     def to_dict(self) -> Dict[str, Any]:
         """The full report as a new dict."""
-        result: Dict[str, Any] = json.loads(self._json)
+        result: Dict[str, Any] = _loads(self._json)
         return result
 
     def __getattr__(self, name: str) -> Any:
@@ -39,6 +38,12 @@ class AuditReport:
 
     def __repr__(self) -> str:
         return f"AuditReport(lines={self.lines}, malformed={self.malformed})"
+
+
+def _loads(text: str) -> Any:
+    import json  # not at import: a catalog-only user does not pay for the json module
+
+    return json.loads(text)
 
 
 AuditReport.__module__ = "errcat"

@@ -1,10 +1,13 @@
-"""The exceptions errcat raises: one base class, one subclass per kind that also inherits the matching builtin."""
+"""The exceptions errcat raises: one base class, one subclass per kind that also inherits the matching builtin. The
+native module raises them (registered here, in ``ErrorKind`` order) with the core's message, suggestions and
+candidates."""
 
 from __future__ import annotations
 
 from typing import Iterable, List
 
-from ._enums import ErrorKind
+from . import _native
+from ._generated import ErrorKind
 
 __all__ = [
     "Error",
@@ -50,8 +53,9 @@ class InvalidCodeError(Error, ValueError):
     kind = ErrorKind.InvalidCode
 
 
-class InvalidArgumentError(Error, ValueError):
-    """An argument other than the code is wrong (unknown version, reporter, format, …)."""
+class InvalidArgumentError(Error, ValueError, TypeError):
+    """An argument other than the code is wrong: an unknown version, reporter or format, a limit, or a value of the
+    wrong type (the core judges types too, so this is also a ``TypeError``)."""
 
     kind = ErrorKind.InvalidArgument
 
@@ -63,11 +67,15 @@ class IoError(Error, OSError):
 
 
 class InternalError(Error, RuntimeError):
-    """A bug in errcat (a Rust panic caught at the boundary)."""
+    """A bug in errcat (a Rust panic caught at the boundary), or a native library that does not match the package."""
 
     kind = ErrorKind.Internal
 
 
-for _cls in (Error, NotFoundError, AmbiguousError, InvalidCodeError, InvalidArgumentError, IoError, InternalError):
+_BY_KIND = {c.kind: c for c in (NotFoundError, AmbiguousError, InvalidCodeError, InvalidArgumentError, IoError,
+                                InternalError)}
+_native.init(tuple(_BY_KIND[kind] for kind in ErrorKind))
+
+for _cls in (Error, *_BY_KIND.values()):
     _cls.__module__ = "errcat"
 del _cls

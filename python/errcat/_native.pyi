@@ -1,52 +1,18 @@
-"""The pyo3 extension module (bindings/python). Private: use the names errcat re-exports."""
+"""The pyo3 extension module (bindings/python). Private: use the names errcat exports."""
 
-import os
-from typing import Iterable
+from typing import Any, Callable, Dict
 
-from . import AuditReport, Code, KouplelessEntry, Reporter, Resolved, Service, Source, StatusEntry, StatusMatch, System
+__all__ = ["call", "init", "fast", "_panic_for_test"]
 
-__all__ = [
-    "VERSION",
-    "lookup",
-    "find",
-    "status",
-    "service_of",
-    "parse",
-    "compose",
-    "entries",
-    "export",
-    "names",
-    "resolve_code",
-    "problem_json",
-    "arklet_json",
-    "analyze_audit",
-    "_panic_for_test",
-    "_fast_path",
-]
+def call(op: str, *args: Any) -> Any:
+    """Operation ``op`` of the core with ``args`` converted mechanically (bindings/README.md, "Operations")."""
 
-VERSION: str
+def init(errors: tuple[type[BaseException], ...]) -> None:
+    """Registers the package's exception classes, one per ``ErrorKind`` in declaration order."""
 
-def lookup(code: str, reporter: Reporter | str | None = None) -> Resolved: ...
-def find(code: str) -> list[KouplelessEntry | StatusEntry]: ...
-def status(code: int, version: str | None = None) -> StatusMatch: ...
-def service_of(code: int, version: str | None = None) -> Service: ...
-def parse(text: str) -> Code: ...
-def compose(source: Source | str, error_type: str) -> Code: ...
-def entries(
-    system: System | str | None = None,
-    reporter: Reporter | str | None = None,
-    service: Service | str | None = None,
-    version: str | None = None,
-) -> list[KouplelessEntry | StatusEntry]: ...
-def export(format: str = "json", lang: str = "en") -> str: ...
-def names(of: str) -> list[str]: ...
-def resolve_code(code: str | int) -> str: ...
-def problem_json(links: Iterable[tuple[str | int, str]]) -> str: ...
-def arklet_json(links: Iterable[tuple[str | int, str]]) -> str: ...
-def analyze_audit(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-    version: str | None = None,
-    max_api_level: int = 2,
-) -> AuditReport: ...
+def fast(
+    name: str, doc: str, table: Dict[Any, Any], by_option: Dict[str, Dict[Any, Any]], slow: Callable[..., Any]
+) -> Callable[..., Any]:
+    """A function serving positional calls from the answer-table dicts, and every other call through ``slow``."""
+
 def _panic_for_test() -> None: ...
-def _fast_path(cap: int | None = None) -> dict[str, int]: ...

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List
 
 import pytest
 
@@ -25,8 +23,3 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def repo() -> Path:
     return REPO
 
-
-@pytest.fixture(scope="session")
-def vectors() -> List[Dict[str, Any]]:
-    cases: List[Dict[str, Any]] = json.loads((REPO / "testdata" / "vectors.json").read_text("utf-8"))["cases"]
-    return cases

@@ -113,12 +113,27 @@ def test_not_found_carries_suggestions() -> None:
 
 
 def test_io_error() -> None:
-    try:
-        report = errcat.analyze_audit("/nonexistent/errcat/audit.log")
-    except errcat.IoError as e:
-        assert isinstance(e, OSError) and e.kind == errcat.ErrorKind.Io
-    else:
-        pytest.skip(f"the core's audit analyser reads nothing yet (stub): {report!r}")
+    with pytest.raises(errcat.IoError) as caught:
+        errcat.analyze_audit("/nonexistent/errcat/audit.log")
+    assert isinstance(caught.value, OSError) and caught.value.kind == errcat.ErrorKind.Io
+    assert "/nonexistent/errcat/audit.log" in str(caught.value)
+
+
+def test_search_and_lang() -> None:
+    keys = [e.key for e in errcat.search("disk full")]
+    assert "Arklet/DiskFull" in keys
+    assert errcat.search("磁盘") and all(isinstance(e, (errcat.KouplelessEntry, errcat.StatusEntry)) for e in errcat.search("磁盘"))
+    assert [lang.value for lang in errcat.Lang] == ["en", "zh"]
+    assert errcat.export("md", errcat.Lang.zh) == errcat.export("md", "zh-CN")
+
+
+def test_entry_records() -> None:
+    e = errcat.lookup("Arklet.InstallBizFailed").entry
+    assert e.system is errcat.System.koupleless and e.default_code == "Arklet.InstallBizFailed"
+    s = errcat.status(552).entry
+    assert s.system is errcat.System.blobstore and s.key == "552/CodeAccessLimited"
+    assert {f.name for f in dataclasses.fields(s)} >= {"code", "service", "versions", "renumbered_from", "retry"}
+    assert "system" not in {f.name for f in dataclasses.fields(e)}  # a class attribute, not a field
 
 
 def test_coded_error() -> None:
@@ -132,10 +147,46 @@ def test_coded_error() -> None:
     with pytest.raises(errcat.CodedError) as caught:
         raise err
     assert caught.value.cause is cause and caught.value.code == "Arklet.InstallBizFailed"
+    assert err.answer is errcat.lookup("Arklet.InstallBizFailed") and str(err).startswith("Arklet.InstallBizFailed: ")
     blob = errcat.CodedError(552, "limited")
     assert blob.code == "552" and json.loads(blob.to_problem_json())["status"] == 552
+    assert blob.answer is errcat.status(552)
     with pytest.raises(errcat.AmbiguousError):
         errcat.CodedError("User.UnknownError", "which table?")
+
+
+def test_coded_error_options() -> None:
+    chosen = errcat.CodedError("OtherUpstream.InvalidParameter", "bad", reporter="arklet")
+    assert chosen.answer is errcat.lookup("OtherUpstream.InvalidParameter", "Arklet")
+    old = errcat.CodedError("552", "limited", version="3.5.0")
+    assert old.answer is errcat.status(552, "v3.5.0") and json.loads(old.to_problem_json())["version"] == "v3.5.0"
+    with pytest.raises(errcat.InvalidArgumentError):
+        errcat.CodedError("552", "x", version="v9")
+    with pytest.raises(errcat.InvalidArgumentError):
+        errcat.CodedError("Arklet.InstallBizFailed", "x", reporter="Arkle")  # checked whatever the code is
+
+
+def test_positional_cause_is_deprecated() -> None:
+    cause = errcat.CodedError("User.MetaspaceFull", "full")
+    with pytest.warns(DeprecationWarning, match="cause="):
+        err = errcat.CodedError("Arklet.InstallBizFailed", "x", cause)  # type: ignore[arg-type]
+    assert err.cause is cause and json.loads(err.to_problem_json())["cause"]["code"] == "User.MetaspaceFull"
+
+
+def test_cause_chain_limits() -> None:
+    def chain(causes: int) -> errcat.CodedError:
+        e = errcat.CodedError("613", "deep")
+        for _ in range(causes):
+            e = errcat.CodedError("613", "deep", cause=e)
+        return e
+
+    assert json.loads(chain(64).to_arklet_json())["errorCode"] == "613"
+    for causes in (65, 100):
+        with pytest.raises(errcat.InvalidArgumentError, match="deeper than 64 causes"):
+            chain(causes).to_problem_json()
     loop = errcat.CodedError("User.MetaspaceFull", "a")
-    loop.cause = loop
-    assert loop.to_arklet_json()  # a cycle ends the chain instead of recursing
+    loop.cause = loop  # a chain that loops back on itself is too deep, not an endless walk
+    with pytest.raises(errcat.InvalidArgumentError, match="deeper than"):
+        loop.to_arklet_json()
+    with pytest.raises(TypeError):
+        loop.cause = "User.DiskFull"  # type: ignore[assignment]

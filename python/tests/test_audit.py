@@ -1,4 +1,5 @@
-"""analyze_audit: the same report as the CLI's JSON, on the test logs; the GIL is released while Rust works."""
+"""analyze_audit: the same report as the CLI's JSON, on the test logs, with the same options; paths of every shape;
+the GIL is released while Rust works."""
 
 from __future__ import annotations
 
@@ -33,9 +34,9 @@ def cli(repo: Path) -> Path:
     return path
 
 
-def cli_report(repo: Path, path: Path) -> "dict[str, object]":
+def cli_report(repo: Path, path: Path, *options: str) -> "dict[str, object]":
     run = subprocess.run(
-        [str(cli(repo)), "audit", "--format", "json", str(path)], capture_output=True, text=True, check=False
+        [str(cli(repo)), "audit", "--format", "json", *options, str(path)], capture_output=True, text=True, check=False
     )
     if run.returncode != 0 and "unexpected argument" in run.stderr:
         pytest.skip("the CLI's `errcat audit --format json` is not implemented yet")
@@ -50,6 +51,23 @@ def test_same_report_as_the_cli(repo: Path) -> None:
         want = cli_report(repo, path)
         assert report.to_dict() == want, path
         assert report.lines == want["lines"] and report.malformed == want["malformed"]
+
+
+def test_options_as_the_cli(repo: Path) -> None:
+    for path in logs(repo):
+        report = errcat.analyze_audit(path, version="3.5.0", max_api_level=3, errors="http,!404")
+        want = cli_report(repo, path, "--version", "v3.5.0", "--max-api-level", "3", "--errors", "http,!404")
+        assert report.to_dict() == want, path
+    with pytest.raises(errcat.InvalidArgumentError):
+        errcat.analyze_audit(HERE / "data" / "audit-sample.log", errors="7xx-")
+
+
+def test_paths_of_every_shape(tmp_path: Path) -> None:
+    sample = HERE / "data" / "audit-sample.log"
+    one = errcat.analyze_audit(sample).to_dict()
+    for shape in (str(sample), os.fsencode(sample), [sample], (str(sample),), iter([sample]), (p for p in [sample])):
+        assert errcat.analyze_audit(shape).to_dict() == one, shape  # type: ignore[arg-type]
+    assert errcat.analyze_audit([]).lines == 0
 
 
 def test_report_object(repo: Path) -> None:

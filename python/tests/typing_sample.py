@@ -9,8 +9,11 @@ import errcat
 
 
 def describe(entry: errcat.Entry) -> str:
+    system: errcat.System = entry.system
     if isinstance(entry, errcat.KouplelessEntry):
         sources: List[errcat.Source] = list(entry.sources)
+        default: str = entry.default_code
+        print(system.value, default)
         return f"{entry.reporter.value}/{entry.error_type} from {sources[0].value}: {entry.meaning.en}"
     retry: errcat.RetryClass = entry.retry
     renumbered: Optional[int] = entry.renumbered_to
@@ -29,8 +32,9 @@ def main() -> None:
     print(service.value, code.source, code.error_type, str(also))
     for e in errcat.entries(system=errcat.System.blobstore, version=errcat.VERSIONS[-1]) + errcat.find("552"):
         print(describe(e))
-    text: str = errcat.export(format="md", lang="zh")
-    print(len(text))
+    text: str = errcat.export(format="md", lang=errcat.Lang.zh)
+    found: List[errcat.Entry] = errcat.search("disk full")
+    print(len(text), [e.key for e in found])
     try:
         errcat.lookup("Arklet.Nope")
     except errcat.NotFoundError as err:
@@ -39,10 +43,14 @@ def main() -> None:
         print(kind.value, suggestions, err.candidates, err.message)
     except errcat.Error as err:
         print(err)
-    error = errcat.CodedError(552, "limited", cause=errcat.CodedError("User.MetaspaceFull", "full"))
+    error = errcat.CodedError(552, "limited", version="v3.5.0", cause=errcat.CodedError("User.MetaspaceFull", "full"))
     cause: Optional[errcat.CodedError] = error.cause
-    print(error.code, error.detail, cause, error.to_problem_json(), error.to_arklet_json())
-    report: errcat.AuditReport = errcat.analyze_audit([Path("a.log"), "b.log"], version="master", max_api_level=2)
+    answer: "errcat.Resolved | errcat.StatusMatch" = error.answer
+    chosen = errcat.CodedError("OtherUpstream.InvalidParameter", "bad", reporter=errcat.Reporter.Arklet)
+    print(error.code, error.detail, cause, answer, chosen, error.to_problem_json(), error.to_arklet_json())
+    report: errcat.AuditReport = errcat.analyze_audit(
+        [Path("a.log"), "b.log", b"c.log"], version="master", max_api_level=2, errors="5xx,!596"
+    )
     lines: int = report.lines
     print(lines, report.malformed, report.to_json(), report.to_dict())
 

@@ -17,20 +17,14 @@ pub(crate) unsafe fn opt<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'
 }
 
 /// [`opt`] with another limit (the JSON arguments of `errcat_call`).
-pub(crate) unsafe fn opt_up_to<'a>(
-    ptr: *const c_char,
-    name: &str,
-    limit: usize,
-) -> Result<Option<&'a str>> {
+pub(crate) unsafe fn opt_up_to<'a>(ptr: *const c_char, name: &str, limit: usize) -> Result<Option<&'a str>> {
     if ptr.is_null() {
         return Ok(None);
     }
     let mut len = 0;
     while *ptr.add(len) != 0 {
         if len == limit {
-            return Err(Error::invalid_argument(format!(
-                "{name} is longer than {limit} bytes"
-            )));
+            return Err(Error::invalid_argument(format!("{name} is longer than {limit} bytes")));
         }
         len += 1;
     }

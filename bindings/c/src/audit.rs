@@ -45,28 +45,20 @@ pub struct errcat_audit_report {
 /// lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
 #[no_mangle]
 pub unsafe extern "C" fn errcat_audit_analyze(
-    paths: *const *const c_char,
-    paths_len: usize,
-    options: *const errcat_audit_options,
+    paths: *const *const c_char, paths_len: usize, options: *const errcat_audit_options,
     out_report: *mut errcat_audit_report,
 ) -> errcat_status {
-    let none = errcat_audit_report {
-        lines: 0,
-        malformed: 0,
-        json: std::ptr::null_mut(),
-    };
+    let none = errcat_audit_report { lines: 0, malformed: 0, json: std::ptr::null_mut() };
     guard::fill(out_report, none, || {
         if paths.is_null() && paths_len > 0 {
             return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
         }
-        let mut list = Vec::with_capacity(paths_len.min(errcat_core::boundary::MAX_PATHS + 1));
-        for i in 0..paths_len.min(errcat_core::boundary::MAX_PATHS + 1) {
+        boundary::check_path_count(paths_len)?;
+        let mut list = Vec::with_capacity(paths_len);
+        for i in 0..paths_len {
             let p = *paths.add(i);
-            let bytes = if p.is_null() {
-                Arg::Absent
-            } else {
-                Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec())
-            };
+            let bytes =
+                if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
             list.push(args::path(&format!("paths[{i}]"), bytes)?);
         }
         let mut opts = errcat_audit::AuditOptions::default();

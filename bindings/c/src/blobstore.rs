@@ -20,15 +20,10 @@ use crate::table::{errcat_status_match, service_name};
 /// `ERRCAT_INVALID_ARGUMENT` (unknown version, NULL `out`); `*out` is zeroed then.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_blobstore_status(
-    code: i64,
-    version: *const c_char,
-    out_match: *mut errcat_status_match,
+    code: i64, version: *const c_char, out_match: *mut errcat_status_match,
 ) -> errcat_status {
     guard::fill(out_match, errcat_status_match::NONE, || {
-        Ok(errcat_status_match::of(ops::status(
-            &Number::Int(code),
-            opt(version, "version")?,
-        )?))
+        Ok(errcat_status_match::of(ops::status(&Number::Int(code), opt(version, "version")?)?))
     })
 }
 
@@ -44,8 +39,7 @@ fn tables() -> &'static Tables {
         Version::all()
             .map(|v| {
                 std::array::from_fn(|n| {
-                    errcat_core::status(n as i64, Some(v))
-                        .map_or(errcat_status_match::NONE, errcat_status_match::of)
+                    errcat_core::status(n as i64, Some(v)).map_or(errcat_status_match::NONE, errcat_status_match::of)
                 })
             })
             .collect()
@@ -58,12 +52,10 @@ fn tables() -> &'static Tables {
 /// an array index; errors still come from `errcat_blobstore_status`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_status_table(
-    version: *const c_char,
-    out_table: *mut *const errcat_status_match,
+    version: *const c_char, out_table: *mut *const errcat_status_match,
 ) -> errcat_status {
     guard::fill(out_table, std::ptr::null(), || {
-        let version =
-            opt_name::<Version>("version", opt(version, "version")?)?.unwrap_or(Version::NEWEST);
+        let version = opt_name::<Version>("version", opt(version, "version")?)?.unwrap_or(Version::NEWEST);
         Ok(tables()[version.index()].as_ptr())
     })
 }
@@ -73,14 +65,9 @@ pub unsafe extern "C" fn errcat_status_table(
 /// `ERRCAT_NOT_FOUND` when neither says.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_service_of(
-    code: i64,
-    version: *const c_char,
-    out_name: *mut *const c_char,
+    code: i64, version: *const c_char, out_name: *mut *const c_char,
 ) -> errcat_status {
     guard::fill(out_name, std::ptr::null(), || {
-        Ok(service_name(ops::service_of(
-            &Number::Int(code),
-            opt(version, "version")?,
-        )?))
+        Ok(service_name(ops::service_of(&Number::Int(code), opt(version, "version")?)?))
     })
 }

@@ -33,17 +33,14 @@ pub struct errcat_filter {
 
 /// A NUL-terminated copy of a static string, made once.
 fn static_c(text: &'static str, cell: &'static OnceLock<std::ffi::CString>) -> *const c_char {
-    cell.get_or_init(|| std::ffi::CString::new(text).unwrap_or_default())
-        .as_ptr()
+    cell.get_or_init(|| std::ffi::CString::new(text).unwrap_or_default()).as_ptr()
 }
 
 /// The library version (`"0.1.0"`). Static: never free it.
 #[no_mangle]
 pub extern "C" fn errcat_version() -> *const c_char {
     static CELL: OnceLock<std::ffi::CString> = OnceLock::new();
-    guard::value(c"unknown".as_ptr(), || {
-        static_c(errcat_core::VERSION, &CELL)
-    })
+    guard::value(c"unknown".as_ptr(), || static_c(errcat_core::VERSION, &CELL))
 }
 
 /// Number of catalog entries; ids run from 0 to this - 1, and an array of this many pointers holds any result of
@@ -64,10 +61,7 @@ pub extern "C" fn errcat_entry_by_id(id: usize) -> *const errcat_entry {
 /// `errcat_entry_count()` slots are always enough. An unknown filter name is `ERRCAT_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_entries(
-    filter: *const errcat_filter,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    filter: *const errcat_filter, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
     guard::call(|| {
         let found = match filter.as_ref() {
@@ -86,16 +80,13 @@ pub unsafe extern "C" fn errcat_entries(
 /// The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free `*out`
 /// with `errcat_string_free`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_entry_json(
-    entry: *const errcat_entry,
-    out_json: *mut *mut c_char,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_entry_json(entry: *const errcat_entry, out_json: *mut *mut c_char) -> errcat_status {
     guard::fill(out_json, std::ptr::null_mut(), || {
         // Accept only entries of the table (by address), never an arbitrary struct.
         let id = ENTRIES.iter().position(|e| std::ptr::eq(e, entry));
-        let entry = id.and_then(Entry::by_id).ok_or_else(|| {
-            Error::invalid_argument("entry is NULL or not an entry errcat returned")
-        })?;
+        let entry = id
+            .and_then(Entry::by_id)
+            .ok_or_else(|| Error::invalid_argument("entry is NULL or not an entry errcat returned"))?;
         Ok(owned(errcat_core::export::entry_json(entry).to_string()))
     })
 }
@@ -105,16 +96,9 @@ pub unsafe extern "C" fn errcat_entry_json(
 /// Owned: free `*out` with `errcat_string_free`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_export(
-    format: *const c_char,
-    lang: *const c_char,
-    out_text: *mut *mut c_char,
+    format: *const c_char, lang: *const c_char, out_text: *mut *mut c_char,
 ) -> errcat_status {
-    guard::fill(out_text, std::ptr::null_mut(), || {
-        Ok(owned(ops::export(
-            opt(format, "format")?,
-            opt(lang, "lang")?,
-        )?))
-    })
+    guard::fill(out_text, std::ptr::null_mut(), || Ok(owned(ops::export(opt(format, "format")?, opt(lang, "lang")?)?)))
 }
 
 /// The table of every successful `lookup` and `status` answer with its stable id (format in the errcat README,
@@ -132,18 +116,13 @@ pub extern "C" fn errcat_answer_table() -> *const c_char {
 /// for arguments a C string cannot carry (a NUL, bytes that are not UTF-8, as `{"bytes": "<base64>"}`).
 #[no_mangle]
 pub unsafe extern "C" fn errcat_call(
-    op: *const c_char,
-    args_json: *const c_char,
-    out_json: *mut *mut c_char,
+    op: *const c_char, args_json: *const c_char, out_json: *mut *mut c_char,
 ) -> errcat_status {
     guard::fill(out_json, std::ptr::null_mut(), || {
         let op = crate::args::text(op, "op")?;
-        let args = crate::args::opt_up_to(args_json, "args", errcat_core::boundary::MAX_BODY_LEN)?;
-        let answer = errcat_core::boundary::call_json(
-            op,
-            args.unwrap_or("[]"),
-            errcat_audit::boundary::call,
-        )?;
+        // Room for a body of MAX_BODY_LEN with every byte escaped.
+        let args = crate::args::opt_up_to(args_json, "args", 6 * errcat_core::boundary::MAX_BODY_LEN)?;
+        let answer = errcat_core::boundary::call_json(op, args.unwrap_or("[]"), errcat_audit::boundary::call)?;
         Ok(owned(answer))
     })
 }

@@ -49,10 +49,7 @@ impl errcat_code {
 /// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
 fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
     if text.len() >= buffer.len() {
-        return Err(Error::new(
-            ErrorKind::Internal,
-            format!("{text:?} does not fit errcat_code"),
-        ));
+        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code")));
     }
     for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
         *dst = src as c_char;
@@ -64,10 +61,7 @@ fn copy(text: &str, buffer: &mut [c_char]) -> errcat_core::Result<()> {
 /// Parses `text` strictly: exactly one `.`, both parts PascalCase, a known source. The type need not be
 /// catalogued (use `errcat_lookup` for that). `ERRCAT_INVALID_CODE` says which rule failed.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_parse(
-    code_text: *const c_char,
-    out_code: *mut errcat_code,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_parse(code_text: *const c_char, out_code: *mut errcat_code) -> errcat_status {
     guard::call(|| out(out_code, "out")?.set(ops::parse(text(code_text, "text")?)))
 }
 
@@ -76,9 +70,7 @@ pub unsafe extern "C" fn errcat_parse(
 /// `ERRCAT_INVALID_CODE`.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_compose(
-    source: *const c_char,
-    error_type: *const c_char,
-    out_code: *mut errcat_code,
+    source: *const c_char, error_type: *const c_char, out_code: *mut errcat_code,
 ) -> errcat_status {
     guard::call(|| {
         let code = out(out_code, "out")?;

@@ -21,11 +21,7 @@ pub(crate) fn call(body: impl FnOnce() -> errcat_core::Result<()>) -> errcat_sta
 
 /// Runs an export that fills `*out`: `*out` is `none` until `body` answers, and stays `none` when it fails (a NULL
 /// `out` is `ERRCAT_INVALID_ARGUMENT`).
-pub(crate) fn fill<T>(
-    out: *mut T,
-    none: T,
-    body: impl FnOnce() -> errcat_core::Result<T>,
-) -> errcat_status {
+pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> errcat_core::Result<T>) -> errcat_status {
     call(|| {
         let slot = crate::args::out(out, "out")?;
         *slot = none;

@@ -22,10 +22,7 @@ pub(crate) fn set(error: Error) {
 
 /// `f` of this thread's last error, or `none` when there is none (or on a panic).
 fn read<T>(none: T, f: impl FnOnce(&Error) -> Option<T>) -> T {
-    guard::value(None, || {
-        LAST.with(|slot| slot.borrow().as_ref().and_then(f))
-    })
-    .unwrap_or(none)
+    guard::value(None, || LAST.with(|slot| slot.borrow().as_ref().and_then(f))).unwrap_or(none)
 }
 
 /// The status of this thread's last failed call; `ERRCAT_OK` when none failed.
@@ -55,9 +52,7 @@ pub extern "C" fn errcat_last_error_suggestion_count() -> usize {
 /// Suggestion `index` of the last error (best first), or NULL when out of range. Owned.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_suggestion(index: usize) -> *mut c_char {
-    read(std::ptr::null_mut(), |e| {
-        e.suggestions().get(index).map(|s| owned(s.clone()))
-    })
+    read(std::ptr::null_mut(), |e| e.suggestions().get(index).map(|s| owned(s.clone())))
 }
 
 /// How many candidates the last `ERRCAT_AMBIGUOUS` error names.
@@ -69,7 +64,5 @@ pub extern "C" fn errcat_last_error_candidate_count() -> usize {
 /// Candidate `index` of the last error (`Reporter/Source.Type`), or NULL when out of range. Owned.
 #[no_mangle]
 pub extern "C" fn errcat_last_error_candidate(index: usize) -> *mut c_char {
-    read(std::ptr::null_mut(), |e| {
-        e.candidates().get(index).map(|s| owned(s.clone()))
-    })
+    read(std::ptr::null_mut(), |e| e.candidates().get(index).map(|s| owned(s.clone())))
 }

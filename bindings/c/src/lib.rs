@@ -36,6 +36,8 @@ mod catalog;
 
 mod wire;
 
+mod classify;
+
 mod audit;
 
 mod guard;
@@ -46,6 +48,7 @@ pub use args::{errcat_string_free, ERRCAT_MAX_STRING_LEN};
 pub use audit::*;
 pub use blobstore::*;
 pub use catalog::*;
+pub use classify::*;
 pub use code::*;
 pub use generated::{errcat_status, errcat_status_name};
 pub use last_error::*;

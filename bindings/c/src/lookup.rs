@@ -20,9 +20,7 @@ use crate::table::{entry, errcat_entry, errcat_resolved};
 /// `*out` is zeroed.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_lookup(
-    code: *const c_char,
-    reporter: *const c_char,
-    out: *mut errcat_resolved,
+    code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved,
 ) -> errcat_status {
     errcat_lookup_n(code, usize::MAX, reporter, out)
 }
@@ -33,29 +31,20 @@ pub unsafe extern "C" fn errcat_lookup(
 /// "NUL-terminated".
 #[no_mangle]
 pub unsafe extern "C" fn errcat_lookup_n(
-    code: *const c_char,
-    code_len: usize,
-    reporter: *const c_char,
-    out_resolved: *mut errcat_resolved,
+    code: *const c_char, code_len: usize, reporter: *const c_char, out_resolved: *mut errcat_resolved,
 ) -> errcat_status {
     guard::fill(out_resolved, errcat_resolved::NONE, || {
         let code = match code_len {
             usize::MAX => text(code, "code")?,
             n => counted(code, n, "code")?,
         };
-        Ok(errcat_resolved::of(ops::lookup(
-            code,
-            opt(reporter, "reporter")?,
-        )?))
+        Ok(errcat_resolved::of(ops::lookup(code, opt(reporter, "reporter")?)?))
     })
 }
 
 /// Writes up to `capacity` of `entries` to `out` and their total number to `*out_count`.
 pub(crate) fn fill(
-    entries: Vec<Entry>,
-    out_entries: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    entries: Vec<Entry>, out_entries: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_core::Result<()> {
     let count = out(out_count, "out_count")?;
     *count = 0;
@@ -78,10 +67,7 @@ pub(crate) fn fill(
 /// enough. `ERRCAT_NOT_FOUND` (with suggestions) when there is none.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_find(
-    code: *const c_char,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    code: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
     guard::call(|| fill(ops::find(text(code, "code")?)?, out, capacity, out_count))
 }
@@ -91,17 +77,7 @@ pub unsafe extern "C" fn errcat_find(
 /// `ERRCAT_OK` with a count of 0.
 #[no_mangle]
 pub unsafe extern "C" fn errcat_search(
-    words: *const c_char,
-    out: *mut *const errcat_entry,
-    capacity: usize,
-    out_count: *mut usize,
+    words: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
-    guard::call(|| {
-        fill(
-            ops::search(text(words, "words")?)?,
-            out,
-            capacity,
-            out_count,
-        )
-    })
+    guard::call(|| fill(ops::search(text(words, "words")?)?, out, capacity, out_count))
 }

@@ -97,11 +97,8 @@ unsafe impl Sync for errcat_status_match {}
 unsafe impl Send for errcat_status_match {}
 
 impl errcat_status_match {
-    pub(crate) const NONE: errcat_status_match = errcat_status_match {
-        entry: std::ptr::null(),
-        version: std::ptr::null(),
-        valid: false,
-    };
+    pub(crate) const NONE: errcat_status_match =
+        errcat_status_match { entry: std::ptr::null(), version: std::ptr::null(), valid: false };
 
     pub(crate) fn of(m: StatusMatch) -> errcat_status_match {
         errcat_status_match {

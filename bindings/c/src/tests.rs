@@ -11,8 +11,7 @@ fn crate_dir() -> PathBuf {
 #[test]
 fn header_has_not_drifted() {
     let dir = crate_dir();
-    let config =
-        cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("cbindgen.toml parses");
+    let config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("cbindgen.toml parses");
     let mut generated = Vec::new();
     cbindgen::Builder::new()
         .with_config(config)

@@ -40,11 +40,7 @@ unsafe fn link(v: &errcat_error_value) -> errcat_core::Result<(errcat_core::Erro
     Ok((code, text(v.detail, "value.detail")?.to_string()))
 }
 
-unsafe fn render(
-    rendering: &str,
-    value: *const errcat_error_value,
-    out_text: *mut *mut c_char,
-) -> errcat_status {
+unsafe fn render(rendering: &str, value: *const errcat_error_value, out_text: *mut *mut c_char) -> errcat_status {
     guard::fill(out_text, std::ptr::null_mut(), || {
         let mut next = value;
         // Lazy: the core stops pulling links past its depth limit, so a chain that loops ends.
@@ -62,19 +58,13 @@ unsafe fn render(
 /// Owned: free `*out` with `errcat_string_free`. An unknown code fails with its lookup error; a chain of more than
 /// `ERRCAT_MAX_CAUSE_DEPTH` causes is `ERRCAT_INVALID_ARGUMENT`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_problem_json(
-    value: *const errcat_error_value,
-    out: *mut *mut c_char,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_problem_json(value: *const errcat_error_value, out: *mut *mut c_char) -> errcat_status {
     render("problem", value, out)
 }
 
 /// The Arklet response envelope `{code, message, errorStackTrace, errorCode}` for `value` and its causes. Owned:
 /// free `*out` with `errcat_string_free`.
 #[no_mangle]
-pub unsafe extern "C" fn errcat_arklet_json(
-    value: *const errcat_error_value,
-    out: *mut *mut c_char,
-) -> errcat_status {
+pub unsafe extern "C" fn errcat_arklet_json(value: *const errcat_error_value, out: *mut *mut c_char) -> errcat_status {
     render("arklet", value, out)
 }

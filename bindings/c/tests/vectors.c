@@ -162,11 +162,56 @@ static cJSON *keys(const errcat_entry *const *entries, size_t n) {
     return a;
 }
 
+/* The member `key` of `item` (copied), or null. */
+static cJSON *member(const cJSON *item, const char *key) {
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(item, key);
+    return m ? cJSON_Duplicate(m, 1) : cJSON_CreateNull();
+}
+
+/* A classify case through errcat_classify (and errcat_classify_enrich): the view of testdata/README.md. */
+static errcat_status run_classify(const cJSON *args, cJSON *v) {
+    const char *hex = opt(args, "body_hex"), *text = opt(args, "body");
+    size_t len = hex ? strlen(hex) / 2 : strlen(text);
+    char *body = malloc(len + 1);
+    if (hex) {
+        for (size_t i = 0; i < len; i++) sscanf(hex + 2 * i, "%2hhx", (unsigned char *)&body[i]);
+    } else {
+        len = with_nuls(text, body, len + 1);
+    }
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(args, "http_status");
+    int http_status = cJSON_IsNumber(status) ? (int)status->valuedouble : 0;
+    char *json = NULL, *enriched = NULL;
+    errcat_status s = errcat_classify(body, len, opt(args, "command"), http_status, opt(args, "tunnel"), &json);
+    if (s == ERRCAT_OK && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(args, "enrich"))) {
+        s = errcat_classify_enrich(body, len, opt(args, "command"), http_status, opt(args, "tunnel"), &enriched);
+        if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "enriched", enriched);
+    }
+    if (s == ERRCAT_OK) {
+        cJSON *c = cJSON_Parse(json), *e = cJSON_GetObjectItemCaseSensitive(c, "evidence"), *item;
+        static const char *const top[] = {"outcome", "code", "reporter", "rule", "retryable"};
+        static const char *const evidence[] = {"command", "shape", "exception", "cause", "cause_message",
+                                               "cause_origin", "causes", "frames", "placeholders"};
+        for (size_t i = 0; i < sizeof top / sizeof *top; i++) cJSON_AddItemToObject(v, top[i], member(c, top[i]));
+        for (size_t i = 0; i < sizeof evidence / sizeof *evidence; i++)
+            cJSON_AddItemToObject(v, evidence[i], member(e, evidence[i]));
+        cJSON *results = cJSON_AddArrayToObject(v, "results");
+        cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(c, "results")) {
+            cJSON *r = cJSON_CreateObject();
+            static const char *const keys[] = {"key", "outcome", "code", "rule"};
+            for (size_t i = 0; i < 4; i++) cJSON_AddItemToObject(r, keys[i], member(item, keys[i]));
+            cJSON_AddItemToArray(results, r);
+        }
+        cJSON_Delete(c);
+    }
+    errcat_string_free(json), errcat_string_free(enriched), free(body);
+    return s;
+}
+
 /* Calls the operation; on success stores its view in *view. */
 static errcat_status run(const char *op, const cJSON *args, cJSON **view) {
     errcat_status s = ERRCAT_INTERNAL;
     cJSON *v = cJSON_CreateObject();
-    if (strcmp(op, "lookup") != 0 && holds_nul(args)) {
+    if (strcmp(op, "lookup") != 0 && strcmp(op, "classify") != 0 && holds_nul(args)) {
         s = run_generic(op, args, v);
     } else if (strcmp(op, "lookup") == 0) {
         errcat_resolved r;
@@ -255,6 +300,8 @@ static errcat_status run(const char *op, const cJSON *args, cJSON **view) {
         if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "json", json);
         errcat_string_free(json);
         free(chain);
+    } else if (strcmp(op, "classify") == 0) {
+        s = run_classify(args, v);
     } else if (strcmp(op, "export") == 0) {
         char *text = NULL;
         s = errcat_export(opt(args, "format"), opt(args, "lang"), &text);

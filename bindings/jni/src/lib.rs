@@ -1,18 +1,289 @@
-//! The JNI exports behind the `io.errcat:errcat` JAR (`java/`).
-//!
-//! Thin by design: every export converts its Java arguments, calls the `errcat` core, and converts the result
-//! back into the Java objects declared in `java/src/main/java/io/errcat` (constructed through class and
-//! constructor IDs cached once in `JNI_OnLoad`). Entries cross as small integer ids (`errcat::Entry::id`), so
-//! the Java side builds each entry object once and keeps it. Every export runs inside `catch_unwind`: a core
-//! error becomes an `io.errcat.ErrcatException` carrying its kind, a panic becomes one of kind `INTERNAL`.
-//!
-//! The Java peer of every function here is `io.errcat.Native`; signatures must match it exactly.
+//! The JNI library of the `io.errcat:errcat` JAR (`java/`). One native method, `io.errcat.Native.call0(String op,
+//! Object[] args)`: Java values in, converted mechanically to `errcat::boundary::Arg`s; the operation run by
+//! `errcat_audit::boundary::call`; its `Out` back as `null`, `Boolean`, `Long`, `String` or `Object[]`, or its
+//! error thrown as `io.errcat.ErrcatException`. Every policy is the core's. `README.md` here has the conversions.
 
-// JNI export names are fixed by the JVM (`Java_io_errcat_Native_lookup`).
-#![allow(non_snake_case)]
+#![allow(non_snake_case)] // the JVM fixes the export names
+#![allow(clippy::missing_safety_doc)] // the JVM is the only caller
 
-mod classes;
-mod convert;
-mod exports;
-mod failure;
-mod objects;
+use std::ffi::{c_void, CStr};
+use std::ptr::{null, null_mut};
+use std::sync::OnceLock;
+
+use errcat::boundary::{args, guard, Arg, Out, MAX_BODY_LEN, MAX_STRING_LEN};
+use errcat::{Error, ErrorKind, Result};
+use jni_sys::*;
+
+/// Calls a function of the JNI table (every one used here is in JNI 1.6).
+macro_rules! jni {
+    ($env:expr, $f:ident $(, $a:expr)*) => { ((**$env).v1_6.$f)($env $(, $a)*) };
+}
+
+/// Lists nested deeper than this are not read (an argument nests twice at most; a list holding itself ends here).
+const MAX_NESTING: usize = 8;
+/// UTF-16 units (or bytes) read of one value: past every limit of the core, which then refuses it by its length.
+const MAX_UNITS: usize = MAX_BODY_LEN + MAX_STRING_LEN + 2;
+
+/// Declares `Refs`, the classes and methods the conversions use, and `load`, which looks them up once in
+/// `JNI_OnLoad` (where `FindClass` sees the JAR's class loader).
+macro_rules! refs {
+    (classes { $($c:ident = $name:literal,)* } methods { $($m:ident = $class:ident $method:literal $sig:literal,)* }) => {
+        #[allow(dead_code)] // classes that only serve to look methods up
+        struct Refs { $($c: jclass,)* $($m: jmethodID,)* }
+
+        /// `None` leaves the JVM's exception (`NoClassDefFoundError`, `NoSuchMethodError`) pending.
+        unsafe fn load(env: *mut JNIEnv) -> Option<Refs> {
+            $(let $c = class(env, $name)?;)*
+            $(let $m = method(env, $class, $method, $sig)?;)*
+            Some(Refs { $($c,)* $($m,)* })
+        }
+    };
+}
+
+refs! {
+    classes {
+        object = c"java/lang/Object", array = c"[Ljava/lang/Object;", string = c"java/lang/String", bytes = c"[B",
+        collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
+        short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
+        big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"java/util/LinkedHashMap",
+    }
+    methods {
+        long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
+        boolean_value = boolean c"booleanValue" c"()Z", to_string = object c"toString" c"()Ljava/lang/String;",
+        to_array = collection c"toArray" c"()[Ljava/lang/Object;",
+        type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
+        long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
+        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V", map_new = map c"<init>" c"()V",
+        map_put = map c"put" c"(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+    }
+}
+
+// SAFETY: global references and method ids are valid on every thread for as long as the library is loaded.
+unsafe impl Send for Refs {}
+unsafe impl Sync for Refs {}
+
+static REFS: OnceLock<Refs> = OnceLock::new();
+
+/// A global reference to a class.
+unsafe fn class(env: *mut JNIEnv, name: &CStr) -> Option<jclass> {
+    let local = jni!(env, FindClass, name.as_ptr());
+    let global = (!local.is_null()).then(|| jni!(env, NewGlobalRef, local));
+    jni!(env, DeleteLocalRef, local);
+    global
+}
+
+/// A method (or constructor) of `class`.
+unsafe fn method(env: *mut JNIEnv, class: jclass, name: &CStr, sig: &CStr) -> Option<jmethodID> {
+    let id = jni!(env, GetMethodID, class, name.as_ptr(), sig.as_ptr());
+    (!id.is_null()).then_some(id)
+}
+
+/// `value`, unless a JNI call failed: then a Java exception is pending, and it is what Java sees.
+unsafe fn check<T>(env: *mut JNIEnv, value: T) -> Result<T> {
+    match jni!(env, ExceptionCheck) {
+        true => Err(Error::new(ErrorKind::Internal, "JNI failed")),
+        false => Ok(value),
+    }
+}
+
+/// A Java string's UTF-16 units, at most [`MAX_UNITS`] of them (a cut never splits a surrogate pair).
+unsafe fn units(env: *mut JNIEnv, s: jstring) -> Result<Vec<u16>> {
+    let len = (jni!(env, GetStringLength, s).max(0) as usize).min(MAX_UNITS);
+    let mut out = vec![0u16; len];
+    jni!(env, GetStringRegion, s, 0, len as jsize, out.as_mut_ptr());
+    if len == MAX_UNITS && out.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+        out.pop();
+    }
+    check(env, out)
+}
+
+/// Calls an object method with no arguments.
+unsafe fn call(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<jobject> {
+    check(env, jni!(env, CallObjectMethodA, o, method, null()))
+}
+
+/// The text of a string a Java method returns (a `BigInteger`'s digits, a type name).
+unsafe fn text_of(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<String> {
+    let s = call(env, o, method)?;
+    let text = String::from_utf16_lossy(&units(env, s)?);
+    jni!(env, DeleteLocalRef, s);
+    Ok(text)
+}
+
+/// One value that is not a list.
+unsafe fn scalar(env: *mut JNIEnv, r: &Refs, o: jobject) -> Result<Arg> {
+    let is = |classes: &[jclass]| classes.iter().any(|&c| jni!(env, IsInstanceOf, o, c));
+    let arg = if o.is_null() {
+        Arg::Absent
+    } else if is(&[r.string]) {
+        Arg::Utf16(units(env, o)?)
+    } else if is(&[r.bytes]) {
+        let mut bytes = vec![0u8; (jni!(env, GetArrayLength, o).max(0) as usize).min(MAX_UNITS)];
+        let (len, to) = (bytes.len() as jsize, bytes.as_mut_ptr().cast());
+        jni!(env, GetByteArrayRegion, o, 0, len, to);
+        Arg::Bytes(bytes)
+    } else if is(&[r.long, r.integer, r.short, r.byte]) {
+        Arg::Int(jni!(env, CallLongMethodA, o, r.long_value, null()))
+    } else if is(&[r.double, r.float]) {
+        Arg::Float(jni!(env, CallDoubleMethodA, o, r.double_value, null()))
+    } else if is(&[r.big_integer]) {
+        Arg::BigInt(text_of(env, o, r.to_string)?)
+    } else if is(&[r.boolean]) {
+        Arg::Bool(jni!(env, CallBooleanMethodA, o, r.boolean_value, null()))
+    } else {
+        let class = jni!(env, GetObjectClass, o);
+        let name = text_of(env, class, r.type_name)?;
+        jni!(env, DeleteLocalRef, class);
+        Arg::Other(name)
+    };
+    check(env, arg)
+}
+
+/// The items of an `Object[]`, lists inside it converted with an explicit stack (no recursion on deep input).
+unsafe fn list(env: *mut JNIEnv, r: &Refs, root: jobjectArray) -> Result<Vec<Arg>> {
+    if root.is_null() {
+        return Ok(Vec::new());
+    }
+    let level = |array| (array, jni!(env, GetArrayLength, array), 0, Vec::new());
+    let mut stack = vec![level(root)];
+    loop {
+        let depth = stack.len();
+        let (array, len, next, items) = stack.last_mut().expect("the root level returns first");
+        if *next >= *len {
+            let (array, _, _, items) = stack.pop().expect("a level");
+            let Some(parent) = stack.last_mut() else {
+                return Ok(items);
+            };
+            jni!(env, DeleteLocalRef, array);
+            parent.3.push(Arg::List(items));
+            continue;
+        }
+        let mut item = check(env, jni!(env, GetObjectArrayElement, *array, *next))?;
+        *next += 1;
+        if !item.is_null() && jni!(env, IsInstanceOf, item, r.collection) {
+            let array = call(env, item, r.to_array);
+            jni!(env, DeleteLocalRef, item);
+            item = array?;
+        }
+        let arg = if !item.is_null() && jni!(env, IsInstanceOf, item, r.array) {
+            if depth < MAX_NESTING {
+                stack.push(level(item));
+                continue;
+            }
+            Arg::Other(format!("list nested deeper than {MAX_NESTING}"))
+        } else {
+            scalar(env, r, item)?
+        };
+        jni!(env, DeleteLocalRef, item);
+        items.push(arg);
+    }
+}
+
+unsafe fn new_string(env: *mut JNIEnv, s: &str) -> Result<jobject> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let string = jni!(env, NewString, units.as_ptr(), units.len() as jsize);
+    check(env, string)
+}
+
+/// An answer as a Java value.
+unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
+    let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
+    let object = match out {
+        Out::Null => null_mut(),
+        Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
+        Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
+        Out::Str(s) => new_string(env, &s)?,
+        Out::List(items) => {
+            let (len, class) = (items.len() as jsize, r.object);
+            let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
+            for (i, item) in (0..).zip(items) {
+                let item = to_java(env, r, item)?;
+                jni!(env, SetObjectArrayElement, array, i, item);
+                jni!(env, DeleteLocalRef, item);
+            }
+            array
+        }
+        Out::Map(members) => {
+            let map = check(env, jni!(env, NewObjectA, r.map, r.map_new, null_mut()))?;
+            for (k, v) in members {
+                let (k, v) = (new_string(env, &k)?, to_java(env, r, v)?);
+                let args = [jvalue { l: k }, jvalue { l: v }];
+                jni!(env, CallObjectMethodA, map, r.map_put, args.as_ptr());
+                jni!(env, DeleteLocalRef, k);
+                jni!(env, DeleteLocalRef, v);
+            }
+            map
+        }
+    };
+    check(env, object)
+}
+
+/// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).
+unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
+    let list = |items: &[String]| Out::List(items.iter().cloned().map(Out::Str).collect());
+    let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
+    let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
+    let parts = vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())];
+    if !jni!(env, ExceptionCheck) {
+        if let Ok(l) = to_java(env, r, Out::List(parts)) {
+            let exception = jni!(env, NewObjectA, r.exception, r.exception_new, &jvalue { l });
+            if !exception.is_null() {
+                jni!(env, Throw, exception);
+            }
+        }
+    }
+}
+
+/// `Native.call0(op, args)`: the one entry point.
+#[no_mangle]
+pub unsafe extern "system" fn Java_io_errcat_Native_call0(
+    env: *mut JNIEnv, _: jclass, op: jstring, args: jobjectArray,
+) -> jobject {
+    let Some(r) = REFS.get() else {
+        return null_mut(); // unreachable: without them, JNI_OnLoad made System.load fail
+    };
+    if jni!(env, PushLocalFrame, 32) != JNI_OK {
+        return null_mut();
+    }
+    let result = guard(|| {
+        let op = args::text("operation", scalar(env, r, op)?)?;
+        let args = list(env, r, args)?;
+        to_java(env, r, errcat_audit::boundary::call(&op, args)?)
+    });
+    let object = result.unwrap_or_else(|error| {
+        throw(env, r, &error);
+        null_mut()
+    });
+    jni!(env, PopLocalFrame, object)
+}
+
+/// Panics inside the guard: the tests prove that a panic reaches Java as `ErrcatException(INTERNAL)`.
+#[no_mangle]
+pub unsafe extern "system" fn Java_io_errcat_Native_panicForTest0(env: *mut JNIEnv, _: jclass) {
+    let result = guard(|| -> Result<()> { panic!("panic requested by Native.panicForTest") });
+    if let (Some(r), Err(error)) = (REFS.get(), result) {
+        throw(env, r, &error);
+    }
+}
+
+/// Looks the classes up. When one is missing, `System.load` fails with an `UnsatisfiedLinkError` saying why.
+#[no_mangle]
+pub unsafe extern "system" fn JNI_OnLoad(vm: *mut JavaVM, _: *mut c_void) -> jint {
+    let mut env: *mut c_void = null_mut();
+    if ((**vm).v1_2.GetEnv)(vm, &mut env, JNI_VERSION_1_8) != JNI_OK {
+        return JNI_ERR;
+    }
+    let env: *mut JNIEnv = env.cast();
+    match std::panic::catch_unwind(|| load(env)) {
+        Ok(Some(refs)) => drop(REFS.set(refs)),
+        _ => {
+            jni!(env, ExceptionClear);
+            let class = jni!(env, FindClass, c"java/lang/UnsatisfiedLinkError".as_ptr());
+            let why = c"errcat: the native library does not match the JAR's classes (a class or method it needs is \
+                missing): the JAR mixes two builds of errcat";
+            jni!(env, ThrowNew, class, why.as_ptr());
+        }
+    }
+    JNI_VERSION_1_8
+}

@@ -1,42 +1,72 @@
-//! `errcat._native`: the pyo3 extension module behind the `errcat` Python package (`python/`).
-//!
-//! Thin by design: every function converts its Python arguments, calls the `errcat` core, and converts the result
-//! back. The Python value classes (entries, enums, exceptions) live in the package's Python modules; this crate
-//! builds them from what the core returns and caches the ones that describe static catalog data (see [`host`]), so
-//! an entry crosses the boundary once per process. `lookup` and `status` get a fastcall entry point with a bounded
-//! cache of answers in front of their pyo3 functions (see [`fast`]). Panics never cross: [`guard::guard`] turns them
-//! into `errcat.InternalError`.
+//! `errcat._native`: the pyo3 extension module behind the `errcat` Python package (`python/`). It decides nothing
+//! (bindings/README.md): [`call`] converts Python values to `errcat::boundary::Arg`s mechanically ([`convert`]),
+//! runs `errcat_audit::boundary::call` and converts the `Out` or the error back; [`fast::fast`] serves positional
+//! `lookup`/`status` calls from the package's answer-table dicts. Everything runs inside `errcat::boundary::guard`.
 
+use errcat::boundary::guard;
+use errcat::Error;
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyTuple;
 
-mod api;
-mod args;
-mod audit;
-mod errors;
+mod convert;
 mod fast;
-mod guard;
-mod host;
-mod wire;
 
-/// The module `errcat._native`.
+/// The package's exception classes, one per `ErrorKind` in declaration order (registered by `errcat._errors`).
+static ERRORS: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
+
+/// The `errcat.Error` subclass of `e`'s kind, carrying its message, suggestions and candidates.
+fn raise(py: Python<'_>, e: &Error) -> PyErr {
+    let made = match ERRORS.get(py) {
+        Some(classes) => classes
+            .bind(py)
+            .get_item(e.kind() as usize)
+            .and_then(|class| class.call1((e.to_string(), e.suggestions(), e.candidates()))),
+        None => Err(PyRuntimeError::new_err(e.to_string())),
+    };
+    made.map_or_else(|failed| failed, PyErr::from_value)
+}
+
+/// Runs `body` in the core's panic guard: a panic becomes `errcat.InternalError`.
+fn guarded<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    guard(|| Ok(body())).unwrap_or_else(|e| Err(raise(py, &e)))
+}
+
+/// Registers the package's exception classes (a tuple in `ErrorKind` order); the first registration stays.
+#[pyfunction]
+fn init(py: Python<'_>, errors: Bound<'_, PyTuple>) {
+    let _ = ERRORS.set(py, errors.unbind());
+}
+
+/// `call(op, *args)`: operation `op` of the core (bindings/README.md, "Operations"); `audit` without the GIL.
+#[pyfunction]
+#[pyo3(signature = (op, *args))]
+fn call<'py>(py: Python<'py>, op: &str, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+    guarded(py, || {
+        let args = args
+            .iter()
+            .map(|a| convert::arg(&a))
+            .collect::<PyResult<Vec<_>>>()?;
+        let out = match op {
+            "audit" => py.detach(|| errcat_audit::boundary::call(op, args)),
+            _ => errcat_audit::boundary::call(op, args),
+        };
+        convert::out(py, out.map_err(|e| raise(py, &e))?)
+    })
+}
+
+/// Panics inside the guard, so the tests can prove the guard works (no input reaches a panic).
+#[pyfunction]
+fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    guarded(py, || panic!("deliberate panic for the panic-guard test"))
+}
+
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("VERSION", errcat::VERSION)?;
-    // lookup and status: a fastcall entry point with a cache of answers in front of the pyo3 functions.
-    fast::install(m)?;
-    m.add_function(wrap_pyfunction!(api::find, m)?)?;
-    m.add_function(wrap_pyfunction!(api::service_of, m)?)?;
-    m.add_function(wrap_pyfunction!(api::parse, m)?)?;
-    m.add_function(wrap_pyfunction!(api::compose, m)?)?;
-    m.add_function(wrap_pyfunction!(api::entries, m)?)?;
-    m.add_function(wrap_pyfunction!(api::export, m)?)?;
-    m.add_function(wrap_pyfunction!(api::names, m)?)?;
-    m.add_function(wrap_pyfunction!(wire::resolve_code, m)?)?;
-    m.add_function(wrap_pyfunction!(wire::problem_json, m)?)?;
-    m.add_function(wrap_pyfunction!(wire::arklet_json, m)?)?;
-    m.add_function(wrap_pyfunction!(audit::analyze_audit, m)?)?;
-    m.add_function(wrap_pyfunction!(guard::panic_for_test, m)?)?;
-    m.add_function(wrap_pyfunction!(fast::fast_path, m)?)?;
-    Ok(())
+    m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(init, m)?)?;
+    m.add_function(wrap_pyfunction!(fast::fast, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)
 }

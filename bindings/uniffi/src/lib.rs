@@ -70,6 +70,11 @@ pub enum Value {
         /// How many values (each with its own items) make up the list.
         len: u32,
     },
+    /// Named members (an answer's object): the `len` pairs that follow, each a `Str` name, then its value.
+    Map {
+        /// How many name–value pairs follow.
+        len: u32,
+    },
     /// A host value of another type, by the host's name for it: always an error, with the core's message.
     Other {
         /// The host's type name (`java.util.HashMap`).
@@ -91,21 +96,21 @@ fn push(open: &mut Vec<(Vec<Arg>, usize)>, mut arg: Arg) {
 }
 
 /// The arguments from their flat form. As far as the core lets a binding read a host value: a list nested deeper
-/// than `MAX_LIST_DEPTH` is passed as `Arg::Other`, its items skipped; a list whose items run out ends there.
+/// than `MAX_LIST_DEPTH` is passed as `Arg::Other`, its items skipped, as is a map (no argument is one); a list
+/// whose items run out ends there.
 fn args(flat: Vec<Value>) -> Vec<Arg> {
     let mut open = vec![(Vec::new(), usize::MAX)];
     let mut skip = 0usize;
     for v in flat {
         if skip > 0 {
-            skip = skip - 1
-                + if let Value::List { len } = v {
-                    len as usize
-                } else {
-                    0
-                };
+            skip = skip - 1 + items(&v);
             continue;
         }
         let arg = match v {
+            Value::Map { .. } => {
+                skip = items(&v);
+                Arg::Other("map".into())
+            }
             Value::List { len } if open.len() > MAX_LIST_DEPTH => {
                 skip = len as usize;
                 Arg::Other(format!("list nested deeper than {MAX_LIST_DEPTH}"))
@@ -134,6 +139,15 @@ fn args(flat: Vec<Value>) -> Vec<Arg> {
     open.pop().map(|(items, _)| items).unwrap_or_default()
 }
 
+/// How many values follow `v` as its items.
+fn items(v: &Value) -> usize {
+    match v {
+        Value::List { len } => *len as usize,
+        Value::Map { len } => 2 * *len as usize,
+        _ => 0,
+    }
+}
+
 /// The answer in flat form.
 fn flatten(out: Out) -> Vec<Value> {
     let (mut flat, mut todo) = (Vec::new(), vec![out]);
@@ -147,6 +161,14 @@ fn flatten(out: Out) -> Vec<Value> {
                 let len = items.len() as u32;
                 todo.extend(items.into_iter().rev());
                 Value::List { len }
+            }
+            Out::Map(members) => {
+                let len = members.len() as u32;
+                for (name, value) in members.into_iter().rev() {
+                    todo.push(value);
+                    todo.push(Out::Str(name));
+                }
+                Value::Map { len }
             }
         });
     }

@@ -1,7 +1,8 @@
 //! Build-time compiler of errcat's catalog: reads `catalog/koupleless.toml`, `catalog/blobstore.toml` and the field
 //! description `catalog/fields.toml`, rejects an invalid catalog with messages that name the file and the entry, and
 //! emits the static tables `core` compiles in plus the generated parts of every binding and host package
-//! (see [`generated_files`]).
+//! (see [`generated_files`]). `catalog/koupleless-wire.toml` (the classification rules) is validated against the
+//! Koupleless catalog and compiled into the same tables (see [`wire`]).
 
 mod emit;
 pub mod fields;
@@ -12,6 +13,7 @@ pub mod records;
 #[allow(dead_code)]
 pub(crate) mod syntax;
 mod validate;
+pub mod wire;
 
 use std::path::Path;
 
@@ -53,6 +55,7 @@ pub fn validate_with(
         koupleless,
         blobstore,
         fields,
+        wire: wire::WireRules::default(),
     };
     let problems = records::check_extras(&catalog, &catalog.fields);
     if problems.is_empty() {
@@ -60,6 +63,13 @@ pub fn validate_with(
     } else {
         Err(problems)
     }
+}
+
+/// Validates the classification rules (`koupleless-wire.toml`, named `file` in messages) against a validated
+/// catalog and stores them in it.
+pub fn validate_wire(catalog: &mut Catalog, file: &str, source: &str) -> Result<(), Vec<String>> {
+    catalog.wire = wire::validate(file, source, &catalog.koupleless)?;
+    Ok(())
 }
 
 /// Gives the enumerations declared `from` the catalog their values and documentation.
@@ -101,7 +111,8 @@ fn fill_enums(fields: &mut fields::Fields, k: &model::Koupleless, b: &model::Blo
     }
 }
 
-/// Reads and validates `dir/fields.toml`, `dir/koupleless.toml` and `dir/blobstore.toml`, naming them
+/// Reads and validates `dir/fields.toml`, `dir/koupleless.toml`, `dir/blobstore.toml` and
+/// `dir/koupleless-wire.toml`, naming them
 /// `catalog/<file>` in messages.
 pub fn load(dir: &Path) -> Result<Catalog, Vec<String>> {
     let read = |name: &str| {
@@ -111,16 +122,19 @@ pub fn load(dir: &Path) -> Result<Catalog, Vec<String>> {
     let f = read("fields.toml")?;
     let k = read("koupleless.toml")?;
     let b = read("blobstore.toml")?;
-    validate_with(
+    let w = read("koupleless-wire.toml")?;
+    let mut catalog = validate_with(
         ("catalog/fields.toml", &f),
         ("catalog/koupleless.toml", &k),
         ("catalog/blobstore.toml", &b),
-    )
+    )?;
+    validate_wire(&mut catalog, "catalog/koupleless-wire.toml", &w)?;
+    Ok(catalog)
 }
 
 /// The Rust source of the static tables for a valid catalog (the core's `include!`).
 pub fn rust_source(catalog: &Catalog) -> String {
-    emit::rust::core(catalog)
+    emit::rust::core(catalog) + &wire::emit::rust(&catalog.wire)
 }
 
 /// The source of the C binding's static tables (`bindings/c/build.rs` writes it to `OUT_DIR`).

@@ -14,6 +14,8 @@ pub struct Catalog {
     pub blobstore: Blobstore,
     /// `catalog/fields.toml`, with the catalog-sourced enumerations' values filled in.
     pub fields: crate::fields::Fields,
+    /// The classification rules (empty until `validate_wire`).
+    pub wire: crate::wire::WireRules,
 }
 
 #[derive(Debug)]

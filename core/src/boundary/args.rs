@@ -165,6 +165,10 @@ pub fn bytes(name: &str, arg: Arg, limit: usize) -> Result<Vec<u8>> {
     let bytes = match arg {
         Arg::Bytes(b) => b,
         Arg::Str(s) => s.into_bytes(),
+        // More code units than `limit` are more bytes too: refused as too long, however the string ends.
+        Arg::Utf16(units) if units.len() > limit => {
+            return Err(invalid(name, format_args!("is longer than {limit} bytes")))
+        }
         Arg::Utf16(units) => from_utf16(name, &units)?.into_bytes(),
         Arg::Absent => return Err(invalid(name, "is missing")),
         other => {
@@ -317,6 +321,15 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("must be a string"));
+    }
+
+    #[test]
+    fn a_string_read_only_past_the_limit_is_refused_as_too_long() {
+        // A binding may stop reading after MAX_ARG_LEN + 1 code units, cutting a surrogate pair in two.
+        let mut units = vec![0x41; 10];
+        units.push(0xD83D);
+        let err = bytes("body", Arg::Utf16(units), 10).unwrap_err();
+        assert!(err.message().contains("longer than 10 bytes"), "{err}");
     }
 
     #[test]

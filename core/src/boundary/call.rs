@@ -20,6 +20,27 @@ pub enum Out {
     Str(String),
     /// A list.
     List(Vec<Out>),
+    /// Named members, in order (a JSON object): a host converts it to its map or record.
+    Map(Vec<(String, Out)>),
+}
+
+impl From<serde_json::Value> for Out {
+    fn from(value: serde_json::Value) -> Out {
+        use serde_json::Value;
+        match value {
+            Value::Null => Out::Null,
+            Value::Bool(b) => Out::Bool(b),
+            Value::Number(n) => n.as_i64().map_or_else(|| Out::Str(n.to_string()), Out::Int),
+            Value::String(s) => Out::Str(s),
+            Value::Array(items) => Out::List(items.into_iter().map(Out::from).collect()),
+            Value::Object(members) => Out::Map(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, Out::from(v)))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 fn ids(entries: Vec<Entry>) -> Out {
@@ -33,6 +54,30 @@ fn ids(entries: Vec<Entry>) -> Out {
 
 fn answer(a: Answer) -> Out {
     Out::Int(i64::from(a.id()))
+}
+
+/// A classification as the core's JSON object, each code with the `answer` id of its `lookup` answer (null for
+/// none), so a host hands out its own object for it.
+fn classification(c: &crate::Classification) -> Out {
+    fn answer_of(c: Option<&crate::Classification>) -> Out {
+        c.and_then(crate::Classification::code)
+            .map_or(Out::Null, |r| answer(Answer::Lookup(r)))
+    }
+    fn push(out: &mut Out, answer: Out) {
+        if let Out::Map(members) = out {
+            members.push(("answer".into(), answer));
+        }
+    }
+    let mut out = Out::from(c.to_json_value());
+    if let Out::Map(members) = &mut out {
+        if let Some((_, Out::List(items))) = members.iter_mut().find(|(k, _)| k == "results") {
+            for (item, result) in items.iter_mut().zip(c.results()) {
+                push(item, answer_of(result.result.as_ref().ok()));
+            }
+        }
+    }
+    push(&mut out, answer_of(Some(c)));
+    out
 }
 
 /// The `index`-th argument (absent when missing), taken out of `args`.
@@ -122,11 +167,14 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
         }
         "error_code" => {
-            let (code, reporter, version) = (
-                text(a, 0, "code")?,
-                opt(a, 1, "reporter")?,
-                opt(a, 2, "version")?,
-            );
+            // A code given as a number (a host's int) is a status number, as its digits are.
+            let code = match take(a, 0) {
+                n @ (Arg::Int(_) | Arg::Float(_) | Arg::BigInt(_)) => {
+                    args::number("code", n)?.text().into_owned()
+                }
+                other => args::text("code", other)?,
+            };
+            let (code, reporter, version) = (code, opt(a, 1, "reporter")?, opt(a, 2, "version")?);
             answer(
                 match ops::error_code(&code, reporter.as_deref(), version.as_deref())? {
                     ErrorCode::Koupleless(r) => Answer::Lookup(r),
@@ -153,6 +201,25 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::render(&rendering, links)?)
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
+        "classify" | "enrich" => {
+            let body = args::bytes("body", take(a, 0), super::MAX_BODY_LEN)?;
+            let (command, tunnel) = (opt(a, 1, "command")?, opt(a, 3, "tunnel")?);
+            let status = args::opt_number("http_status", take(a, 2))?;
+            let c = ops::classify(
+                &body,
+                command.as_deref(),
+                status.as_ref(),
+                tunnel.as_deref(),
+            )?;
+            match op {
+                "enrich" => Out::Str(c.enrich(&body)?),
+                _ => classification(&c),
+            }
+        }
+        "name" => {
+            let (of, name) = (text(a, 0, "enumeration")?, text(a, 1, "name")?);
+            Out::Int(super::names::index(&of, &name)? as i64)
+        }
         "entry_json" => {
             let id = match number(a, 0, "entry id")? {
                 args::Number::Int(n) => usize::try_from(n).ok().and_then(Entry::by_id),
@@ -171,4 +238,27 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             ))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_code_may_be_a_number() {
+        let by_text = call("error_code", vec![Arg::from("552")]).unwrap();
+        assert_eq!(call("error_code", vec![Arg::Int(552)]).unwrap(), by_text);
+        assert_eq!(
+            call("error_code", vec![Arg::Float(552.0)]).unwrap(),
+            by_text
+        );
+        for bad in [
+            Arg::Int(-1),
+            Arg::Float(2.5),
+            Arg::BigInt("18446744073709551616".into()),
+        ] {
+            let err = call("error_code", vec![bad]).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidCode, "{err}");
+        }
+    }
 }

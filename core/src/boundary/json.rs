@@ -61,6 +61,7 @@ fn out(value: Out) -> Value {
         Out::Int(i) => Value::from(i),
         Out::Str(s) => Value::String(s),
         Out::List(items) => Value::Array(items.into_iter().map(out).collect()),
+        Out::Map(members) => Value::Object(members.into_iter().map(|(k, v)| (k, out(v))).collect()),
     }
 }
 

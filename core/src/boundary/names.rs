@@ -5,7 +5,7 @@
 
 use super::args::invalid;
 use crate::export::Format;
-use crate::{Lang, Reporter, Result, RetryClass, Service, Source, System, Version};
+use crate::{ErrorKind, Lang, Reporter, Result, RetryClass, Service, Source, System, Version};
 
 /// A value that name arguments can spell.
 pub trait Named: Copy + Sized + 'static {
@@ -52,6 +52,31 @@ pub fn name<T: Named>(arg: &str, text: &str) -> Result<T> {
         .ok_or_else(|| invalid(arg, format_args!("is empty (expected a {})", T::WHAT)))
 }
 
+/// The position, in declaration order, of the value `text` names in the enumeration `of` (`source`, `reporter`,
+/// `service`, `system`, `retry_class`, `error_kind`, `lang`, `version`: the keys of
+/// [`enum_names`](super::enum_names)), by the policy above. For hosts whose enums are generated: their
+/// `fromName` asks here, so they read names as every other language does.
+pub fn index(of: &str, text: &str) -> Result<usize> {
+    fn position<T: Named + PartialEq>(text: &str) -> Result<usize> {
+        let value = name::<T>("name", text)?;
+        Ok(T::every().iter().position(|v| *v == value).unwrap_or(0))
+    }
+    match of {
+        "source" => position::<Source>(text),
+        "reporter" => position::<Reporter>(text),
+        "service" => position::<Service>(text),
+        "system" => position::<System>(text),
+        "retry_class" => position::<RetryClass>(text),
+        "error_kind" => position::<ErrorKind>(text),
+        "lang" => position::<Lang>(text),
+        "version" => position::<Version>(text),
+        other => Err(invalid(
+            "enumeration",
+            format_args!("{other:?} is not one errcat names"),
+        )),
+    }
+}
+
 macro_rules! named_by_name {
     ($ty:ty, $what:literal, $all:expr) => {
         impl Named for $ty {
@@ -69,6 +94,7 @@ named_by_name!(Reporter, "reporter", Reporter::ALL);
 named_by_name!(Source, "source", Source::ALL);
 named_by_name!(System, "system", System::ALL);
 named_by_name!(RetryClass, "retry class", RetryClass::ALL);
+named_by_name!(ErrorKind, "error kind", ErrorKind::ALL);
 
 impl Named for Service {
     const WHAT: &'static str = "service";
@@ -186,5 +212,13 @@ mod tests {
         );
         assert!(name::<Reporter>("reporter", "").is_err());
         assert!(name::<Reporter>("reporter", "Ark\0let").is_err());
+        assert_eq!(index("service", " blobnode ").unwrap(), 1);
+        assert_eq!(index("error_kind", "notfound").unwrap(), 0);
+        assert_eq!(index("version", "3.2.0").unwrap(), 0);
+        assert!(index("reporter", "")
+            .unwrap_err()
+            .message()
+            .contains("is empty"));
+        assert!(index("colour", "red").is_err());
     }
 }

@@ -180,3 +180,25 @@ pub fn search(words: &str) -> Result<Vec<Entry>> {
     check_len("words", words)?;
     Ok(crate::search(words))
 }
+
+/// `classify(body, command?, http_status?, tunnel?)`: the context's names are read by `ClassifyContext::parse`; an
+/// HTTP status is an integer (0 = not given).
+pub fn classify(
+    body: &[u8],
+    command: Option<&str>,
+    http_status: Option<&Number>,
+    tunnel: Option<&str>,
+) -> Result<crate::Classification> {
+    let status = match http_status {
+        None => None,
+        Some(Number::Int(n)) => Some(*n),
+        Some(other) => {
+            return Err(invalid(
+                "http_status",
+                format_args!("{} is not an HTTP status", other.text()),
+            ))
+        }
+    };
+    let context = crate::ClassifyContext::parse(command, status, tunnel)?;
+    crate::classify(body, &context)
+}

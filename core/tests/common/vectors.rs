@@ -167,3 +167,44 @@ pub fn run_all(
         failures.join("\n")
     );
 }
+
+/// The body of a `classify` case: `body` (text, long ones already expanded) or `body_hex` (bytes).
+pub fn classify_body(args: &Value) -> Vec<u8> {
+    match args["body_hex"].as_str() {
+        Some(hex) => (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect(),
+        None => args["body"].as_str().unwrap().as_bytes().to_vec(),
+    }
+}
+
+/// The view of a `classify` case (testdata/README.md) from the classification's JSON object (the core's
+/// `to_json_value`, which the boundary, `errcat classify --json` and every host hand over).
+pub fn classify_view(c: &Value) -> Value {
+    let e = &c["evidence"];
+    let results: Vec<Value> = c["results"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| json!({"key": i["key"], "outcome": i["outcome"], "code": i["code"], "rule": i["rule"]}))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut view = json!({"outcome": c["outcome"], "code": c["code"], "reporter": c["reporter"], "rule": c["rule"],
+        "retryable": c["retryable"], "placeholders": e["placeholders"], "results": results});
+    for k in [
+        "command",
+        "shape",
+        "exception",
+        "cause",
+        "cause_message",
+        "cause_origin",
+        "causes",
+        "frames",
+    ] {
+        view[k] = e[k].clone();
+    }
+    view
+}

@@ -4,6 +4,9 @@
 
 pub mod c;
 pub mod go;
+pub mod java;
+pub mod node;
+pub mod python;
 pub mod rust;
 pub mod uniffi;
 
@@ -28,10 +31,18 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
             content: go::catalog(cat),
         },
         GeneratedFile {
+            path: python::PATH,
+            content: python::source(cat),
+        },
+        GeneratedFile {
             path: "bindings/uniffi/src/generated.rs",
             content: uniffi::generated_source(cat),
         },
     ]
+    .into_iter()
+    .chain(java::files(cat))
+    .chain(node::files(cat))
+    .collect()
 }
 
 /// `snake_case` → `camelCase`.

@@ -1,7 +1,5 @@
 package io.errcat;
 
-import java.util.Objects;
-
 /**
  * A syntactically valid two-level code: a known {@link Source} and a PascalCase type joined by one {@code .}.
  * Immutable. The type need not be catalogued (codes combine at run time); {@link Errcat#lookup(String)} resolves a
@@ -18,37 +16,41 @@ public final class Code {
     private final String type;
     private final String text;
 
-    /** Built by the native library. */
-    Code(int source, String type, String text) {
-        this.source = Source.values()[source];
+    private Code(Source source, String type, String text) {
+        this.source = source;
         this.type = type;
         this.text = text;
     }
 
+    /** The code of a {@code parse} or {@code compose} answer: {@code [source index, type, code text]}. */
+    static Code of(Object answer) {
+        Object[] parts = (Object[]) answer;
+        return new Code(Source.values()[(int) Native.number(parts[0])], (String) parts[1], (String) parts[2]);
+    }
+
     /**
-     * Parses a code strictly: exactly one {@code .}, both parts PascalCase, the source a known one.
+     * Parses a code strictly: exactly one {@code .}, both parts PascalCase, the source a known one. The same as
+     * {@link Errcat#parse(String)}.
      *
-     * @param text the code
+     * @param text the code ({@code null} is {@code INVALID_ARGUMENT})
      * @return the code
      * @throws ErrcatException {@code INVALID_CODE} naming the rule that failed
      */
     public static Code parse(String text) {
-        Objects.requireNonNull(text, "text");
-        return Native.parse(text);
+        return Errcat.parse(text);
     }
 
     /**
-     * Composes {@code source.type}, checking the type as {@link #parse(String)} does.
+     * Composes {@code source.type}, checking the type as {@link #parse(String)} does. The same as
+     * {@link Errcat#compose(Source, String)}.
      *
-     * @param source the Level-1 source
+     * @param source the Level-1 source ({@code null} is {@code INVALID_ARGUMENT})
      * @param type the Level-2 type, PascalCase
      * @return the code
      * @throws ErrcatException {@code INVALID_CODE} when the type is not PascalCase
      */
     public static Code of(Source source, String type) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(type, "type");
-        return Native.compose(source, type);
+        return Errcat.compose(source, type);
     }
 
     /** The Level-1 source. */

@@ -16,14 +16,22 @@ import java.util.Optional;
  * String problem = err.toProblemJson();   // {"type":"urn:errcat:koupleless:Arklet.InstallBizFailed",...}
  * String envelope = err.toArkletJson();   // {"code":"FAILED","message":...,"errorCode":"Arklet.InstallBizFailed"}
  * }</pre>
+ *
+ * <p>The code is resolved once, when the value is made (the core's {@code error_code}); a value holds a reference to
+ * its cause, never a copy of the chain, and rendering walks the chain without recursion. The core limits the chain
+ * to 64 causes below the outermost error: a deeper one is {@code INVALID_ARGUMENT} when it is rendered.
  */
 public final class CodedError {
     private final String code;
+    private final Object answer;
+    private final int answerId;
     private final String detail;
     private final CodedError cause;
 
-    private CodedError(String code, String detail, CodedError cause) {
+    private CodedError(String code, Object answer, int answerId, String detail, CodedError cause) {
         this.code = code;
+        this.answer = answer;
+        this.answerId = answerId;
         this.detail = detail;
         this.cause = cause;
     }
@@ -32,31 +40,67 @@ public final class CodedError {
      * An error value for a code.
      *
      * @param code a two-level code (or alias), or a status number as text ({@code "552"}, at the newest version)
-     * @param detail what happened this time
+     * @param detail what happened this time (any text; the core refuses {@code null} when the value is rendered)
      * @return the error value
      * @throws ErrcatException when the code does not resolve, as {@link Errcat#lookup(String)} or
-     *     {@link Errcat#status(long)}
+     *     {@link Errcat#status(long)}; {@code INVALID_ARGUMENT} for a {@code null} code
      */
     public static CodedError of(String code, String detail) {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(detail, "detail");
-        Native.checkErrorCode(code);
-        return new CodedError(code, detail, null);
+        return of(code, detail, (String) null, null);
     }
 
     /**
-     * This error with a cause (replacing any previous cause).
+     * An error value for a code looked up in one reporter's table, or a status number at a CubeFS version.
      *
-     * @param cause the error that caused this one
+     * @param code a two-level code (or alias), or a status number as text
+     * @param detail what happened this time
+     * @param reporter the table a two-level code is looked up in ({@code null}: every table, as
+     *     {@link Errcat#lookup(String)}); checked whatever the code is
+     * @param version the CubeFS version of a status number ({@code null}: the newest); checked whatever the code is
+     * @return the error value
+     * @throws ErrcatException as {@link #of(String, String)}, and {@code INVALID_ARGUMENT} for an unknown reporter
+     *     or version
+     */
+    public static CodedError of(String code, String detail, String reporter, String version) {
+        Answers.table(); // a library that holds another catalog is INTERNAL before anything else
+        Object id = Native.call("error_code", code, reporter, version);
+        Object answer = Answers.answer(id);
+        return new CodedError(code, answer, (int) Native.number(id), detail, null);
+    }
+
+    /**
+     * An error value for a code looked up in one reporter's table, or a status number at a CubeFS version.
+     *
+     * @param code a two-level code (or alias), or a status number as text
+     * @param detail what happened this time
+     * @param reporter the table a two-level code is looked up in ({@code null}: every table)
+     * @param version the CubeFS version of a status number ({@code null}: the newest)
+     * @return the error value
+     * @throws ErrcatException as {@link #of(String, String, String, String)}
+     */
+    public static CodedError of(String code, String detail, Reporter reporter, String version) {
+        return of(code, detail, reporter == null ? null : reporter.catalogName(), version);
+    }
+
+    /**
+     * This error with a cause (replacing any previous cause). The new value refers to {@code cause}; nothing is
+     * copied.
+     *
+     * @param cause the error that caused this one ({@code null}: none)
      * @return the new error value
      */
     public CodedError withCause(CodedError cause) {
-        return new CodedError(code, detail, Objects.requireNonNull(cause, "cause"));
+        return new CodedError(code, answer, answerId, detail, cause);
     }
 
     /** The code as given. */
     public String code() {
         return code;
+    }
+
+    /** The entry the code resolved to: a {@link KouplelessEntry} or a {@link StatusEntry}. */
+    public Entry entry() {
+        return answer instanceof Resolved ? ((Resolved) answer).entry() : ((StatusMatch) answer).entry();
     }
 
     /** The detail of this occurrence. */
@@ -71,12 +115,13 @@ public final class CodedError {
 
     /**
      * RFC 9457 problem details: {@code type}, {@code title}, {@code status} (blobstore), {@code detail}, the extension
-     * members {@code code}, {@code reporter}/{@code service}, {@code retryable}, … and {@code cause}, recursively.
+     * members {@code code}, {@code reporter}/{@code service}, {@code retryable}, … and {@code cause}, nested.
      *
      * @return the JSON text
+     * @throws ErrcatException {@code INVALID_ARGUMENT} for a chain deeper than the core's limit or a bad detail
      */
     public String toProblemJson() {
-        return render(false);
+        return render("problem");
     }
 
     /**
@@ -84,19 +129,19 @@ public final class CodedError {
      * {@code Caused by:} lines.
      *
      * @return the JSON text
+     * @throws ErrcatException {@code INVALID_ARGUMENT} for a chain deeper than the core's limit or a bad detail
      */
     public String toArkletJson() {
-        return render(true);
+        return render("arklet");
     }
 
-    private String render(boolean arklet) {
-        List<String> codes = new ArrayList<>();
-        List<String> details = new ArrayList<>();
+    /** The chain, outermost first, as {@code [answer id, detail]} links for the core's {@code render}. */
+    private String render(String rendering) {
+        List<Object> chain = new ArrayList<>();
         for (CodedError e = this; e != null; e = e.cause) {
-            codes.add(e.code);
-            details.add(e.detail);
+            chain.add(new Object[] {(long) e.answerId, e.detail});
         }
-        return Native.render(codes.toArray(new String[0]), details.toArray(new String[0]), arklet);
+        return (String) Native.call("render", rendering, chain.toArray());
     }
 
     @Override
@@ -104,18 +149,39 @@ public final class CodedError {
         if (!(o instanceof CodedError)) {
             return false;
         }
-        CodedError e = (CodedError) o;
-        return code.equals(e.code) && detail.equals(e.detail) && Objects.equals(cause, e.cause);
+        CodedError a = this;
+        CodedError b = (CodedError) o;
+        for (; a != null && b != null; a = a.cause, b = b.cause) {
+            if (a == b) {
+                return true;
+            }
+            if (!a.code.equals(b.code) || a.answerId != b.answerId || !Objects.equals(a.detail, b.detail)) {
+                return false;
+            }
+        }
+        return a == b;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, detail, cause);
+        int hash = 1;
+        for (CodedError e = this; e != null; e = e.cause) {
+            hash = 31 * hash + Objects.hash(e.code, e.detail);
+        }
+        return hash;
     }
 
-    /** {@code code: detail}, then {@code caused by} the cause. */
+    /** {@code code: detail}, then {@code (caused by …)} for each cause. */
     @Override
     public String toString() {
-        return code + ": " + detail + (cause == null ? "" : " (caused by " + cause + ")");
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (CodedError e = this; e != null; e = e.cause, depth++) {
+            out.append(depth == 0 ? "" : " (caused by ").append(e.code).append(": ").append(e.detail);
+        }
+        for (int i = 1; i < depth; i++) {
+            out.append(')');
+        }
+        return out.toString();
     }
 }

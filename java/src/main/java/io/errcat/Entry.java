@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * A catalog entry: a Koupleless code ({@link KouplelessEntry}) or a blobstore status code ({@link StatusEntry}).
  *
- * <p>Entries are immutable and there is one object per entry: the same entry is always the same instance, built on
- * first use and kept.
+ * <p>Entries are immutable and there is one object per entry: the same entry is always the same instance. The two
+ * classes and their data are generated from the catalog ({@code catalog/fields.toml}).
  */
 public interface Entry {
     /** The code system the entry belongs to. */
@@ -28,7 +28,7 @@ public interface Entry {
     /**
      * The meaning in a language (Chinese falls back to English where none is published).
      *
-     * @param lang the language
+     * @param lang the language ({@code null}: English)
      * @return the meaning
      */
     String meaning(Lang lang);
@@ -36,7 +36,7 @@ public interface Entry {
     /**
      * The meaning in the catalog language for a locale ({@link Lang#of(Locale)}).
      *
-     * @param locale the locale
+     * @param locale the locale ({@code null}: English)
      * @return the meaning
      */
     default String meaning(Locale locale) {

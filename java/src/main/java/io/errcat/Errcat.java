@@ -1,13 +1,12 @@
 package io.errcat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The errcat operations: resolve Koupleless codes and blobstore status numbers, list and export the catalog, and
- * analyse blobstore audit logs.
+ * The errcat operations: resolve Koupleless codes and blobstore status numbers, list, search and export the
+ * catalog, and analyse blobstore audit logs. The same operations, with the same answers and errors, as in every
+ * errcat language.
  *
  * <pre>{@code
  * Resolved r = Errcat.lookup("Arklet.InstallBizFailed");
@@ -16,9 +15,15 @@ import java.util.Objects;
  * m.entry().retry();                   // RetryClass.OVERLOAD
  * }</pre>
  *
- * <p>All methods are thread-safe. Failures are {@link ErrcatException}s carrying an {@link ErrorKind}; a {@code null}
- * argument is a {@link NullPointerException} naming the parameter. Successful lookups and status matches are cached,
- * so repeating a call costs a hash-map access and returns the same object.
+ * <p>All methods are thread-safe. Failures are {@link ErrcatException}s carrying an {@link ErrorKind}, decided by
+ * the errcat core: a {@code null} argument is passed to it as "not given", so an optional one (a reporter, a version,
+ * a format) takes its default and a required one (a code, a text) is {@code INVALID_ARGUMENT} naming it. Names
+ * (reporters, services, versions, formats, languages) are read by the core's rule: case and surrounding whitespace
+ * do not matter, a version may omit its {@code v}, a service may be its audit-log module ({@code BLOBNODE}).
+ *
+ * <p>Every successful lookup and status answer is loaded from the native library once, on first use, into an
+ * immutable table: a repeated (or first) successful call with the catalog's spellings costs a hash-map access and
+ * returns the same object; any other call crosses into the native library.
  */
 public final class Errcat {
     private Errcat() {}
@@ -31,43 +36,62 @@ public final class Errcat {
      * @param code the code, {@code Source.Type}
      * @return the resolution
      * @throws ErrcatException {@code INVALID_CODE} when malformed, {@code NOT_FOUND} (with suggestions) when the type
-     *     is unknown, {@code AMBIGUOUS} (with candidates) when several tables hold it and nothing chooses
+     *     is unknown, {@code AMBIGUOUS} (with candidates) when several tables hold it and nothing chooses,
+     *     {@code INVALID_ARGUMENT} for {@code null} or a string past the core's length limit
      */
     public static Resolved lookup(String code) {
-        Objects.requireNonNull(code, "code");
-        return lookupCached(code, null);
+        Resolved r = Answers.LOOKUPS.get(code);
+        return r != null ? r : Answers.lookupByCore(code, null);
     }
 
     /**
      * Resolves a two-level code inside one reporter's table.
      *
      * @param code the code, {@code Source.Type}
-     * @param reporter the table to look in
+     * @param reporter the table to look in ({@code null}: every table, as {@link #lookup(String)})
      * @return the resolution
      * @throws ErrcatException as {@link #lookup(String)}, and {@code NOT_FOUND} when the type is in other tables only
      */
     public static Resolved lookup(String code, Reporter reporter) {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(reporter, "reporter");
-        return lookupCached(code, reporter);
-    }
-
-    private static Resolved lookupCached(String code, Reporter reporter) {
-        Resolved hit = ResultCache.lookup(code, reporter);
-        return hit != null ? hit : ResultCache.putLookup(code, reporter, Native.lookup(code, reporter));
+        return Answers.lookup(code, reporter);
     }
 
     /**
-     * Every entry a code could mean: for a two-level code the entries of its type in every table, for a number
-     * ({@code "552"}) the blobstore entries with that number in every version.
+     * Resolves a two-level code inside one reporter's table, named as errcat reads names ({@code "Arklet"},
+     * {@code "arklet"}, {@code "MODULECONTROLLER"}).
      *
-     * @param code a two-level code or a status number as text
+     * @param code the code, {@code Source.Type}
+     * @param reporter the reporter's name ({@code null} or empty: every table)
+     * @return the resolution
+     * @throws ErrcatException as {@link #lookup(String, Reporter)}, and {@code INVALID_ARGUMENT} for an unknown
+     *     reporter
+     */
+    public static Resolved lookup(String code, String reporter) {
+        return Answers.lookup(code, reporter);
+    }
+
+    /**
+     * Every entry a code could mean: for a two-level code the entries of its type in every table, for a bare type
+     * ({@code "InstallBizFailed"}) the entries of every table that has it, for a number ({@code "552"}) the
+     * blobstore entries with that number in every version.
+     *
+     * @param code a two-level code, a bare type or a status number as text
      * @return the entries, in catalog order (never empty)
      * @throws ErrcatException {@code NOT_FOUND} when there is none, {@code INVALID_CODE} when malformed
      */
     public static List<Entry> find(String code) {
-        Objects.requireNonNull(code, "code");
-        return EntryCache.list(Native.find(code));
+        return Native.entries(Native.call("find", code));
+    }
+
+    /**
+     * The entries whose code, meaning, solution, message or description holds every word (English or Chinese).
+     *
+     * @param words the words, separated by spaces
+     * @return the entries, in catalog order (possibly empty)
+     * @throws ErrcatException {@code INVALID_ARGUMENT} for {@code null} or a string past the core's length limit
+     */
+    public static List<Entry> search(String words) {
+        return Native.entries(Native.call("search", words));
     }
 
     /**
@@ -80,22 +104,21 @@ public final class Errcat {
      * @throws ErrcatException {@code INVALID_CODE} outside 0..999, {@code NOT_FOUND} when no version defines it
      */
     public static StatusMatch status(long code) {
-        StatusMatch hit = ResultCache.status(code, null);
-        return hit != null ? hit : ResultCache.putStatus(code, null, Native.status(code, null));
+        StatusMatch m = code >= 0 && code < Answers.STATUSES.length ? Answers.STATUSES[(int) code] : null;
+        return m != null ? m : Answers.statusByCore(code, null);
     }
 
     /**
      * The blobstore entry for a status number at a CubeFS version.
      *
      * @param code the status number
-     * @param version a CubeFS version: {@code "v3.5.0"}, {@code "3.5.0"} or {@code "master"} (see {@link #versions()})
+     * @param version a CubeFS version: {@code "v3.5.0"}, {@code "3.5.0"} or {@code "master"} (see
+     *     {@link #versions()}); {@code null} or empty: the newest
      * @return the match
      * @throws ErrcatException as {@link #status(long)}, and {@code INVALID_ARGUMENT} for an unknown version
      */
     public static StatusMatch status(long code, String version) {
-        Objects.requireNonNull(version, "version");
-        StatusMatch hit = ResultCache.status(code, version);
-        return hit != null ? hit : ResultCache.putStatus(code, version, Native.status(code, version));
+        return Answers.status(code, version);
     }
 
     /**
@@ -106,20 +129,58 @@ public final class Errcat {
      * @throws ErrcatException {@code NOT_FOUND} when neither an entry nor a range says
      */
     public static Service serviceOf(long code) {
-        return Native.serviceOf(code, null);
+        return serviceOf(code, null);
     }
 
     /**
      * The service a status number belongs to at a CubeFS version.
      *
      * @param code the status number
-     * @param version a CubeFS version
+     * @param version a CubeFS version ({@code null}: the newest)
      * @return the service
      * @throws ErrcatException as {@link #serviceOf(long)}, and {@code INVALID_ARGUMENT} for an unknown version
      */
     public static Service serviceOf(long code, String version) {
-        Objects.requireNonNull(version, "version");
-        return Native.serviceOf(code, version);
+        return Service.values()[(int) Native.number(Native.call("service_of", code, version))];
+    }
+
+    /**
+     * Parses a two-level code strictly: exactly one {@code .}, both parts PascalCase, the source a known one.
+     *
+     * @param text the code
+     * @return the code
+     * @throws ErrcatException {@code INVALID_CODE} naming the rule that failed; {@code INVALID_ARGUMENT} for
+     *     {@code null}
+     */
+    public static Code parse(String text) {
+        return Code.of(Native.call("parse", text));
+    }
+
+    /**
+     * Composes {@code source.type}, checking the type as {@link #parse(String)} does.
+     *
+     * @param source the Level-1 source
+     * @param type the Level-2 type, PascalCase
+     * @return the code
+     * @throws ErrcatException {@code INVALID_CODE} when the type is not PascalCase; {@code INVALID_ARGUMENT} for
+     *     {@code null}
+     */
+    public static Code compose(Source source, String type) {
+        return compose(source == null ? null : source.catalogName(), type);
+    }
+
+    /**
+     * Composes {@code source.type} with the source given by name, as errcat reads names ({@code "arklet"} is
+     * {@code Arklet}).
+     *
+     * @param source the Level-1 source's name
+     * @param type the Level-2 type, PascalCase
+     * @return the code
+     * @throws ErrcatException {@code INVALID_ARGUMENT} for an unknown source, {@code INVALID_CODE} when the type is
+     *     not PascalCase
+     */
+    public static Code compose(String source, String type) {
+        return Code.of(Native.call("compose", source, type));
     }
 
     /**
@@ -134,13 +195,12 @@ public final class Errcat {
     /**
      * The entries that pass a filter, in catalog order.
      *
-     * @param filter which entries
+     * @param filter which entries ({@code null}: all)
      * @return the entries (possibly empty)
-     * @throws ErrcatException {@code INVALID_ARGUMENT} for an unknown version
+     * @throws ErrcatException {@code INVALID_ARGUMENT} for a name errcat does not know
      */
     public static List<Entry> entries(EntryFilter filter) {
-        Objects.requireNonNull(filter, "filter");
-        return EntryCache.list(Native.entries(filter));
+        return Native.entries(Native.call("entries", (filter == null ? EntryFilter.all() : filter).args()));
     }
 
     /**
@@ -149,22 +209,21 @@ public final class Errcat {
      * @return the version tags
      */
     public static List<String> versions() {
-        return Native.versions();
+        return EntryData.VERSIONS;
     }
 
     /**
      * The catalog exported as text.
      *
      * @param format {@code "json"} (the whole catalog, both languages, byte-identical in every errcat binding),
-     *     {@code "md"} (the published tables) or {@code "csv"}
-     * @param lang {@code "en"} or {@code "zh"}: the language of Markdown and CSV (JSON carries both)
+     *     {@code "md"} (the published tables) or {@code "csv"}; {@code null}: JSON
+     * @param lang {@code "en"} or {@code "zh"} (or a locale tag such as {@code "zh-CN"}): the language of Markdown
+     *     and CSV (JSON carries both); {@code null}: English
      * @return the export
      * @throws ErrcatException {@code INVALID_ARGUMENT} for an unknown format or language
      */
     public static String exportCatalog(String format, String lang) {
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(lang, "lang");
-        return Native.export(format, lang);
+        return (String) Native.call("export", format, lang);
     }
 
     /**
@@ -173,7 +232,8 @@ public final class Errcat {
      *
      * @param paths files or directories ({@code "-"} reads standard input)
      * @return the report
-     * @throws ErrcatException {@code IO} when a file cannot be read
+     * @throws ErrcatException {@code IO} when a file cannot be read, {@code INVALID_ARGUMENT} for a {@code null} list
+     *     or path
      */
     public static AuditReport analyzeAudit(List<Path> paths) {
         return analyzeAudit(paths, AuditOptions.defaults());
@@ -182,18 +242,24 @@ public final class Errcat {
     /**
      * Analyses blobstore audit logs.
      *
-     * @param paths files or directories ({@code "-"} reads standard input)
-     * @param options the CubeFS version that explains the codes, the API-label depth
+     * @param paths files or directories ({@code "-"} reads standard input); at most the core's limit (4096), an
+     *     empty list is an empty report
+     * @param options the CubeFS version that explains the codes, the API-label depth, the error codes
+     *     ({@code null}: the defaults)
      * @return the report
-     * @throws ErrcatException {@code IO} when a file cannot be read, {@code INVALID_ARGUMENT} for an unknown version
+     * @throws ErrcatException {@code IO} when a file cannot be read, {@code INVALID_ARGUMENT} for a bad option or
+     *     path
      */
     public static AuditReport analyzeAudit(List<Path> paths, AuditOptions options) {
-        Objects.requireNonNull(paths, "paths");
-        Objects.requireNonNull(options, "options");
-        List<String> names = new ArrayList<>(paths.size());
-        for (Path path : paths) {
-            names.add(Objects.requireNonNull(path, "paths element").toString());
+        Object[] names = null;
+        if (paths != null) {
+            names = new Object[paths.size()];
+            int i = 0;
+            for (Path path : paths) {
+                names[i++] = path == null ? null : path.toString();
+            }
         }
-        return Native.analyzeAudit(names.toArray(new String[0]), options);
+        return new AuditReport(Native.call("audit", names, (options == null ? AuditOptions.defaults() : options)
+                .pairs()));
     }
 }

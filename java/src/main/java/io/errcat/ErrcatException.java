@@ -26,15 +26,26 @@ public class ErrcatException extends RuntimeException {
     /** The matching entries for {@code AMBIGUOUS}. */
     private final List<String> candidates;
 
-    /** Built by the native library from a core error (the message already lists suggestions and candidates). */
-    ErrcatException(int kind, String message, String[] suggestions, String[] candidates) {
-        super(message);
-        this.kind = ErrorKind.values()[kind];
-        this.suggestions = Lists.of(suggestions);
-        this.candidates = Lists.of(candidates);
+    /**
+     * Built by the native library (bindings/jni) from a core error: {@code [kind's position in ErrorKind, message
+     * (it already lists suggestions and candidates), suggestions, candidates]}.
+     */
+    ErrcatException(Object[] error) {
+        super((String) error[1]);
+        this.kind = ErrorKind.values()[(int) Native.number(error[0])];
+        this.suggestions = strings((Object[]) error[2]);
+        this.candidates = strings((Object[]) error[3]);
     }
 
-    /** A failure raised on the Java side (an unknown enum name). */
+    private static List<String> strings(Object[] items) {
+        String[] strings = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            strings[i] = (String) items[i];
+        }
+        return Lists.of(strings);
+    }
+
+    /** A failure of the package itself (the native library and these classes disagree): {@code INTERNAL}. */
     ErrcatException(ErrorKind kind, String message) {
         super(message);
         this.kind = kind;

@@ -1,24 +1,16 @@
 package io.errcat;
 
-/** An enum mirrored from the catalog, with its name as spelled in codes and in the catalog. */
+/** An enum generated from the catalog, with its name as spelled in codes and in the catalog. */
 interface Named {
     /** The catalog spelling ({@code "ModuleController"}). */
     String catalogName();
 
     /**
-     * The value of {@code values} spelled {@code name} exactly, or {@code INVALID_ARGUMENT}; for the names written in
-     * configuration and in test vectors.
+     * The position of the value {@code name} means in an enumeration, by the core's rule for names (the
+     * {@code name} operation): what every generated {@code fromName} asks when the name is not the catalog's
+     * spelling.
      */
-    static <E extends Named> E byName(E[] values, String name, String what) {
-        java.util.Objects.requireNonNull(name, "name");
-        StringBuilder known = new StringBuilder();
-        for (E value : values) {
-            if (value.catalogName().equals(name)) {
-                return value;
-            }
-            known.append(known.length() == 0 ? "" : ", ").append(value.catalogName());
-        }
-        throw new ErrcatException(ErrorKind.INVALID_ARGUMENT,
-                "unknown " + what + " \"" + name + "\" (one of " + known + ")");
+    static int index(String enumeration, String name) {
+        return (int) Native.number(Native.call("name", enumeration, name));
     }
 }

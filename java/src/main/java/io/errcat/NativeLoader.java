@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -27,6 +26,8 @@ final class NativeLoader {
     static final String DIR_PROPERTY = "errcat.native.dir";
     static final String LIBRARY_PROPERTY = "errcat.native.library";
     private static final String LIBRARY_NAME = "errcat_jni";
+    /** What the JAR packs; named in every load error (checked against the JAR by `make test-packaging`). */
+    static final String SUPPORTED = "linux-x86_64 (glibc 2.17 or newer)";
 
     /** Why loading failed, or null. Kept so every call gets the same clear error. */
     private static final Throwable FAILURE = loadOnce();
@@ -86,9 +87,9 @@ final class NativeLoader {
                 ? ClassLoader.getSystemResource(resource)
                 : NativeLoader.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new LoadFailure("errcat: this JAR has no native library for platform " + platform + " (looked for "
-                    + resource + "); build one with `cargo build --release -p errcat-jni` and pass it with -D"
-                    + LIBRARY_PROPERTY + "=<path>", null);
+            throw new LoadFailure("errcat: this JAR has no native library for platform " + platform + ": it supports "
+                    + SUPPORTED + "; for another platform build bindings/jni and pass it with -D" + LIBRARY_PROPERTY
+                    + "=<path>", null);
         }
         String dirName = System.getProperty(DIR_PROPERTY, System.getProperty("java.io.tmpdir"));
         Path dir = Paths.get(dirName);
@@ -101,8 +102,9 @@ final class NativeLoader {
             System.load(copy.toAbsolutePath().toString());
         } catch (UnsatisfiedLinkError e) {
             throw new LoadFailure("errcat: the native library for " + platform + " was extracted to " + copy
-                    + " but could not be loaded (" + e.getMessage() + "); if " + dir + " is mounted noexec, set -D"
-                    + DIR_PROPERTY + " to a directory that allows executable mappings", e);
+                    + " but could not be loaded (" + oneLine(e.getMessage()) + "); it supports " + SUPPORTED
+                    + (isMusl() ? ", and this system's C library is musl" : "") + "; if " + dir
+                    + " is mounted noexec, set -D" + DIR_PROPERTY + " to a directory that allows executable mappings", e);
         } finally {
             // Once mapped, the file is no longer needed (and an unloadable one is of no use).
             try {
@@ -113,29 +115,23 @@ final class NativeLoader {
         }
     }
 
-    /** Fails when the library could not cache its classes or disagrees with these classes on an enum's order. */
-    private static void selfCheck() {
-        String error = Native.loadError0();
-        if (error != null) {
-            throw new LoadFailure("errcat: the native library did not initialise: " + error, null);
-        }
-        check(Native.NameList.SOURCES, Source.values());
-        check(Native.NameList.REPORTERS, Reporter.values());
-        check(Native.NameList.SERVICES, Service.values());
-        check(Native.NameList.ERROR_KINDS, ErrorKind.values());
-        check(Native.NameList.RETRY_CLASSES, RetryClass.values());
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
-    private static void check(int list, Named[] javaSide) {
-        String[] rust = Native.names0(list);
-        String[] java = new String[javaSide.length];
-        for (int i = 0; i < javaSide.length; i++) {
-            java[i] = javaSide[i].catalogName();
-        }
-        if (!Arrays.equals(rust, java)) {
-            throw new LoadFailure("errcat: the native library and the Java classes disagree (" + Arrays.toString(rust)
-                    + " vs " + Arrays.toString(java) + "); the JAR is inconsistent", null);
-        }
+    /** A musl system (Alpine): its dynamic loader and no glibc one. */
+    private static boolean isMusl() {
+        return Files.exists(Paths.get("/lib/ld-musl-x86_64.so.1"))
+                && !Files.exists(Paths.get("/lib64/ld-linux-x86-64.so.2"));
+    }
+
+    /**
+     * Fails when the library does not answer (a library whose JNI_OnLoad found the classes it needs missing has
+     * already failed in System.load). Whether it holds the catalog these classes were generated from is checked
+     * when the answer table loads.
+     */
+    private static void selfCheck() {
+        Native.call0("version", new Object[0]);
     }
 
     /** A load failure with its explanation as the message. */

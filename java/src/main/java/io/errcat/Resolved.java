@@ -4,25 +4,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A two-level code resolved to its catalog entry (the result of {@link Errcat#lookup(String)}). Immutable.
+ * A two-level code resolved to its catalog entry (the result of {@link Errcat#lookup(String)}). Immutable; there is
+ * one object per answer (entry, source, spelling), so a repeated lookup returns the same instance.
  *
  * <p>The source is the one given in the code: a source outside the entry's catalogued ones is a valid dynamic
  * combination ({@code User.PullBizError}), see {@link #isDynamic()}.
  */
 public final class Resolved {
+    private final int id;
     private final KouplelessEntry entry;
     private final Source source;
     private final String alias;
     private final String code;
     private final boolean dynamic;
 
-    /** Built by the native library. */
-    Resolved(int entryId, int source, String alias, String code, boolean dynamic) {
-        this.entry = (KouplelessEntry) EntryCache.get(entryId);
-        this.source = Source.values()[source];
+    /** Built by {@link Answers} from a row of the answer table. */
+    Resolved(int id, KouplelessEntry entry, Source source, String alias, String code, boolean dynamic) {
+        this.id = id;
+        this.entry = entry;
+        this.source = source;
         this.alias = alias;
         this.code = code;
         this.dynamic = dynamic;
+    }
+
+    /** The answer id the native library knows this by. */
+    int id() {
+        return id;
     }
 
     /** The code with the canonical type spelling: {@code Source.Type}. */
@@ -66,7 +74,7 @@ public final class Resolved {
 
     @Override
     public int hashCode() {
-        return Objects.hash(entry.key(), source, alias);
+        return id;
     }
 
     /** The code, {@code Source.Type}. */

@@ -1,18 +1,13 @@
 package io.errcat;
 
-import java.util.Objects;
-
 /** A catalog text published in English and Chinese. Immutable. */
 public final class Text {
     private final String en;
     private final String zh;
-    private final String zhOrEn;
 
-    /** Built by the native library; {@code zhOrEn} is the core's choice for Chinese (English when none). */
-    Text(String en, String zh, String zhOrEn) {
+    Text(String en, String zh) {
         this.en = en;
         this.zh = zh;
-        this.zhOrEn = zhOrEn;
     }
 
     /** The English text. */
@@ -26,13 +21,14 @@ public final class Text {
     }
 
     /**
-     * The text in a language; Chinese falls back to English where no Chinese text is published.
+     * The text in a language; Chinese falls back to English where no Chinese text is published (the core's
+     * {@code Text::get}).
      *
-     * @param lang the language
+     * @param lang the language ({@code null}: English, the default)
      * @return the text
      */
     public String get(Lang lang) {
-        return Objects.requireNonNull(lang, "lang") == Lang.ZH ? zhOrEn : en;
+        return lang == Lang.ZH && !zh.isEmpty() ? zh : en;
     }
 
     @Override

@@ -45,6 +45,7 @@ class CatalogTest {
             Entry entry = entries.get(i);
             JsonObject want = expected.get(i).getAsJsonObject();
             assertEquals(want, JsonParser.parseString(entry.toJson()), entry.key());
+            assertSame(entry, EntryData.ENTRIES[i], "entry ids are the core's");
             assertEquals(want.get("retryable").getAsBoolean(), entry.retryable(), entry.key());
             if (entry instanceof KouplelessEntry) {
                 checkKoupleless((KouplelessEntry) entry, want);
@@ -58,14 +59,16 @@ class CatalogTest {
         assertEquals(CodeSystem.KOUPLELESS, e.system());
         assertEquals(want.get("reporter").getAsString(), e.reporter().catalogName());
         assertEquals(want.get("code").getAsString(), e.code());
-        assertEquals(want.get("type").getAsString(), e.type());
-        assertEquals(e.reporter() + "/" + e.type(), e.key());
+        assertEquals(want.get("type").getAsString(), e.errorType());
+        assertEquals(e.reporter() + "/" + e.errorType(), e.key());
+        assertEquals(e.defaultSource() + "." + e.errorType(), e.defaultCode());
         assertEquals(strings(want.getAsJsonArray("sources")), names(e.sources()));
         assertEquals(e.sources().get(0), e.defaultSource());
         assertEquals(want.getAsJsonObject("meaning").get("en").getAsString(), e.meaning());
         assertEquals(want.getAsJsonObject("meaning").get("zh").getAsString(), e.meaningText().zh());
         assertEquals(want.getAsJsonObject("solution").get("en").getAsString(), e.solution());
-        assertEquals(want.getAsJsonObject("business_type").get("en").getAsString(), e.businessType().en());
+        assertEquals(want.getAsJsonObject("business_type").get("en").getAsString(), e.businessType());
+        assertEquals(want.getAsJsonObject("business_type").get("zh").getAsString(), e.businessTypeText().zh());
         JsonElement cell = want.get("business_type_cell");
         assertEquals(cell.isJsonNull() ? null : cell.getAsString(), e.businessTypeCell().orElse(null));
         assertEquals(strings(want.getAsJsonArray("aliases")), e.aliases());
@@ -110,7 +113,46 @@ class CatalogTest {
         assertSame(a.entry(), Errcat.find("Arklet.InstallBizFailed").get(0));
         assertSame(Errcat.status(552, "v3.5.0"), Errcat.status(552, "v3.5.0"));
         assertSame(Errcat.status(552).entry(), Errcat.status(552, "v3.5.0").entry());
-        assertEquals(Errcat.status(552, "3.5.0"), Errcat.status(552, "v3.5.0"), "other spellings, same answer");
+        assertSame(Errcat.status(552, "3.5.0"), Errcat.status(552, "v3.5.0"), "a spelling the table lists");
+        assertSame(Errcat.status(552, " V3.5.0 "), Errcat.status(552, "v3.5.0"), "a spelling that crosses");
+        assertSame(Errcat.lookup("Arklet.InstallBizFailed", " ARKLET"), Errcat.lookup("Arklet.InstallBizFailed",
+                Reporter.ARKLET), "one object per answer, served from the table or not");
+        assertSame(CodedError.of("552", "x", (String) null, "3.5.0").entry(), Errcat.status(552, "v3.5.0").entry());
+    }
+
+    @Test
+    void theGeneratedEnumsAndVersionsAreTheCoresInItsOrder() {
+        check("source", Source.values());
+        check("reporter", Reporter.values());
+        check("service", Service.values());
+        check("system", CodeSystem.values());
+        check("retry_class", RetryClass.values());
+        check("error_kind", ErrorKind.values());
+        check("lang", Lang.values());
+        for (int i = 0; i < Errcat.versions().size(); i++) {
+            assertEquals(i, Named.index("version", Errcat.versions().get(i)));
+        }
+        assertEquals(Native.call("fingerprint"), EntryData.FINGERPRINT);
+    }
+
+    @Test
+    void aNativeLibraryWithAnotherCatalogIsAnInternalErrorSayingSo() throws Exception {
+        java.lang.reflect.Constructor<Answers> load = Answers.class.getDeclaredConstructor(String.class);
+        load.setAccessible(true);
+        for (String table : new String[] {"errcat-answers\t1\t0123456789abcdef\n", "errcat-answers\t2\tx\n"}) {
+            java.lang.reflect.InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.lang.reflect.InvocationTargetException.class, () -> load.newInstance(table));
+            ErrcatException cause = (ErrcatException) e.getCause();
+            assertEquals(ErrorKind.INTERNAL, cause.kind());
+            assertTrue(cause.getMessage().contains("mixes two builds of errcat"), cause.getMessage());
+        }
+    }
+
+    private static void check(String enumeration, Named[] values) {
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(i, Named.index(enumeration, values[i].catalogName()), enumeration + " " + values[i]);
+            assertEquals(i, ((Enum<?>) values[i]).ordinal());
+        }
     }
 
     @Test

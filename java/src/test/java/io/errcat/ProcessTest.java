@@ -74,6 +74,18 @@ class ProcessTest {
         assertFalse(run.output.contains("FATAL"), "-Xcheck:jni errors:\n" + run.output);
     }
 
+    @Test
+    void checkJniFindsNothingWhateverTheValues() throws Exception {
+        Run run = java("io.errcat.NativeSmoke", "-Xcheck:jni");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("native smoke: ok"), run.output);
+        for (String line : run.output.split("\n")) {
+            // The panic hook's own message is expected; anything -Xcheck:jni says is not.
+            boolean panic = line.contains("panicked at") || line.contains("panic requested") || line.contains("RUST_BACKTRACE");
+            assertFalse(!panic && (line.contains("WARNING") || line.contains("FATAL")), "-Xcheck:jni: " + line);
+        }
+    }
+
     /** Other JDKs on the machine (Debian keeps them in /usr/lib/jvm): the same smoke run, under -Xcheck:jni. */
     @Test
     void otherInstalledJdksLoadTheJarToo() throws Exception {
@@ -120,7 +132,28 @@ class ProcessTest {
         assertEquals(2, lines.length, run.output);
         for (String line : lines) {
             assertTrue(line.startsWith("java.lang.UnsatisfiedLinkError: errcat: this JAR has no native library for "
-                    + "platform linux-sparcv9"), line);
+                    + "platform linux-sparcv9: it supports linux-x86_64 (glibc 2.17 or newer)"), line);
+        }
+    }
+
+    /** The platforms users ask about: one line naming what the JAR supports, on every call. */
+    @Test
+    void otherPlatformsGetOneLineNamingTheSupportedOnes() throws Exception {
+        String[][] cases = {
+            {"linux-aarch64", "-Dos.arch=aarch64"},
+            {"darwin-aarch64", "-Dos.name=Mac OS X", "-Dos.arch=aarch64"},
+            {"darwin-x86_64", "-Dos.name=Mac OS X", "-Dos.arch=x86_64"},
+        };
+        for (String[] c : cases) {
+            Run run = java("io.errcat.smoke.LoadError", java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(0, run.exit, run.output);
+            String[] lines = run.output.trim().split("\n");
+            assertEquals(2, lines.length, run.output);
+            for (String line : lines) {
+                assertEquals("java.lang.UnsatisfiedLinkError: errcat: this JAR has no native library for platform "
+                        + c[0] + ": it supports linux-x86_64 (glibc 2.17 or newer); for another platform build "
+                        + "bindings/jni and pass it with -Derrcat.native.library=<path>", line);
+            }
         }
     }
 
@@ -135,7 +168,9 @@ class ProcessTest {
 
     @Test
     void anExplicitLibraryPathIsUsed() throws Exception {
-        Path lib = Repo.root().resolve("target/release/" + System.mapLibraryName("errcat_jni"));
+        // The release build the JAR packs (the pom passes its directory: the zig build on linux-x86_64).
+        Path lib = Paths.get(System.getProperty("errcat.nativeDir", Repo.root().resolve("target/release").toString()))
+                .resolve(System.mapLibraryName("errcat_jni"));
         Run run = java("io.errcat.smoke.Smoke", "-Derrcat.native.library=" + lib);
         assertEquals(0, run.exit, run.output);
         Run missing = java("io.errcat.smoke.LoadError", "-Derrcat.native.library=" + work.resolve("nope.so"));

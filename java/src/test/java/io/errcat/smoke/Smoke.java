@@ -50,7 +50,7 @@ public final class Smoke {
             Files.delete(log);
         }
         // Failures: each one crosses JNI and comes back as an exception built in native code.
-        String[] bad = {"Arklet.InstallBizFailes", "OtherUpstream.InvalidParameter", "arklet.x", "User.\uD800", ""};
+        String[] bad = {"Arklet.InstallBizFailes", "OtherUpstream.InvalidParameter", "arklet.x", "User.\uD800", "", null};
         for (int round = 0; round < 200; round++) {
             for (String code : bad) {
                 try {
@@ -67,6 +67,20 @@ public final class Smoke {
                 check(expected.kind().catalogName().equals("InvalidCode"));
             }
         }
+        // Issue #14: a chain of 100,000 causes is a clear error, not a crash (here under -Xcheck:jni too).
+        CodedError deep = CodedError.of("613", "deep");
+        for (int i = 0; i < 100000; i++) {
+            deep = CodedError.of("613", "deep").withCause(deep);
+        }
+        try {
+            deep.toArkletJson();
+            check(false);
+        } catch (ErrcatException expected) {
+            check(expected.kind().catalogName().equals("InvalidArgument"));
+        }
+        check(Errcat.lookup("User.DiskFull", " modulecontroller").reporter() == Reporter.MODULE_CONTROLLER);
+        check(Errcat.status(552, " 3.5.0 ").isValid());
+        check(Errcat.entries(EntryFilter.all().withService("BLOBNODE")).size() > 0);
         System.out.println("smoke: ok");
     }
 

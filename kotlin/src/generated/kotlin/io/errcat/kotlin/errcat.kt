@@ -2231,6 +2231,21 @@ sealed class Value {
     }
     
     /**
+     * Named members (an answer's object): the `len` pairs that follow, each a `Str` name, then its value.
+     */
+    data class Map(
+        /**
+         * How many name–value pairs follow.
+         */
+        val `len`: kotlin.UInt) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
      * A host value of another type, by the host's name for it: always an error, with the core's message.
      */
     data class Other(
@@ -2286,7 +2301,10 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
             9 -> Value.Seq(
                 FfiConverterUInt.read(buf),
                 )
-            10 -> Value.Other(
+            10 -> Value.Map(
+                FfiConverterUInt.read(buf),
+                )
+            11 -> Value.Other(
                 FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
@@ -2356,6 +2374,13 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
                 + FfiConverterUInt.allocationSize(value.`len`)
             )
         }
+        is Value.Map -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`len`)
+            )
+        }
         is Value.Other -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
@@ -2411,8 +2436,13 @@ public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
                 FfiConverterUInt.write(value.`len`, buf)
                 Unit
             }
-            is Value.Other -> {
+            is Value.Map -> {
                 buf.putInt(10)
+                FfiConverterUInt.write(value.`len`, buf)
+                Unit
+            }
+            is Value.Other -> {
+                buf.putInt(11)
                 FfiConverterString.write(value.`typeName`, buf)
                 Unit
             }

@@ -233,8 +233,31 @@ internal fun invoke(op: String, vararg args: Value): List<Value> = cross(op, arg
 
 /** One crossing with the arguments already flattened into `flat`. */
 internal fun cross(op: String, flat: List<Value>): List<Value> {
+    NativeLibrary.require()
     crossings.incrementAndGet()
     return call(op, flat)
+}
+
+/**
+ * A flat answer as Kotlin values: `Long`, `Double`, `String`, `Boolean`, `null`, `List<Any?>` and `Map<String, Any?>`
+ * (members in the core's order). Answers are the core's, as shallow as it makes them, so reading them recurses.
+ */
+internal fun decode(flat: List<Value>): Any? {
+    var pos = 0
+    fun read(): Any? = when (val v = flat[pos++]) {
+        Value.Null -> null
+        is Value.Bool -> v.value
+        is Value.Int -> v.value
+        is Value.Float -> v.value
+        is Value.BigInt -> java.math.BigInteger(v.text)
+        is Value.Str -> v.value
+        is Value.Utf16 -> String(CharArray(v.units.size) { v.units[it].toInt().toChar() })
+        is Value.Bytes -> v.value
+        is Value.Seq -> List(v.len.toInt()) { read() }
+        is Value.Map -> LinkedHashMap<String, Any?>().also { m -> repeat(v.len.toInt()) { m[read() as String] = read() } }
+        is Value.Other -> v.typeName
+    }
+    return read()
 }
 
 /** A scalar answer. */

@@ -28,6 +28,11 @@ object Errcat {
     private val table: Answers
         get() = loaded ?: load()
 
+    // An unsupported platform fails here with one line naming the supported ones (NativeLibrary.kt).
+    init {
+        NativeLibrary.require()
+    }
+
     /** Loads the table once; a failure (a library that is not this package's) is thrown again on the next call. */
     @Synchronized
     private fun load(): Answers = loaded ?: Answers.load().also { loaded = it }
@@ -130,6 +135,33 @@ object Errcat {
     fun exportCatalog(format: String? = null, lang: String? = null): String =
         invoke("export", text(format), text(lang)).string
 
+    /**
+     * Classifies a real Arklet or ModuleController answer (`body`: the response as text, or its bytes): the object
+     * `errcat classify --json` prints, as a map in the core's member order — `outcome` (`success` / `error`),
+     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry`, `results` (one map per entry of a
+     * composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
+     * [lookup] gives for it. Context: `command` (`installBiz`, …), `httpStatus`, `tunnel` (`http`, `mqtt`).
+     * `NotFound` for a well-formed answer no rule classifies, `InvalidArgument` for input that is not an answer.
+     */
+    @Throws(ErrcatException::class)
+    fun classify(body: String, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): Map<String, Any?> =
+        classification(text(body), command, httpStatus, tunnel)
+
+    /** [classify] of the answer's bytes (need not be UTF-8). */
+    @Throws(ErrcatException::class)
+    fun classify(body: ByteArray, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): Map<String, Any?> =
+        classification(Value.Bytes(body), command, httpStatus, tunnel)
+
+    /** The answer with the two-level code of its classification added (`errorCode`), as text. */
+    @Throws(ErrcatException::class)
+    fun enrich(body: String, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): String =
+        invoke("enrich", text(body), text(command), number(httpStatus), text(tunnel)).string
+
+    /** [enrich] of the answer's bytes. */
+    @Throws(ErrcatException::class)
+    fun enrich(body: ByteArray, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): String =
+        invoke("enrich", Value.Bytes(body), text(command), number(httpStatus), text(tunnel)).string
+
     /** The names of every enumeration (sources, reporters, services, versions, …), in declaration order. */
     @Throws(ErrcatException::class)
     fun catalogNames(): CatalogNames = table.names
@@ -172,6 +204,18 @@ object Errcat {
 
     /** The answer object with `id` (for [CodedError]). */
     internal fun answer(id: Long): Any = table.answer(id)
+
+    private fun number(n: Int?): Value = if (n == null) Value.Null else Value.Int(n.toLong())
+
+    @Suppress("UNCHECKED_CAST")
+    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> {
+        val c = decode(invoke("classify", body, text(command), number(httpStatus), text(tunnel))) as MutableMap<String, Any?>
+        val t = table
+        for (m in listOf(c) + (c["results"] as List<*>).map { it as MutableMap<String, Any?> }) {
+            m["resolved"] = (m["answer"] as Long?)?.let { t.answer(it) }
+        }
+        return c
+    }
 
     private fun entryList(ids: List<Value>): List<Entry> {
         val t = table

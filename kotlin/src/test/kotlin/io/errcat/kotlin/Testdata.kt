@@ -49,6 +49,7 @@ fun JSONObject.stringOrNull(key: String): String? = if (isNull(key)) null else g
 fun sameValue(want: Any?, got: Any?): Boolean = when (want) {
     null, JSONObject.NULL -> got == null
     is JSONArray -> got is List<*> && want.length() == got.size && got.indices.all { sameValue(want.get(it), got[it]) }
+    is JSONObject -> got is Map<*, *> && want.keySet() == got.keys && want.keySet().all { sameValue(want.get(it), got[it]) }
     is Number -> got is Number && want.toLong() == got.toLong()
     else -> want == got
 }

@@ -7,8 +7,8 @@ import org.json.JSONObject
  * object, [CodedError]). Mirrors the Rust reference runner core/tests/vectors.rs.
  */
 object VectorView {
-    /** Operations a vector may name that the library does not have yet: such cases are counted, not run. */
-    val notYet = setOf("classify")
+    /** Operations a vector may name that the package does not have yet: such cases are counted, not run. */
+    val notYet = emptySet<String>()
 
     fun of(op: String, args: JSONObject): Map<String, Any?> = when (op) {
         "lookup" -> {
@@ -56,7 +56,32 @@ object VectorView {
         "problem" -> mapOf("json" to errorValue(args).toProblemJson())
         "arklet" -> mapOf("json" to errorValue(args).toArkletJson())
         "export" -> mapOf("text" to Errcat.exportCatalog(args.stringOrNull("format"), args.stringOrNull("lang")))
+        "classify" -> classifyView(args)
         else -> throw IllegalArgumentException("unknown op $op")
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun classifyView(args: JSONObject): Map<String, Any?> {
+        val command = args.stringOrNull("command")
+        val status = if (args.isNull("http_status")) null else args.getInt("http_status")
+        val tunnel = args.stringOrNull("tunnel")
+        val hex = args.stringOrNull("body_hex")
+        val bytes = hex?.chunked(2)?.map { it.toInt(16).toByte() }?.toByteArray()
+        val body = args.stringOrNull("body")
+        val c = if (bytes != null) Errcat.classify(bytes, command, status, tunnel) else Errcat.classify(body!!, command, status, tunnel)
+        val e = c["evidence"] as Map<String, Any?>? ?: emptyMap()
+        val view = mutableMapOf(
+            "outcome" to c["outcome"], "code" to c["code"], "reporter" to c["reporter"], "rule" to c["rule"],
+            "retryable" to c["retryable"], "placeholders" to e["placeholders"],
+            "results" to (c["results"] as List<Map<String, Any?>>).map { r -> listOf("key", "outcome", "code", "rule").associateWith { r[it] } },
+        )
+        for (k in listOf("command", "shape", "exception", "cause", "cause_message", "cause_origin", "causes", "frames")) view[k] = e[k]
+        if (args.optBoolean("enrich")) {
+            view["enriched"] = if (bytes != null) Errcat.enrich(bytes, command, status, tunnel) else Errcat.enrich(body!!, command, status, tunnel)
+        }
+        val resolved = c["resolved"]
+        check((resolved as Resolved?)?.code == c["code"]) { "resolved $resolved for ${c["code"]}" }
+        return view
     }
 
     /** The chain (outermost first) built as a user builds it: innermost value first, each link with `withCause`. */

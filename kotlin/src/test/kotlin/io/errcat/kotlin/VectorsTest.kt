@@ -17,9 +17,9 @@ class VectorsTest {
     @Test
     fun theVectorsAreAllThere() {
         assertTrue("vectors.json" in Testdata.vectorFiles && "vectors-boundary.json" in Testdata.vectorFiles, "${Testdata.vectorFiles}")
-        assertTrue(Testdata.cases.size >= 300, "at least 300 vectors, got ${Testdata.cases.size}")
+        assertTrue(Testdata.cases.size >= 600, "at least 600 vectors, got ${Testdata.cases.size}")
         val ops = Testdata.cases.map { it.getString("op") }.toSet()
-        val known = setOf("lookup", "find", "search", "status", "service_of", "parse", "compose", "entries", "problem", "arklet", "export")
+        val known = setOf("lookup", "find", "search", "status", "service_of", "parse", "compose", "entries", "problem", "arklet", "export", "classify")
         assertEquals(known, ops - VectorView.notYet)
         val skipped = Testdata.cases.count { it.getString("op") in VectorView.notYet }
         println("kotlin vectors: ${Testdata.cases.size} cases in ${Testdata.vectorFiles}, $skipped not run (${VectorView.notYet})")

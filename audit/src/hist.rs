@@ -1,0 +1,220 @@
+//! Durations counted per HDR-histogram bucket in a plain `u32` array while reading, turned into a real
+//! [`hdrhistogram::Histogram`] when the report is built.
+//!
+//! `Counts<8>` has the bucket layout of `Histogram::new(2)` (2 significant digits, 256 sub-buckets: the request,
+//! api, service and timeline latencies); `Counts<5>` that of `Histogram::new(1)` (1 significant digit, 32
+//! sub-buckets, about 6% resolution: per entity and per Trace-Log stage, where thousands of them are kept). Adding
+//! two `Counts` of the same layout is exact, so they merge across workers (and, later, machines) without loss.
+
+use hdrhistogram::Histogram;
+
+/// Durations above this (µs, ~35 years) are clamped before they are counted.
+pub(crate) const MAX_DURATION_US: u64 = 1 << 50;
+
+/// The bucket index of `value` in an HDR histogram with `2^S` sub-buckets and lowest discernible value 1.
+#[inline(always)]
+pub(crate) fn index<const S: u32>(value: u64) -> usize {
+    let low = (1u64 << S) - 1;
+    let bucket = (64 - S) - (value | low).leading_zeros();
+    (((bucket + 1) << (S - 1)) as usize) + (value >> bucket) as usize - (1 << (S - 1))
+}
+
+/// The lowest value counted at index `i` (the inverse of [`index`]).
+pub(crate) fn value<const S: u32>(i: usize) -> u64 {
+    if i < 1 << S {
+        i as u64
+    } else {
+        let bucket = (i >> (S - 1)) - 1;
+        (((i & ((1 << (S - 1)) - 1)) + (1 << (S - 1))) as u64) << bucket
+    }
+}
+
+/// Counts per bucket index, grown on demand; `max` exact.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Counts<const S: u32> {
+    pub counts: Vec<u32>,
+    /// Values counted beyond what a `u32` holds, per index, spilled here (rare).
+    spill: Vec<(usize, u64)>,
+    pub max: u64,
+    pub n: u64,
+}
+
+impl<const S: u32> Counts<S> {
+    #[inline]
+    pub fn record(&mut self, d: u64) {
+        let d = d.min(MAX_DURATION_US);
+        let i = index::<S>(d);
+        if i >= self.counts.len() {
+            self.counts.resize(i + 1, 0);
+        }
+        let c = &mut self.counts[i];
+        if *c == u32::MAX {
+            self.spill.push((i, u64::from(*c)));
+            *c = 0;
+        }
+        *c += 1;
+        self.n += 1;
+        self.max = self.max.max(d);
+    }
+
+    /// Counts `d` `n` times.
+    pub fn record_n(&mut self, d: u64, n: u64) {
+        if n == 0 {
+            return;
+        }
+        let d = d.min(MAX_DURATION_US);
+        let i = index::<S>(d);
+        if i >= self.counts.len() {
+            self.counts.resize(i + 1, 0);
+        }
+        match u32::try_from(n)
+            .ok()
+            .and_then(|n| self.counts[i].checked_add(n))
+        {
+            Some(sum) => self.counts[i] = sum,
+            None => self.spill.push((i, n)),
+        }
+        self.n += n;
+        self.max = self.max.max(d);
+    }
+
+    pub fn add(&mut self, other: &Counts<S>) {
+        if self.counts.len() < other.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
+        for (i, (mine, &theirs)) in self.counts.iter_mut().zip(&other.counts).enumerate() {
+            match mine.checked_add(theirs) {
+                Some(sum) => *mine = sum,
+                None => {
+                    self.spill.push((i, u64::from(*mine) + u64::from(theirs)));
+                    *mine = 0;
+                }
+            }
+        }
+        self.spill.extend_from_slice(&other.spill);
+        self.n += other.n;
+        self.max = self.max.max(other.max);
+    }
+
+    /// The same counts as an HDR histogram (`S` = 8: 2 significant digits; 5: 1).
+    pub fn histogram(&self) -> Histogram<u64> {
+        let sigfig = if S >= 8 { 2 } else { 1 };
+        let mut h = Histogram::new(sigfig).expect("a valid precision");
+        for (i, &c) in self.counts.iter().enumerate() {
+            if c > 0 {
+                // The histogram auto-resizes, so recording cannot fail for lack of range.
+                let _ = h.record_n(value::<S>(i), u64::from(c));
+            }
+        }
+        for &(i, c) in &self.spill {
+            let _ = h.record_n(value::<S>(i), c);
+        }
+        h
+    }
+
+    /// The value at quantile `q`, clamped to the exact maximum (`None` when empty).
+    pub fn quantile(&self, q: f64) -> Option<u64> {
+        if self.n == 0 {
+            return None;
+        }
+        if self.spill.is_empty() {
+            // Walk the counts directly: the same answer as the histogram's `value_at_quantile`.
+            let q = q.min(1.0);
+            let target = ((q * self.n as f64).ceil() as u64).max(1);
+            let mut seen = 0u64;
+            for (i, &c) in self.counts.iter().enumerate() {
+                seen += u64::from(c);
+                if seen >= target {
+                    let v = if q == 0.0 {
+                        value::<S>(i)
+                    } else {
+                        highest_equivalent::<S>(i)
+                    };
+                    return Some(v.min(self.max));
+                }
+            }
+            return Some(self.max);
+        }
+        Some(self.histogram().value_at_quantile(q).min(self.max))
+    }
+}
+
+/// The highest value counted at index `i` (what `Histogram::value_at_quantile` reports).
+fn highest_equivalent<const S: u32>(i: usize) -> u64 {
+    let low = value::<S>(i);
+    let next = value::<S>(i + 1);
+    next.max(low + 1) - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> Vec<u64> {
+        let mut values: Vec<u64> = (0..70_000).collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push((state >> (state % 64)) % (MAX_DURATION_US + 1));
+        }
+        values.extend([
+            MAX_DURATION_US,
+            MAX_DURATION_US - 1,
+            1 << 40,
+            255,
+            256,
+            511,
+            512,
+            31,
+            32,
+            63,
+            64,
+        ]);
+        values
+    }
+
+    #[test]
+    fn index_is_the_histograms_own() {
+        let h2 = Histogram::<u64>::new(2).unwrap();
+        let h1 = Histogram::<u64>::new(1).unwrap();
+        for v in values() {
+            let i = index::<8>(v);
+            assert_eq!(value::<8>(i), h2.lowest_equivalent(v), "{v}");
+            assert_eq!(index::<8>(value::<8>(i)), i, "{v}");
+            let i = index::<5>(v);
+            assert_eq!(value::<5>(i), h1.lowest_equivalent(v), "{v}");
+            assert_eq!(index::<5>(value::<5>(i)), i, "{v}");
+        }
+    }
+
+    #[test]
+    fn quantiles_equal_the_histograms() {
+        let mut c8 = Counts::<8>::default();
+        let mut c5 = Counts::<5>::default();
+        let mut state = 7u64;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let v = state % 3_000_000;
+            c8.record(v);
+            c5.record(v);
+        }
+        for q in [0.0, 0.01, 0.5, 0.9, 0.99, 0.999, 1.0] {
+            let h = c8.histogram();
+            assert_eq!(
+                c8.quantile(q),
+                Some(h.value_at_quantile(q).min(c8.max)),
+                "{q}"
+            );
+            let h = c5.histogram();
+            assert_eq!(
+                c5.quantile(q),
+                Some(h.value_at_quantile(q).min(c5.max)),
+                "{q}"
+            );
+        }
+    }
+}

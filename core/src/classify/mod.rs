@@ -1,0 +1,41 @@
+//! Classification of real Arklet and ModuleController answers into two-level codes.
+//!
+//! [`classify`] takes an answer exactly as received (the HTTP response body, an MQTT payload, or the text of
+//! ModuleController's client error) and a [`ClassifyContext`] (tunnel, command, HTTP status), and says whether it
+//! is a success or which two-level code it means, with the rule that decided and the evidence (the message, the
+//! placeholders' values, the exception and the deepest cause, where that cause was thrown from).
+//!
+//! The rules are data: `catalog/koupleless-wire.toml`, validated and compiled into static tables at build time
+//! (no parsing at run time). Patterns are matched without backtracking, stack traces are read in one pass.
+//!
+//! ```
+//! use errcat::{classify, ClassifyContext};
+//! let body = br#"{"code":"FAILED","message":"FAILED:demo:1.0.0 installBiz conflict, exist unfinished command(installBiz) for this biz"}"#;
+//! let c = classify(body, &ClassifyContext::default()).unwrap();
+//! assert_eq!(c.code().unwrap().to_string(), "Arklet.InstallBizExecuting");
+//! assert_eq!(c.retryable(), Some(true));
+//! assert_eq!(c.evidence().placeholder("bizVersion"), Some("1.0.0"));
+//! ```
+
+mod context;
+#[allow(dead_code)]
+pub(crate) mod decode;
+mod engine;
+mod enrich;
+mod json;
+#[allow(dead_code)]
+pub(crate) mod pattern;
+mod result;
+#[allow(dead_code)]
+pub(crate) mod rules;
+#[allow(dead_code)]
+pub(crate) mod subject;
+#[allow(dead_code)]
+pub(crate) mod trace;
+
+pub use context::ClassifyContext;
+pub use engine::{classify, MAX_BODY};
+pub use json::unclassified_json;
+pub use result::{Classification, ClassifiedItem, Evidence, Outcome};
+pub use rules::{ArkletCommand, Shape, Tunnel};
+pub use trace::Origin;

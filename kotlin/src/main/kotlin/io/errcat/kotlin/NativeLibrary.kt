@@ -1,0 +1,57 @@
+package io.errcat.kotlin
+
+import java.util.Locale
+
+/**
+ * Checks, before JNA loads anything, that this JAR carries a native library for the running platform, so that an
+ * unsupported platform gets one line naming the supported ones instead of JNA's list of searched paths.
+ *
+ * JNA finds the library under its resource prefix (`linux-x86-64/liberrcat_uniffi.so`). A library chosen by the
+ * user (`-Djna.library.path`, or uniffi's `-Duniffi.component.errcat.libraryOverride=<path>`) skips the check.
+ */
+internal object NativeLibrary {
+    /** What the JAR packs (checked against the JAR by `make test-packaging`). */
+    const val SUPPORTED: String = "linux-x86_64 (glibc 2.17 or newer)"
+
+    private val failure: String? = check()
+
+    /** Throws an [UnsatisfiedLinkError] with one line when the JAR has no library for this platform. */
+    fun require() {
+        failure?.let { throw UnsatisfiedLinkError(it) }
+    }
+
+    /** `linux-x86_64`, `linux-aarch64`, `darwin-aarch64`, … (the spelling of the Java JAR's errors). */
+    fun platform(): String {
+        val name = System.getProperty("os.name", "unknown").lowercase(Locale.ROOT)
+        val os = when {
+            name.startsWith("linux") -> "linux"
+            name.startsWith("mac") || name.startsWith("darwin") -> "darwin"
+            name.startsWith("windows") -> "windows"
+            else -> name.replace(Regex("[^a-z0-9]"), "")
+        }
+        val arch = when (val a = System.getProperty("os.arch", "unknown").lowercase(Locale.ROOT)) {
+            "amd64", "x86_64", "x64" -> "x86_64"
+            "arm64", "aarch64" -> "aarch64"
+            else -> a
+        }
+        return "$os-$arch"
+    }
+
+    private fun check(): String? {
+        if (System.getProperty("jna.library.path") != null ||
+            System.getProperty("uniffi.component.errcat.libraryOverride") != null
+        ) {
+            return null
+        }
+        val platform = platform()
+        val (os, arch) = platform.split("-", limit = 2).let { it[0] to it.getOrElse(1) { "" } }
+        val file = if (os == "darwin") "liberrcat_uniffi.dylib" else "liberrcat_uniffi.so"
+        val resource = "$os-${arch.replace('_', '-')}/$file"
+        val loader = NativeLibrary::class.java.classLoader ?: ClassLoader.getSystemClassLoader()
+        if (loader.getResource(resource) != null) {
+            return null
+        }
+        return "errcat: this JAR has no native library for platform $platform: it supports $SUPPORTED; for another " +
+            "platform build bindings/uniffi and pass it with -Duniffi.component.errcat.libraryOverride=<path>"
+    }
+}

@@ -1,0 +1,87 @@
+# The release build of every native artefact, once, linked by zig for glibc 2.17 (manylinux2014), and the tools it
+# needs, installed by this file (pinned) into target/tools (kept between runs; a changed pin reinstalls).
+#
+#   make tools     ziglang, maturin, auditwheel, twine (PyPI, one venv) and cargo-zigbuild (crates.io)
+#   make native    cargo zigbuild --release --target x86_64-unknown-linux-gnu.2.17 of the CLI, the C library,
+#                  the JNI and the uniffi libraries, into $(NATIVE_DIR); the Maven builds call this target too
+#   make native-env  print the environment (PATH) the zig builds run in, for use by hand
+#
+# NATIVE_DIR is where every per-language build picks up its release library (and $(ERRCAT), the CLI). The Node addon
+# (`napi build -x`, mk/70-node.mk) and the Python module (`maturin build --zig`, mk/60-python.mk) are built by their
+# own tools with the same zig, target and directory. On a host other than linux-x86_64 the build is a plain
+# `cargo build --release` into target/release (no glibc floor: nothing is shipped from there).
+
+TOOLS := $(ROOT)/target/tools
+ZIGLANG_VERSION := 0.17.0
+CARGO_ZIGBUILD_VERSION := 0.24.0
+MATURIN_VERSION := 1.16.0
+AUDITWHEEL_VERSION := 6.8.2
+TWINE_VERSION := 7.0.0
+TOOLS_PY_PINS := ziglang==$(ZIGLANG_VERSION) maturin==$(MATURIN_VERSION) auditwheel==$(AUDITWHEEL_VERSION) \
+	twine==$(TWINE_VERSION)
+TOOLS_VENV := $(TOOLS)/venv
+TOOLS_PY_STAMP := $(TOOLS)/stamps/py-$(subst ==,-,$(subst $() ,_,$(TOOLS_PY_PINS)))
+TOOLS_ZB_STAMP := $(TOOLS)/stamps/cargo-zigbuild-$(CARGO_ZIGBUILD_VERSION)
+MATURIN := $(TOOLS_VENV)/bin/maturin
+AUDITWHEEL := $(TOOLS_VENV)/bin/auditwheel
+TWINE := $(TOOLS_VENV)/bin/twine
+
+# The workspace version: every package's version must equal it (checked by `make test-packaging`).
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' $(ROOT)/Cargo.toml | head -1)
+GLIBC_FLOOR := 2.17
+PLATFORMS_LINE := linux-x86_64 with glibc $(GLIBC_FLOOR) or newer
+HOST_PLATFORM := $(shell uname -s)-$(shell uname -m)
+ifeq ($(HOST_PLATFORM),Linux-x86_64)
+NATIVE_TARGET := x86_64-unknown-linux-gnu
+NATIVE_DIR := $(ROOT)/target/$(NATIVE_TARGET)/release
+NATIVE_ZIG := 1
+else
+NATIVE_TARGET :=
+NATIVE_DIR := $(ROOT)/target/release
+NATIVE_ZIG :=
+endif
+# Every zig build runs with the tools first on PATH (zig itself and cargo-zigbuild).
+ZIG_ENV := PATH=$(TOOLS)/bin:$(TOOLS)/cargo/bin:$$PATH
+NATIVE_CRATES := errcat-cli errcat-c errcat-jni errcat-uniffi
+
+.PHONY: tools native native-env
+
+ifeq ($(NATIVE_ZIG),1)
+tools: $(TOOLS_PY_STAMP) $(TOOLS_ZB_STAMP)
+else
+tools: $(TOOLS_PY_STAMP)
+endif
+
+# One venv for the Python-distributed tools; zig is linked into target/tools/bin for cargo-zigbuild and napi.
+$(TOOLS_PY_STAMP):
+	rm -rf $(TOOLS_VENV) $(TOOLS)/stamps/py-*
+	$(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install -q --disable-pip-version-check $(TOOLS_PY_PINS)
+	mkdir -p $(TOOLS)/bin $(dir $@)
+	ln -sf "$$($(TOOLS_VENV)/bin/python -c 'import ziglang, os; print(os.path.dirname(ziglang.__file__))')/zig" \
+		$(TOOLS)/bin/zig
+	$(TOOLS)/bin/zig version
+	touch $@
+
+$(TOOLS_ZB_STAMP):
+	rm -f $(TOOLS)/stamps/cargo-zigbuild-*
+	$(CARGO) install -q --locked --root $(TOOLS)/cargo cargo-zigbuild@$(CARGO_ZIGBUILD_VERSION)
+	mkdir -p $(dir $@) && touch $@
+
+# zig knows one strip, everything: the release profile's default `strip = "debuginfo"` would drop the symbol table
+# too (no names in backtraces, profiles or valgrind reports, whose suppressions match by function name). So cargo
+# links unstripped and binutils' strip removes only the debug info afterwards, as cargo does without zig.
+NATIVE_LINKED := liberrcat.so liberrcat_jni.so liberrcat_uniffi.so errcat
+ifeq ($(NATIVE_ZIG),1)
+native: tools
+	CARGO_PROFILE_RELEASE_STRIP=none $(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) \
+		$(addprefix -p ,$(NATIVE_CRATES))
+	cd $(NATIVE_DIR) && for f in $(NATIVE_LINKED); do \
+		if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
+else
+native:
+	$(CARGO) build --release $(addprefix -p ,$(NATIVE_CRATES))
+endif
+
+native-env:
+	@echo "$(ZIG_ENV)"
