@@ -4,9 +4,10 @@
 #   make kotlin-jar        build kotlin/target/errcat-kotlin-0.1.0.jar and install it in the local Maven repository
 #   make test-kotlin       build the JAR and run the JUnit 5 suite against it
 #   make demo-kotlin       a Kotlin program (kotlin/demo) using the installed JAR
-#   make bench-kotlin      JMH (bench/kotlin): Errcat.lookup/status, cached and crossing, against a HashMap, same run
-#   make uniffi-bindings   regenerate the committed Kotlin and Swift sources after an interface change
-#                          (`cargo test -p errcat-uniffi` fails while they drift)
+#   make bench-kotlin      JMH (bench/kotlin): Errcat.lookup/status from the answer table and crossing, against a
+#                          HashMap with the same answers in the same run; the table's load time
+#   make uniffi-bindings   `make generate` (bindings/uniffi/src/generated.rs from catalog/fields.toml), then the
+#                          committed Kotlin and Swift sources (`cargo test -p errcat-uniffi` fails while they drift)
 
 TEST_TARGETS += test-kotlin
 DEMO_TARGETS += demo-kotlin
@@ -16,6 +17,7 @@ BENCH_TARGETS += bench-kotlin
 
 MVN ?= mvn -B --no-transfer-progress -Dstyle.color=never
 UNIFFI_GEN := $(ROOT)/target/uniffi-gen
+UNIFFI_LIB := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/debug/liberrcat_uniffi.so
 
 # `mvn package` runs cargo, packs the JAR and then runs the tests against the packed JAR.
 test-kotlin:
@@ -27,15 +29,16 @@ kotlin-jar:
 demo-kotlin: kotlin-jar
 	$(MVN) -q -f kotlin/demo/pom.xml compile exec:java
 
-# JMH against the installed JAR; prints each call's ratio to a HashMap with the same results, measured in the same run.
+# JMH against the installed JAR; prints each call's ratio to a HashMap with the same answers, measured in the same run,
+# and the once-per-process costs (library load, answer table load, first call of every key).
 bench-kotlin: kotlin-jar
-	$(MVN) -q -f bench/kotlin/pom.xml package exec:exec
+	$(MVN) -q -f bench/kotlin/pom.xml clean package exec:exec
 
-# uniffi-bindgen in library mode reads the interface from the built library.
-uniffi-bindings:
+# uniffi-bindgen in library mode reads the interface from the built library, after codegen rewrote generated.rs.
+uniffi-bindings: generate
 	$(CARGO) build -p errcat-uniffi
 	$(CARGO) run -q -p errcat-uniffi --features cli --bin uniffi-bindgen -- generate \
-		--library target/debug/liberrcat_uniffi.so --language kotlin --language swift \
+		--library $(UNIFFI_LIB) --language kotlin --language swift \
 		--config bindings/uniffi/bindgen.toml --no-format --out-dir $(UNIFFI_GEN)
 	install -D -m 644 $(UNIFFI_GEN)/io/errcat/kotlin/errcat.kt kotlin/src/generated/kotlin/io/errcat/kotlin/errcat.kt
 	install -m 644 $(UNIFFI_GEN)/Errcat.swift $(UNIFFI_GEN)/ErrcatFFI.h $(UNIFFI_GEN)/ErrcatFFI.modulemap swift/

@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
+    typealias FfiType = UInt16
+    typealias SwiftType = UInt16
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
     typealias FfiType = UInt32
     typealias SwiftType = UInt32
@@ -507,6 +523,22 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 
     public static func write(_ value: Int64, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
     }
 }
 
@@ -580,339 +612,60 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
-
-
-
-/**
- * An error value: a code, a detail for this occurrence, and optionally the error that caused it. Immutable;
- * `withCause` returns a new value.
- */
-public protocol CodedErrorProtocol: AnyObject, Sendable {
-    
-    /**
-     * The cause, if any.
-     */
-    func cause()  -> CodedError?
-    
-    /**
-     * The code as text: `Source.Type` or the status number.
-     */
-    func code()  -> String
-    
-    /**
-     * The detail of this occurrence.
-     */
-    func detail()  -> String
-    
-    /**
-     * The Arklet envelope `{code, message, errorStackTrace, errorCode}`, identical in every errcat language.
-     */
-    func toArkletJson()  -> String
-    
-    /**
-     * RFC 9457 `application/problem+json`, identical in every errcat language.
-     */
-    func toProblemJson()  -> String
-    
-    /**
-     * A copy of this value with `cause` as its cause (replacing any previous cause).
-     */
-    func withCause(cause: CodedError)  -> CodedError
-    
-}
-/**
- * An error value: a code, a detail for this occurrence, and optionally the error that caused it. Immutable;
- * `withCause` returns a new value.
- */
-open class CodedError: CodedErrorProtocol, @unchecked Sendable {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_errcat_uniffi_fn_clone_codederror(self.handle, $0) }
-    }
-    /**
-     * An error value for `code`: digits are a blobstore status at `version` (default: newest), anything else a
-     * two-level code (or alias) looked up in `reporter`'s table when given.
-     */
-public convenience init(code: HostString, detail: HostString, reporter: HostString? = nil, version: HostString? = nil)throws  {
-    let handle =
-        try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_constructor_codederror_new(
-        FfiConverterTypeHostString_lower(code),
-        FfiConverterTypeHostString_lower(detail),
-        FfiConverterOptionTypeHostString.lower(reporter),
-        FfiConverterOptionTypeHostString.lower(version),uniffiCallStatus
-    )
-}
-    self.init(unsafeFromHandle: handle)
-}
-
-    deinit {
-        if handle == 0 {
-            // Mock objects have handle=0 don't try to free them
-            return
-        }
-
-        try! rustCall { uniffi_errcat_uniffi_fn_free_codederror(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * The cause, if any.
-     */
-open func cause() -> CodedError?  {
-    return try!  FfiConverterOptionTypeCodedError.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_cause(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The code as text: `Source.Type` or the status number.
-     */
-open func code() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_code(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The detail of this occurrence.
-     */
-open func detail() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_detail(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The Arklet envelope `{code, message, errorStackTrace, errorCode}`, identical in every errcat language.
-     */
-open func toArkletJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_to_arklet_json(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * RFC 9457 `application/problem+json`, identical in every errcat language.
-     */
-open func toProblemJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_to_problem_json(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * A copy of this value with `cause` as its cause (replacing any previous cause).
-     */
-open func withCause(cause: CodedError) -> CodedError  {
-    return try!  FfiConverterTypeCodedError_lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_method_codederror_with_cause(
-            self.uniffiCloneHandle(),
-        FfiConverterTypeCodedError_lower(cause),uniffiCallStatus
-    )
-})
-}
-    
-
-    
-}
-
-
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeCodedError: FfiConverter {
-    typealias FfiType = UInt64
-    typealias SwiftType = CodedError
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
 
-    public static func lift(_ handle: UInt64) throws -> CodedError {
-        return CodedError(unsafeFromHandle: handle)
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
     }
 
-    public static func lower(_ value: CodedError) -> UInt64 {
-        return value.uniffiCloneHandle()
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
     }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CodedError {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: CodedError, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCodedError_lift(_ handle: UInt64) throws -> CodedError {
-    return try FfiConverterTypeCodedError.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCodedError_lower(_ value: CodedError) -> UInt64 {
-    return FfiConverterTypeCodedError.lower(value)
-}
-
-
-
-
-/**
- * The analysis of blobstore audit logs.
- */
-public struct AuditReport: Equatable, Hashable {
-    /**
-     * Lines read (= lines counted + malformed lines).
-     */
-    public var lines: Int64
-    /**
-     * Malformed lines.
-     */
-    public var malformed: Int64
-    /**
-     * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
-     * the same text as `errcat audit --json`.
-     */
-    public var json: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Lines read (= lines counted + malformed lines).
-         */lines: Int64, 
-        /**
-         * Malformed lines.
-         */malformed: Int64, 
-        /**
-         * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
-         * the same text as `errcat audit --json`.
-         */json: String) {
-        self.lines = lines
-        self.malformed = malformed
-        self.json = json
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension AuditReport: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAuditReport: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditReport {
-        return
-            try AuditReport(
-                lines: FfiConverterInt64.read(from: &buf), 
-                malformed: FfiConverterInt64.read(from: &buf), 
-                json: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: AuditReport, into buf: inout [UInt8]) {
-        FfiConverterInt64.write(value.lines, into: &buf)
-        FfiConverterInt64.write(value.malformed, into: &buf)
-        FfiConverterString.write(value.json, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAuditReport_lift(_ buf: RustBuffer) throws -> AuditReport {
-    return try FfiConverterTypeAuditReport.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAuditReport_lower(_ value: AuditReport) -> RustBuffer {
-    return FfiConverterTypeAuditReport.lower(value)
 }
 
 
 /**
- * The names the catalog knows, for menus and validation in the host language.
+ * The names of every enumeration, in declaration order: what the indices in answers (a source, a service, a
+ * version) stand for, and the names `Errcat` accepts.
  */
 public struct CatalogNames: Equatable, Hashable {
     /**
-     * Level-1 sources, in catalog order.
+     * A Level-1 error source: the first part of a two-level code.
      */
     public var sources: [String]
     /**
-     * Reporters (the Koupleless tables).
+     * A reporting component: the table a Koupleless code is published in.
      */
     public var reporters: [String]
     /**
-     * Blobstore services.
+     * A CubeFS blobstore service, or `Generic` for codes any service writes.
      */
     public var services: [String]
     /**
-     * CubeFS versions, oldest first (the last is the default of every version argument).
+     * How a client should treat a blobstore status code.
+     */
+    public var retryClasses: [String]
+    /**
+     * The two systems the catalog holds.
+     */
+    public var systems: [String]
+    /**
+     * What went wrong. The same set in every language.
+     */
+    public var errorKinds: [String]
+    /**
+     * A language of the catalog's texts.
+     */
+    public var langs: [String]
+    /**
+     * The CubeFS versions, oldest first (the last is the default of every version argument).
      */
     public var versions: [String]
 
@@ -920,20 +673,36 @@ public struct CatalogNames: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Level-1 sources, in catalog order.
+         * A Level-1 error source: the first part of a two-level code.
          */sources: [String], 
         /**
-         * Reporters (the Koupleless tables).
+         * A reporting component: the table a Koupleless code is published in.
          */reporters: [String], 
         /**
-         * Blobstore services.
+         * A CubeFS blobstore service, or `Generic` for codes any service writes.
          */services: [String], 
         /**
-         * CubeFS versions, oldest first (the last is the default of every version argument).
+         * How a client should treat a blobstore status code.
+         */retryClasses: [String], 
+        /**
+         * The two systems the catalog holds.
+         */systems: [String], 
+        /**
+         * What went wrong. The same set in every language.
+         */errorKinds: [String], 
+        /**
+         * A language of the catalog's texts.
+         */langs: [String], 
+        /**
+         * The CubeFS versions, oldest first (the last is the default of every version argument).
          */versions: [String]) {
         self.sources = sources
         self.reporters = reporters
         self.services = services
+        self.retryClasses = retryClasses
+        self.systems = systems
+        self.errorKinds = errorKinds
+        self.langs = langs
         self.versions = versions
     }
 
@@ -956,6 +725,10 @@ public struct FfiConverterTypeCatalogNames: FfiConverterRustBuffer {
                 sources: FfiConverterSequenceString.read(from: &buf), 
                 reporters: FfiConverterSequenceString.read(from: &buf), 
                 services: FfiConverterSequenceString.read(from: &buf), 
+                retryClasses: FfiConverterSequenceString.read(from: &buf), 
+                systems: FfiConverterSequenceString.read(from: &buf), 
+                errorKinds: FfiConverterSequenceString.read(from: &buf), 
+                langs: FfiConverterSequenceString.read(from: &buf), 
                 versions: FfiConverterSequenceString.read(from: &buf)
         )
     }
@@ -964,6 +737,10 @@ public struct FfiConverterTypeCatalogNames: FfiConverterRustBuffer {
         FfiConverterSequenceString.write(value.sources, into: &buf)
         FfiConverterSequenceString.write(value.reporters, into: &buf)
         FfiConverterSequenceString.write(value.services, into: &buf)
+        FfiConverterSequenceString.write(value.retryClasses, into: &buf)
+        FfiConverterSequenceString.write(value.systems, into: &buf)
+        FfiConverterSequenceString.write(value.errorKinds, into: &buf)
+        FfiConverterSequenceString.write(value.langs, into: &buf)
         FfiConverterSequenceString.write(value.versions, into: &buf)
     }
 }
@@ -985,37 +762,23 @@ public func FfiConverterTypeCatalogNames_lower(_ value: CatalogNames) -> RustBuf
 
 
 /**
- * A syntactically valid two-level code, from `parse` or `compose`.
+ * What the host code was generated from. Made on the host side with its default (no crossing), it carries the
+ * fingerprint of the catalog these bindings were generated for; `Errcat` compares it with the fingerprint of
+ * the library's answer table (a mismatch: the package and its native library were built apart).
  */
-public struct Code: Equatable, Hashable {
+public struct Generated: Equatable, Hashable {
     /**
-     * The Level-1 source.
+     * The catalog fingerprint (errcat-codegen's `records::fingerprint`).
      */
-    public var source: String
-    /**
-     * The Level-2 type, as written.
-     */
-    public var errorType: String
-    /**
-     * The code as text, `Source.Type`.
-     */
-    public var text: String
+    public var catalogFingerprint: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The Level-1 source.
-         */source: String, 
-        /**
-         * The Level-2 type, as written.
-         */errorType: String, 
-        /**
-         * The code as text, `Source.Type`.
-         */text: String) {
-        self.source = source
-        self.errorType = errorType
-        self.text = text
+         * The catalog fingerprint (errcat-codegen's `records::fingerprint`).
+         */catalogFingerprint: String = "98400df5d6b2f1db") {
+        self.catalogFingerprint = catalogFingerprint
     }
 
     
@@ -1024,26 +787,22 @@ public struct Code: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension Code: Sendable {}
+extension Generated: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeCode: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Code {
+public struct FfiConverterTypeGenerated: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Generated {
         return
-            try Code(
-                source: FfiConverterString.read(from: &buf), 
-                errorType: FfiConverterString.read(from: &buf), 
-                text: FfiConverterString.read(from: &buf)
+            try Generated(
+                catalogFingerprint: FfiConverterString.read(from: &buf)
         )
     }
 
-    public static func write(_ value: Code, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.source, into: &buf)
-        FfiConverterString.write(value.errorType, into: &buf)
-        FfiConverterString.write(value.text, into: &buf)
+    public static func write(_ value: Generated, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.catalogFingerprint, into: &buf)
     }
 }
 
@@ -1051,105 +810,15 @@ public struct FfiConverterTypeCode: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeCode_lift(_ buf: RustBuffer) throws -> Code {
-    return try FfiConverterTypeCode.lift(buf)
+public func FfiConverterTypeGenerated_lift(_ buf: RustBuffer) throws -> Generated {
+    return try FfiConverterTypeGenerated.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeCode_lower(_ value: Code) -> RustBuffer {
-    return FfiConverterTypeCode.lower(value)
-}
-
-
-/**
- * Which entries `entries` returns. Every field narrows; the default returns everything. A `reporter` implies the
- * Koupleless system; a `service` or `version` implies the blobstore.
- */
-public struct EntryFilter: Equatable, Hashable {
-    /**
-     * `koupleless` or `blobstore`.
-     */
-    public var system: HostString?
-    /**
-     * A reporter name (`Arklet`).
-     */
-    public var reporter: HostString?
-    /**
-     * A service name (`BlobNode`).
-     */
-    public var service: HostString?
-    /**
-     * A CubeFS version (`v3.5.0`, `master`).
-     */
-    public var version: HostString?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `koupleless` or `blobstore`.
-         */system: HostString? = nil, 
-        /**
-         * A reporter name (`Arklet`).
-         */reporter: HostString? = nil, 
-        /**
-         * A service name (`BlobNode`).
-         */service: HostString? = nil, 
-        /**
-         * A CubeFS version (`v3.5.0`, `master`).
-         */version: HostString? = nil) {
-        self.system = system
-        self.reporter = reporter
-        self.service = service
-        self.version = version
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension EntryFilter: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeEntryFilter: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EntryFilter {
-        return
-            try EntryFilter(
-                system: FfiConverterOptionTypeHostString.read(from: &buf), 
-                reporter: FfiConverterOptionTypeHostString.read(from: &buf), 
-                service: FfiConverterOptionTypeHostString.read(from: &buf), 
-                version: FfiConverterOptionTypeHostString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: EntryFilter, into buf: inout [UInt8]) {
-        FfiConverterOptionTypeHostString.write(value.system, into: &buf)
-        FfiConverterOptionTypeHostString.write(value.reporter, into: &buf)
-        FfiConverterOptionTypeHostString.write(value.service, into: &buf)
-        FfiConverterOptionTypeHostString.write(value.version, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeEntryFilter_lift(_ buf: RustBuffer) throws -> EntryFilter {
-    return try FfiConverterTypeEntryFilter.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeEntryFilter_lower(_ value: EntryFilter) -> RustBuffer {
-    return FfiConverterTypeEntryFilter.lower(value)
+public func FfiConverterTypeGenerated_lower(_ value: Generated) -> RustBuffer {
+    return FfiConverterTypeGenerated.lower(value)
 }
 
 
@@ -1158,37 +827,37 @@ public func FfiConverterTypeEntryFilter_lower(_ value: EntryFilter) -> RustBuffe
  */
 public struct KouplelessEntry: Equatable, Hashable {
     /**
-     * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+     * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
      */
     public var id: UInt32
     /**
-     * `Reporter/Type`, the key the conformance vectors use.
+     * `Reporter/Type`, unique in the catalog (`Arklet/InstallBizFailed`).
      */
     public var key: String
     /**
-     * The code with the default source, `Source.Type`.
-     */
-    public var code: String
-    /**
-     * The table the row is published in (`Arklet`, `ModuleController`, `KouplelessBoard`).
+     * The table the row is published in.
      */
     public var reporter: String
     /**
-     * Business type.
+     * Business type, resolved where the published cell is `<br />` or empty.
      */
     public var businessType: LocalizedText
     /**
-     * The published business-type cell when it differs from the business type (`<br />` or empty).
+     * The published business-type cell when it is not the business type itself (`<br />` or empty).
      */
     public var businessTypeCell: String?
     /**
-     * Catalogued Level-1 sources; the first is the default.
+     * Catalogued sources; the first is the default.
      */
     public var sources: [String]
     /**
-     * The Level-2 type, canonical (published) spelling.
+     * The Level-2 type, as published (canonical spelling).
      */
     public var errorType: String
+    /**
+     * The code with the default source (`Arklet.InstallBizFailed`).
+     */
+    public var code: String
     /**
      * Meaning.
      */
@@ -1214,29 +883,29 @@ public struct KouplelessEntry: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+         * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
          */id: UInt32, 
         /**
-         * `Reporter/Type`, the key the conformance vectors use.
+         * `Reporter/Type`, unique in the catalog (`Arklet/InstallBizFailed`).
          */key: String, 
         /**
-         * The code with the default source, `Source.Type`.
-         */code: String, 
-        /**
-         * The table the row is published in (`Arklet`, `ModuleController`, `KouplelessBoard`).
+         * The table the row is published in.
          */reporter: String, 
         /**
-         * Business type.
+         * Business type, resolved where the published cell is `<br />` or empty.
          */businessType: LocalizedText, 
         /**
-         * The published business-type cell when it differs from the business type (`<br />` or empty).
+         * The published business-type cell when it is not the business type itself (`<br />` or empty).
          */businessTypeCell: String?, 
         /**
-         * Catalogued Level-1 sources; the first is the default.
+         * Catalogued sources; the first is the default.
          */sources: [String], 
         /**
-         * The Level-2 type, canonical (published) spelling.
+         * The Level-2 type, as published (canonical spelling).
          */errorType: String, 
+        /**
+         * The code with the default source (`Arklet.InstallBizFailed`).
+         */code: String, 
         /**
          * Meaning.
          */meaning: LocalizedText, 
@@ -1254,12 +923,12 @@ public struct KouplelessEntry: Equatable, Hashable {
          */notes: [String]) {
         self.id = id
         self.key = key
-        self.code = code
         self.reporter = reporter
         self.businessType = businessType
         self.businessTypeCell = businessTypeCell
         self.sources = sources
         self.errorType = errorType
+        self.code = code
         self.meaning = meaning
         self.solution = solution
         self.retryable = retryable
@@ -1285,12 +954,12 @@ public struct FfiConverterTypeKouplelessEntry: FfiConverterRustBuffer {
             try KouplelessEntry(
                 id: FfiConverterUInt32.read(from: &buf), 
                 key: FfiConverterString.read(from: &buf), 
-                code: FfiConverterString.read(from: &buf), 
                 reporter: FfiConverterString.read(from: &buf), 
                 businessType: FfiConverterTypeLocalizedText.read(from: &buf), 
                 businessTypeCell: FfiConverterOptionString.read(from: &buf), 
                 sources: FfiConverterSequenceString.read(from: &buf), 
                 errorType: FfiConverterString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
                 meaning: FfiConverterTypeLocalizedText.read(from: &buf), 
                 solution: FfiConverterTypeLocalizedText.read(from: &buf), 
                 retryable: FfiConverterBool.read(from: &buf), 
@@ -1302,12 +971,12 @@ public struct FfiConverterTypeKouplelessEntry: FfiConverterRustBuffer {
     public static func write(_ value: KouplelessEntry, into buf: inout [UInt8]) {
         FfiConverterUInt32.write(value.id, into: &buf)
         FfiConverterString.write(value.key, into: &buf)
-        FfiConverterString.write(value.code, into: &buf)
         FfiConverterString.write(value.reporter, into: &buf)
         FfiConverterTypeLocalizedText.write(value.businessType, into: &buf)
         FfiConverterOptionString.write(value.businessTypeCell, into: &buf)
         FfiConverterSequenceString.write(value.sources, into: &buf)
         FfiConverterString.write(value.errorType, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
         FfiConverterTypeLocalizedText.write(value.meaning, into: &buf)
         FfiConverterTypeLocalizedText.write(value.solution, into: &buf)
         FfiConverterBool.write(value.retryable, into: &buf)
@@ -1402,114 +1071,15 @@ public func FfiConverterTypeLocalizedText_lower(_ value: LocalizedText) -> RustB
 
 
 /**
- * A two-level code resolved to its entry by `lookup`.
- */
-public struct Resolved: Equatable, Hashable {
-    /**
-     * `Source.Type` with the given source and the canonical type spelling.
-     */
-    public var code: String
-    /**
-     * The source given in the code.
-     */
-    public var source: String
-    /**
-     * The entry.
-     */
-    public var entry: KouplelessEntry
-    /**
-     * The alias spelling the code used, when it was not the canonical type.
-     */
-    public var alias: String?
-    /**
-     * Whether the source is not one of the entry's catalogued sources (a valid dynamic combination).
-     */
-    public var dynamic: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `Source.Type` with the given source and the canonical type spelling.
-         */code: String, 
-        /**
-         * The source given in the code.
-         */source: String, 
-        /**
-         * The entry.
-         */entry: KouplelessEntry, 
-        /**
-         * The alias spelling the code used, when it was not the canonical type.
-         */alias: String?, 
-        /**
-         * Whether the source is not one of the entry's catalogued sources (a valid dynamic combination).
-         */dynamic: Bool) {
-        self.code = code
-        self.source = source
-        self.entry = entry
-        self.alias = alias
-        self.dynamic = dynamic
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Resolved: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeResolved: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Resolved {
-        return
-            try Resolved(
-                code: FfiConverterString.read(from: &buf), 
-                source: FfiConverterString.read(from: &buf), 
-                entry: FfiConverterTypeKouplelessEntry.read(from: &buf), 
-                alias: FfiConverterOptionString.read(from: &buf), 
-                dynamic: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Resolved, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
-        FfiConverterString.write(value.source, into: &buf)
-        FfiConverterTypeKouplelessEntry.write(value.entry, into: &buf)
-        FfiConverterOptionString.write(value.alias, into: &buf)
-        FfiConverterBool.write(value.dynamic, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeResolved_lift(_ buf: RustBuffer) throws -> Resolved {
-    return try FfiConverterTypeResolved.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeResolved_lower(_ value: Resolved) -> RustBuffer {
-    return FfiConverterTypeResolved.lower(value)
-}
-
-
-/**
  * A CubeFS blobstore status code entry: one (number, Go const, message) as defined in a range of versions.
  */
 public struct StatusEntry: Equatable, Hashable {
     /**
-     * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+     * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
      */
     public var id: UInt32
     /**
-     * `number/GoConst`, the key the conformance vectors use.
+     * `number/GoConst`, unique in the catalog (`552/CodeAccessLimited`; `499/` for the generic codes).
      */
     public var key: String
     /**
@@ -1521,17 +1091,17 @@ public struct StatusEntry: Equatable, Hashable {
      */
     public var service: String
     /**
-     * The exact Go error message; empty where Go has none (829).
+     * The exact Go error message (`{"error": message}`); empty where Go has none (829).
      */
     public var message: String
+    /**
+     * The published description, else the Go message (in both languages).
+     */
+    public var meaning: LocalizedText
     /**
      * The published description, where there is one.
      */
     public var description: LocalizedText?
-    /**
-     * The description where there is one, else the Go message (per language).
-     */
-    public var meaning: LocalizedText
     /**
      * Whether the published status-code doc lists it.
      */
@@ -1541,7 +1111,7 @@ public struct StatusEntry: Equatable, Hashable {
      */
     public var goFile: String
     /**
-     * The Go const (`CodeAccessLimited`).
+     * The Go const (`CodeAccessLimited`); empty for the generic codes.
      */
     public var goConst: String
     /**
@@ -1553,15 +1123,11 @@ public struct StatusEntry: Equatable, Hashable {
      */
     public var versions: [String]
     /**
-     * The same set as text: `v3.2.0..v3.5.0`, `master`.
-     */
-    public var validity: String
-    /**
-     * The number it was moved to in a later version (552 → 429).
+     * The number it was moved to in a later version (552 -> 429).
      */
     public var renumberedTo: Int32?
     /**
-     * The number it had in an earlier version (429 ← 552).
+     * The number it had in an earlier version (429 <- 552).
      */
     public var renumberedFrom: Int32?
     /**
@@ -1569,7 +1135,7 @@ public struct StatusEntry: Equatable, Hashable {
      */
     public var retry: RetryClass
     /**
-     * Whether a client should retry (transient or overload).
+     * Whether a client should retry (the retry class is transient or overload).
      */
     public var retryable: Bool
     /**
@@ -1581,10 +1147,10 @@ public struct StatusEntry: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+         * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
          */id: UInt32, 
         /**
-         * `number/GoConst`, the key the conformance vectors use.
+         * `number/GoConst`, unique in the catalog (`552/CodeAccessLimited`; `499/` for the generic codes).
          */key: String, 
         /**
          * The number, written as the HTTP status.
@@ -1593,14 +1159,14 @@ public struct StatusEntry: Equatable, Hashable {
          * The service that defines it.
          */service: String, 
         /**
-         * The exact Go error message; empty where Go has none (829).
+         * The exact Go error message (`{"error": message}`); empty where Go has none (829).
          */message: String, 
+        /**
+         * The published description, else the Go message (in both languages).
+         */meaning: LocalizedText, 
         /**
          * The published description, where there is one.
          */description: LocalizedText?, 
-        /**
-         * The description where there is one, else the Go message (per language).
-         */meaning: LocalizedText, 
         /**
          * Whether the published status-code doc lists it.
          */documented: Bool, 
@@ -1608,7 +1174,7 @@ public struct StatusEntry: Equatable, Hashable {
          * `blobstore/common/errors/<go_file>.go`.
          */goFile: String, 
         /**
-         * The Go const (`CodeAccessLimited`).
+         * The Go const (`CodeAccessLimited`); empty for the generic codes.
          */goConst: String, 
         /**
          * The Go error variable (`ErrAccessLimited`); empty where there is none.
@@ -1617,19 +1183,16 @@ public struct StatusEntry: Equatable, Hashable {
          * The CubeFS versions in which this exact entry is defined, oldest first.
          */versions: [String], 
         /**
-         * The same set as text: `v3.2.0..v3.5.0`, `master`.
-         */validity: String, 
-        /**
-         * The number it was moved to in a later version (552 → 429).
+         * The number it was moved to in a later version (552 -> 429).
          */renumberedTo: Int32?, 
         /**
-         * The number it had in an earlier version (429 ← 552).
+         * The number it had in an earlier version (429 <- 552).
          */renumberedFrom: Int32?, 
         /**
          * How a client should treat it.
          */retry: RetryClass, 
         /**
-         * Whether a client should retry (transient or overload).
+         * Whether a client should retry (the retry class is transient or overload).
          */retryable: Bool, 
         /**
          * Quirks worth knowing.
@@ -1639,14 +1202,13 @@ public struct StatusEntry: Equatable, Hashable {
         self.code = code
         self.service = service
         self.message = message
-        self.description = description
         self.meaning = meaning
+        self.description = description
         self.documented = documented
         self.goFile = goFile
         self.goConst = goConst
         self.goErr = goErr
         self.versions = versions
-        self.validity = validity
         self.renumberedTo = renumberedTo
         self.renumberedFrom = renumberedFrom
         self.retry = retry
@@ -1675,14 +1237,13 @@ public struct FfiConverterTypeStatusEntry: FfiConverterRustBuffer {
                 code: FfiConverterInt32.read(from: &buf), 
                 service: FfiConverterString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf), 
-                description: FfiConverterOptionTypeLocalizedText.read(from: &buf), 
                 meaning: FfiConverterTypeLocalizedText.read(from: &buf), 
+                description: FfiConverterOptionTypeLocalizedText.read(from: &buf), 
                 documented: FfiConverterBool.read(from: &buf), 
                 goFile: FfiConverterString.read(from: &buf), 
                 goConst: FfiConverterString.read(from: &buf), 
                 goErr: FfiConverterString.read(from: &buf), 
                 versions: FfiConverterSequenceString.read(from: &buf), 
-                validity: FfiConverterString.read(from: &buf), 
                 renumberedTo: FfiConverterOptionInt32.read(from: &buf), 
                 renumberedFrom: FfiConverterOptionInt32.read(from: &buf), 
                 retry: FfiConverterTypeRetryClass.read(from: &buf), 
@@ -1697,14 +1258,13 @@ public struct FfiConverterTypeStatusEntry: FfiConverterRustBuffer {
         FfiConverterInt32.write(value.code, into: &buf)
         FfiConverterString.write(value.service, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
-        FfiConverterOptionTypeLocalizedText.write(value.description, into: &buf)
         FfiConverterTypeLocalizedText.write(value.meaning, into: &buf)
+        FfiConverterOptionTypeLocalizedText.write(value.description, into: &buf)
         FfiConverterBool.write(value.documented, into: &buf)
         FfiConverterString.write(value.goFile, into: &buf)
         FfiConverterString.write(value.goConst, into: &buf)
         FfiConverterString.write(value.goErr, into: &buf)
         FfiConverterSequenceString.write(value.versions, into: &buf)
-        FfiConverterString.write(value.validity, into: &buf)
         FfiConverterOptionInt32.write(value.renumberedTo, into: &buf)
         FfiConverterOptionInt32.write(value.renumberedFrom, into: &buf)
         FfiConverterTypeRetryClass.write(value.retry, into: &buf)
@@ -1730,92 +1290,13 @@ public func FfiConverterTypeStatusEntry_lower(_ value: StatusEntry) -> RustBuffe
 
 
 /**
- * A status number resolved at a CubeFS version by `status`.
- */
-public struct StatusMatch: Equatable, Hashable {
-    /**
-     * The entry (when none is valid at `version`, the nearest one in time).
-     */
-    public var entry: StatusEntry
-    /**
-     * The version asked about.
-     */
-    public var version: String
-    /**
-     * Whether the entry is defined at `version`.
-     */
-    public var valid: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The entry (when none is valid at `version`, the nearest one in time).
-         */entry: StatusEntry, 
-        /**
-         * The version asked about.
-         */version: String, 
-        /**
-         * Whether the entry is defined at `version`.
-         */valid: Bool) {
-        self.entry = entry
-        self.version = version
-        self.valid = valid
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension StatusMatch: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeStatusMatch: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatusMatch {
-        return
-            try StatusMatch(
-                entry: FfiConverterTypeStatusEntry.read(from: &buf), 
-                version: FfiConverterString.read(from: &buf), 
-                valid: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: StatusMatch, into buf: inout [UInt8]) {
-        FfiConverterTypeStatusEntry.write(value.entry, into: &buf)
-        FfiConverterString.write(value.version, into: &buf)
-        FfiConverterBool.write(value.valid, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeStatusMatch_lift(_ buf: RustBuffer) throws -> StatusMatch {
-    return try FfiConverterTypeStatusMatch.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeStatusMatch_lower(_ value: StatusMatch) -> RustBuffer {
-    return FfiConverterTypeStatusMatch.lower(value)
-}
-
-
-/**
  * Any catalog entry.
  */
 
 public enum Entry: Equatable, Hashable {
     
     /**
-     * A Koupleless two-level code.
+     * An entry of the koupleless system.
      */
     case koupleless(
         /**
@@ -1823,7 +1304,7 @@ public enum Entry: Equatable, Hashable {
          */entry: KouplelessEntry
     )
     /**
-     * A blobstore status code.
+     * An entry of the blobstore system.
      */
     case blobstore(
         /**
@@ -1896,11 +1377,9 @@ public func FfiConverterTypeEntry_lower(_ value: Entry) -> RustBuffer {
 
 
 /**
- * An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
- *
- * Kotlin raises it as `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.notFound`.
- * The field is `reason`, not `message`: Kotlin exceptions already have a `message` (uniffi fills it with every
- * field).
+ * An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as
+ * `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is
+ * `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).
  */
 public 
 enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -1908,63 +1387,88 @@ enum ErrcatError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     
     
     /**
-     * No entry for the code; `suggestions` holds close matches, best first (may be empty).
+     * No entry for the code; the error's suggestions hold close matches.
      */
     case NotFound(
         /**
-         * What was not found.
+         * What went wrong.
          */reason: String, 
         /**
-         * Close matches, best first.
-         */suggestions: [String]
-    )
-    /**
-     * Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
-     */
-    case Ambiguous(
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
         /**
-         * Why nothing chooses.
-         */reason: String, 
-        /**
-         * The entries the code could mean.
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
          */candidates: [String]
     )
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
-     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
+     * Several entries match and nothing chooses; the error's candidates name them.
+     */
+    case Ambiguous(
+        /**
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
+    )
+    /**
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
      */
     case InvalidCode(
         /**
-         * Which rule the text breaks.
+         * What went wrong.
          */reason: String, 
         /**
-         * Well-formed codes it may have meant.
-         */suggestions: [String]
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
-     * well-formed Unicode.
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     case InvalidArgument(
         /**
-         * Which argument is wrong and why.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     case Io(
         /**
-         * What could not be read.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
     /**
-     * A bug in errcat: a panic caught at the boundary.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     case Internal(
         /**
-         * The panic message.
-         */reason: String
+         * What went wrong.
+         */reason: String, 
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */suggestions: [String], 
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */candidates: [String]
     )
 
     
@@ -1997,24 +1501,33 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
         
         case 1: return .NotFound(
             reason: try FfiConverterString.read(from: &buf), 
-            suggestions: try FfiConverterSequenceString.read(from: &buf)
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 2: return .Ambiguous(
             reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
             candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 3: return .InvalidCode(
             reason: try FfiConverterString.read(from: &buf), 
-            suggestions: try FfiConverterSequenceString.read(from: &buf)
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 4: return .InvalidArgument(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 5: return .Io(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
         case 6: return .Internal(
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            suggestions: try FfiConverterSequenceString.read(from: &buf), 
+            candidates: try FfiConverterSequenceString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -2028,37 +1541,46 @@ public struct FfiConverterTypeErrcatError: FfiConverterRustBuffer {
 
         
         
-        case let .NotFound(reason,suggestions):
+        case let .NotFound(reason,suggestions,candidates):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(suggestions, into: &buf)
-            
-        
-        case let .Ambiguous(reason,candidates):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .InvalidCode(reason,suggestions):
+        case let .Ambiguous(reason,suggestions,candidates):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
+            
+        
+        case let .InvalidCode(reason,suggestions,candidates):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(reason, into: &buf)
             FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .InvalidArgument(reason):
+        case let .InvalidArgument(reason,suggestions,candidates):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .Io(reason):
+        case let .Io(reason,suggestions,candidates):
             writeInt(&buf, Int32(5))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         
-        case let .Internal(reason):
+        case let .Internal(reason,suggestions,candidates):
             writeInt(&buf, Int32(6))
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterSequenceString.write(suggestions, into: &buf)
+            FfiConverterSequenceString.write(candidates, into: &buf)
             
         }
     }
@@ -2174,6 +1696,235 @@ public func FfiConverterTypeRetryClass_lower(_ value: RetryClass) -> RustBuffer 
 }
 
 
+
+/**
+ * One item of an argument or an answer of [`call`], flattened: a scalar, or `List { len }`, whose items are the
+ * `len` values that follow it (lists included), in pre-order. The shapes are those of `errcat::boundary::Arg`
+ * and `Out`. Flat, so that no value nests: uniffi, the host and this crate read it with loops, never recursion
+ * (a nested enum lets uniffi's generated readers recurse once per level, and a few thousand levels overflow the
+ * caller's stack). In Kotlin the `List` variant is `Value.Seq` (a nested class `List` would hide Kotlin's).
+ */
+
+public enum Value: Equatable, Hashable {
+    
+    /**
+     * Not given (Kotlin `null`, Swift `nil`).
+     */
+    case null
+    /**
+     * A boolean.
+     */
+    case bool(
+        /**
+         * The value.
+         */value: Bool
+    )
+    /**
+     * An integer.
+     */
+    case int(
+        /**
+         * The value.
+         */value: Int64
+    )
+    /**
+     * A floating-point number.
+     */
+    case float(
+        /**
+         * The value.
+         */value: Double
+    )
+    /**
+     * An integer beyond 64 bits, as its decimal text.
+     */
+    case bigInt(
+        /**
+         * The decimal text.
+         */text: String
+    )
+    /**
+     * A string known to be valid Unicode (Swift's strings; every text of an answer).
+     */
+    case str(
+        /**
+         * The value.
+         */value: String
+    )
+    /**
+     * A string as UTF-16 code units, exactly as a JVM string holds it: a lone surrogate is judged by the core.
+     */
+    case utf16(
+        /**
+         * The code units.
+         */units: [UInt16]
+    )
+    /**
+     * Bytes (a path that is not UTF-8).
+     */
+    case bytes(
+        /**
+         * The value.
+         */value: Data
+    )
+    /**
+     * A list of the `len` values that follow.
+     */
+    case list(
+        /**
+         * How many values (each with its own items) make up the list.
+         */len: UInt32
+    )
+    /**
+     * Named members (an answer's object): the `len` pairs that follow, each a `Str` name, then its value.
+     */
+    case map(
+        /**
+         * How many name–value pairs follow.
+         */len: UInt32
+    )
+    /**
+     * A host value of another type, by the host's name for it: always an error, with the core's message.
+     */
+    case other(
+        /**
+         * The host's type name (`java.util.HashMap`).
+         */typeName: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Value: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeValue: FfiConverterRustBuffer {
+    typealias SwiftType = Value
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Value {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .null
+        
+        case 2: return .bool(value: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 3: return .int(value: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 4: return .float(value: try FfiConverterDouble.read(from: &buf)
+        )
+        
+        case 5: return .bigInt(text: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .str(value: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 7: return .utf16(units: try FfiConverterSequenceUInt16.read(from: &buf)
+        )
+        
+        case 8: return .bytes(value: try FfiConverterData.read(from: &buf)
+        )
+        
+        case 9: return .list(len: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 10: return .map(len: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 11: return .other(typeName: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Value, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .null:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .bool(value):
+            writeInt(&buf, Int32(2))
+            FfiConverterBool.write(value, into: &buf)
+            
+        
+        case let .int(value):
+            writeInt(&buf, Int32(3))
+            FfiConverterInt64.write(value, into: &buf)
+            
+        
+        case let .float(value):
+            writeInt(&buf, Int32(4))
+            FfiConverterDouble.write(value, into: &buf)
+            
+        
+        case let .bigInt(text):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(text, into: &buf)
+            
+        
+        case let .str(value):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(value, into: &buf)
+            
+        
+        case let .utf16(units):
+            writeInt(&buf, Int32(7))
+            FfiConverterSequenceUInt16.write(units, into: &buf)
+            
+        
+        case let .bytes(value):
+            writeInt(&buf, Int32(8))
+            FfiConverterData.write(value, into: &buf)
+            
+        
+        case let .list(len):
+            writeInt(&buf, Int32(9))
+            FfiConverterUInt32.write(len, into: &buf)
+            
+        
+        case let .map(len):
+            writeInt(&buf, Int32(10))
+            FfiConverterUInt32.write(len, into: &buf)
+            
+        
+        case let .other(typeName):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(typeName, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValue_lift(_ buf: RustBuffer) throws -> Value {
+    return try FfiConverterTypeValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValue_lower(_ value: Value) -> RustBuffer {
+    return FfiConverterTypeValue.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -2225,30 +1976,6 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeCodedError: FfiConverterRustBuffer {
-    typealias SwiftType = CodedError?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeCodedError.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeCodedError.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeLocalizedText: FfiConverterRustBuffer {
     typealias SwiftType = LocalizedText?
 
@@ -2273,24 +2000,25 @@ fileprivate struct FfiConverterOptionTypeLocalizedText: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeHostString: FfiConverterRustBuffer {
-    typealias SwiftType = HostString?
+fileprivate struct FfiConverterSequenceUInt16: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt16]
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
+    public static func write(_ value: [UInt16], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt16.write(item, into: &buf)
         }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeHostString.write(value, into: &buf)
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeHostString.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt16] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt16]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt16.read(from: &buf))
         }
+        return seq
     }
 }
 
@@ -2347,171 +2075,69 @@ fileprivate struct FfiConverterSequenceTypeEntry: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeHostString: FfiConverterRustBuffer {
-    typealias SwiftType = [HostString]
+fileprivate struct FfiConverterSequenceTypeValue: FfiConverterRustBuffer {
+    typealias SwiftType = [Value]
 
-    public static func write(_ value: [HostString], into buf: inout [UInt8]) {
+    public static func write(_ value: [Value], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeHostString.write(item, into: &buf)
+            FfiConverterTypeValue.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HostString] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Value] {
         let len: Int32 = try readInt(&buf)
-        var seq = [HostString]()
+        var seq = [Value]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeHostString.read(from: &buf))
+            seq.append(try FfiConverterTypeValue.read(from: &buf))
         }
         return seq
     }
 }
-
-
-public typealias HostString = String
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHostString: FfiConverter {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HostString {
-        return try FfiConverterString.read(from: &buf)
-    }
-
-    public static func write(_ value: HostString, into buf: inout [UInt8]) {
-        return FfiConverterString.write(value, into: &buf)
-    }
-
-    public static func lift(_ value: RustBuffer) throws -> HostString {
-        return try FfiConverterString.lift(value)
-    }
-
-    public static func lower(_ value: HostString) -> RustBuffer {
-        return FfiConverterString.lower(value)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHostString_lift(_ value: RustBuffer) throws -> HostString {
-    return try FfiConverterTypeHostString.lift(value)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHostString_lower(_ value: HostString) -> RustBuffer {
-    return FfiConverterTypeHostString.lower(value)
-}
-
 /**
- * The names the catalog knows: sources, reporters, services, versions.
+ * The answer table: every successful `lookup` and `status` answer and the calls that give it (format in
+ * bindings/README.md, "What a host package keeps").
  */
-public func catalogNames() -> CatalogNames  {
-    return try!  FfiConverterTypeCatalogNames_lift(try! rustCall() {
+public func answerTable()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
+        uniffiCallStatus in
+    uniffi_errcat_uniffi_fn_func_answer_table(uniffiCallStatus
+    )
+})
+}
+/**
+ * Runs operation `op` with its positional arguments (bindings/README.md, "Operations"), each flattened into
+ * `args` one after the other; the answer comes back flattened. The one entry point of every operation, through
+ * `errcat_audit::boundary::call`.
+ */
+public func call(op: String, args: [Value])throws  -> [Value]  {
+    return try  FfiConverterSequenceTypeValue.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
+        uniffiCallStatus in
+    uniffi_errcat_uniffi_fn_func_call(
+        FfiConverterString.lower(op),
+        FfiConverterSequenceTypeValue.lower(args),uniffiCallStatus
+    )
+})
+}
+/**
+ * The names of every enumeration, in declaration order.
+ */
+public func catalogNames()throws  -> CatalogNames  {
+    return try  FfiConverterTypeCatalogNames_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
         uniffiCallStatus in
     uniffi_errcat_uniffi_fn_func_catalog_names(uniffiCallStatus
     )
 })
 }
 /**
- * Builds `source.errorType`, checking the type like `parseCode`. `InvalidArgument` for an unknown source,
- * `InvalidCode` for a malformed type.
+ * Every entry of the catalog, by entry id (Koupleless entries first, then the blobstore's).
  */
-public func composeCode(source: HostString, errorType: HostString)throws  -> Code  {
-    return try  FfiConverterTypeCode_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_compose_code(
-        FfiConverterTypeHostString_lower(source),
-        FfiConverterTypeHostString_lower(errorType),uniffiCallStatus
-    )
-})
-}
-/**
- * The catalog's entries that pass `filter`, in catalog order (Koupleless tables first, then blobstore by number).
- */
-public func entries(filter: EntryFilter = EntryFilter())throws  -> [Entry]  {
+public func entries()throws  -> [Entry]  {
     return try  FfiConverterSequenceTypeEntry.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
         uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_entries(
-        FfiConverterTypeEntryFilter_lower(filter),uniffiCallStatus
-    )
-})
-}
-/**
- * The entry with `id` (see `KouplelessEntry.id` / `StatusEntry.id`); `NotFound` when there is none.
- */
-public func entryById(id: UInt32)throws  -> Entry  {
-    return try  FfiConverterTypeEntry_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_entry_by_id(
-        FfiConverterUInt32.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The JSON of one entry, exactly as it appears in the catalog export.
- */
-public func entryJson(id: UInt32)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_entry_json(
-        FfiConverterUInt32.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The errcat version (of the Rust core the library was built from).
- */
-public func errcatVersion() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_errcat_version(uniffiCallStatus
-    )
-})
-}
-/**
- * The whole catalog as `json` (both languages; equals `testdata/catalog.json`), `md` (the published tables) or
- * `csv`, in `lang` (`en`, the default, or `zh`; JSON carries both).
- */
-public func exportCatalog(format: HostString, lang: HostString? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_export_catalog(
-        FfiConverterTypeHostString_lower(format),
-        FfiConverterOptionTypeHostString.lower(lang),uniffiCallStatus
-    )
-})
-}
-/**
- * Every entry a code could mean: for a two-level code, the entries of its type in every table; for a number
- * (`"552"`), the blobstore entries with that number in every version. `NotFound` (with suggestions) when none.
- */
-public func find(code: HostString)throws  -> [Entry]  {
-    return try  FfiConverterSequenceTypeEntry.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_find(
-        FfiConverterTypeHostString_lower(code),uniffiCallStatus
-    )
-})
-}
-/**
- * Resolves a two-level code (`Arklet.InstallBizFailed`, an alias, or a dynamic combination such as
- * `User.PullBizError`) to its Koupleless entry, inside `reporter`'s table when given.
- *
- * Errors: `InvalidCode` (malformed), `NotFound` (with suggestions), `Ambiguous` (with candidates: give the
- * reporter), `InvalidArgument` (unknown reporter).
- */
-public func lookup(code: HostString, reporter: HostString? = nil)throws  -> Resolved  {
-    return try  FfiConverterTypeResolved_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_lookup(
-        FfiConverterTypeHostString_lower(code),
-        FfiConverterOptionTypeHostString.lower(reporter),uniffiCallStatus
+    uniffi_errcat_uniffi_fn_func_entries(uniffiCallStatus
     )
 })
 }
@@ -2519,64 +2145,12 @@ public func lookup(code: HostString, reporter: HostString? = nil)throws  -> Reso
  * Panics inside the boundary guard, so tests can check that a panic arrives as an `Internal` error and the
  * library stays usable. Never call it otherwise.
  */
-public func panicForTest(message: HostString)throws   {try rustCallWithError(FfiConverterTypeErrcatError_lift) {
+public func panicForTest(message: String)throws   {try rustCallWithError(FfiConverterTypeErrcatError_lift) {
         uniffiCallStatus in
     uniffi_errcat_uniffi_fn_func_panic_for_test(
-        FfiConverterTypeHostString_lower(message),uniffiCallStatus
+        FfiConverterString.lower(message),uniffiCallStatus
     )
 }
-}
-/**
- * Parses a two-level code strictly: exactly one `.`, PascalCase parts, a known source. `InvalidCode` says which
- * rule failed. The type need not be catalogued.
- */
-public func parseCode(text: HostString)throws  -> Code  {
-    return try  FfiConverterTypeCode_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_parse_code(
-        FfiConverterTypeHostString_lower(text),uniffiCallStatus
-    )
-})
-}
-/**
- * The service status `code` belongs to at `version` (default: newest): by its entry, else by the service ranges.
- */
-public func serviceOf(code: Int64, version: HostString? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_service_of(
-        FfiConverterInt64.lower(code),
-        FfiConverterOptionTypeHostString.lower(version),uniffiCallStatus
-    )
-})
-}
-/**
- * The blobstore entry for status `code` at `version` (default: newest). A number known only in other versions is
- * returned with `valid = false`. Errors: `InvalidCode` (outside 0..=999), `NotFound`, `InvalidArgument`
- * (unknown version).
- */
-public func status(code: Int64, version: HostString? = nil)throws  -> StatusMatch  {
-    return try  FfiConverterTypeStatusMatch_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_status(
-        FfiConverterInt64.lower(code),
-        FfiConverterOptionTypeHostString.lower(version),uniffiCallStatus
-    )
-})
-}
-/**
- * Analyses the audit-log files and directories in `paths` (`-` = stdin), explaining codes at `version` (default:
- * newest) and grouping APIs by `maxApiLevel` segments (default 2). `Io` when a path cannot be read.
- */
-public func analyzeAudit(paths: [HostString], version: HostString? = nil, maxApiLevel: Int32 = 2)throws  -> AuditReport  {
-    return try  FfiConverterTypeAuditReport_lift(try rustCallWithError(FfiConverterTypeErrcatError_lift) {
-        uniffiCallStatus in
-    uniffi_errcat_uniffi_fn_func_analyze_audit(
-        FfiConverterSequenceTypeHostString.lower(paths),
-        FfiConverterOptionTypeHostString.lower(version),
-        FfiConverterInt32.lower(maxApiLevel),uniffiCallStatus
-    )
-})
 }
 
 private enum InitializationResult {
@@ -2594,67 +2168,19 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_catalog_names() != 58979) {
+    if (uniffi_errcat_uniffi_checksum_func_answer_table() != 37542) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_compose_code() != 49023) {
+    if (uniffi_errcat_uniffi_checksum_func_call() != 7216) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_entries() != 28304) {
+    if (uniffi_errcat_uniffi_checksum_func_catalog_names() != 63110) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_entry_by_id() != 34925) {
+    if (uniffi_errcat_uniffi_checksum_func_entries() != 10949) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_errcat_uniffi_checksum_func_entry_json() != 12840) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_errcat_version() != 48544) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_export_catalog() != 29498) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_find() != 57629) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_lookup() != 13648) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_panic_for_test() != 21506) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_parse_code() != 55643) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_service_of() != 35323) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_status() != 25559) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_func_analyze_audit() != 8346) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_cause() != 60826) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_code() != 64104) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_detail() != 23273) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_to_arklet_json() != 1850) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_to_problem_json() != 29154) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_method_codederror_with_cause() != 24339) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_errcat_uniffi_checksum_constructor_codederror_new() != 49009) {
+    if (uniffi_errcat_uniffi_checksum_func_panic_for_test() != 28678) {
         return InitializationResult.apiChecksumMismatch
     }
 

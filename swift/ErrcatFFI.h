@@ -243,49 +243,15 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_CLONE_CODEDERROR
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_CLONE_CODEDERROR
-uint64_t uniffi_errcat_uniffi_fn_clone_codederror(uint64_t handle, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ANSWER_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ANSWER_TABLE
+RustBuffer uniffi_errcat_uniffi_fn_func_answer_table(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FREE_CODEDERROR
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FREE_CODEDERROR
-void uniffi_errcat_uniffi_fn_free_codederror(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_CONSTRUCTOR_CODEDERROR_NEW
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_CONSTRUCTOR_CODEDERROR_NEW
-uint64_t uniffi_errcat_uniffi_fn_constructor_codederror_new(RustBuffer code, RustBuffer detail, RustBuffer reporter, RustBuffer version, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_CAUSE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_CAUSE
-RustBuffer uniffi_errcat_uniffi_fn_method_codederror_cause(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_CODE
-RustBuffer uniffi_errcat_uniffi_fn_method_codederror_code(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_DETAIL
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_DETAIL
-RustBuffer uniffi_errcat_uniffi_fn_method_codederror_detail(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_TO_ARKLET_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_TO_ARKLET_JSON
-RustBuffer uniffi_errcat_uniffi_fn_method_codederror_to_arklet_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_TO_PROBLEM_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_TO_PROBLEM_JSON
-RustBuffer uniffi_errcat_uniffi_fn_method_codederror_to_problem_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_WITH_CAUSE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_METHOD_CODEDERROR_WITH_CAUSE
-uint64_t uniffi_errcat_uniffi_fn_method_codederror_with_cause(uint64_t ptr, uint64_t cause, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_CALL
+#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_CALL
+RustBuffer uniffi_errcat_uniffi_fn_func_call(RustBuffer op, RustBuffer args, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_CATALOG_NAMES
@@ -294,70 +260,15 @@ RustBuffer uniffi_errcat_uniffi_fn_func_catalog_names(RustCallStatus *_Nonnull o
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_COMPOSE_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_COMPOSE_CODE
-RustBuffer uniffi_errcat_uniffi_fn_func_compose_code(RustBuffer source, RustBuffer error_type, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRIES
 #define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRIES
-RustBuffer uniffi_errcat_uniffi_fn_func_entries(RustBuffer filter, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRY_BY_ID
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRY_BY_ID
-RustBuffer uniffi_errcat_uniffi_fn_func_entry_by_id(uint32_t id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRY_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ENTRY_JSON
-RustBuffer uniffi_errcat_uniffi_fn_func_entry_json(uint32_t id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ERRCAT_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ERRCAT_VERSION
-RustBuffer uniffi_errcat_uniffi_fn_func_errcat_version(RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_errcat_uniffi_fn_func_entries(RustCallStatus *_Nonnull out_status
     
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_EXPORT_CATALOG
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_EXPORT_CATALOG
-RustBuffer uniffi_errcat_uniffi_fn_func_export_catalog(RustBuffer format, RustBuffer lang, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_FIND
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_FIND
-RustBuffer uniffi_errcat_uniffi_fn_func_find(RustBuffer code, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_LOOKUP
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_LOOKUP
-RustBuffer uniffi_errcat_uniffi_fn_func_lookup(RustBuffer code, RustBuffer reporter, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_PANIC_FOR_TEST
 #define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_PANIC_FOR_TEST
 void uniffi_errcat_uniffi_fn_func_panic_for_test(RustBuffer message, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_PARSE_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_PARSE_CODE
-RustBuffer uniffi_errcat_uniffi_fn_func_parse_code(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_SERVICE_OF
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_SERVICE_OF
-RustBuffer uniffi_errcat_uniffi_fn_func_service_of(int64_t code, RustBuffer version, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_STATUS
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_STATUS
-RustBuffer uniffi_errcat_uniffi_fn_func_status(int64_t code, RustBuffer version, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ANALYZE_AUDIT
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_FN_FUNC_ANALYZE_AUDIT
-RustBuffer uniffi_errcat_uniffi_fn_func_analyze_audit(RustBuffer paths, RustBuffer version, int32_t max_api_level, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_ERRCAT_UNIFFI_RUSTBUFFER_ALLOC
@@ -620,15 +531,21 @@ void ffi_errcat_uniffi_rust_future_free_void(uint64_t handle
 void ffi_errcat_uniffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CATALOG_NAMES
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CATALOG_NAMES
-uint16_t uniffi_errcat_uniffi_checksum_func_catalog_names(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ANSWER_TABLE
+#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ANSWER_TABLE
+uint16_t uniffi_errcat_uniffi_checksum_func_answer_table(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_COMPOSE_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_COMPOSE_CODE
-uint16_t uniffi_errcat_uniffi_checksum_func_compose_code(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CALL
+#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CALL
+uint16_t uniffi_errcat_uniffi_checksum_func_call(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CATALOG_NAMES
+#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_CATALOG_NAMES
+uint16_t uniffi_errcat_uniffi_checksum_func_catalog_names(void
     
 );
 #endif
@@ -638,111 +555,9 @@ uint16_t uniffi_errcat_uniffi_checksum_func_entries(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ENTRY_BY_ID
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ENTRY_BY_ID
-uint16_t uniffi_errcat_uniffi_checksum_func_entry_by_id(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ENTRY_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ENTRY_JSON
-uint16_t uniffi_errcat_uniffi_checksum_func_entry_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ERRCAT_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ERRCAT_VERSION
-uint16_t uniffi_errcat_uniffi_checksum_func_errcat_version(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_EXPORT_CATALOG
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_EXPORT_CATALOG
-uint16_t uniffi_errcat_uniffi_checksum_func_export_catalog(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_FIND
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_FIND
-uint16_t uniffi_errcat_uniffi_checksum_func_find(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_LOOKUP
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_LOOKUP
-uint16_t uniffi_errcat_uniffi_checksum_func_lookup(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_PANIC_FOR_TEST
 #define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_PANIC_FOR_TEST
 uint16_t uniffi_errcat_uniffi_checksum_func_panic_for_test(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_PARSE_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_PARSE_CODE
-uint16_t uniffi_errcat_uniffi_checksum_func_parse_code(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_SERVICE_OF
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_SERVICE_OF
-uint16_t uniffi_errcat_uniffi_checksum_func_service_of(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_STATUS
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_STATUS
-uint16_t uniffi_errcat_uniffi_checksum_func_status(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ANALYZE_AUDIT
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_FUNC_ANALYZE_AUDIT
-uint16_t uniffi_errcat_uniffi_checksum_func_analyze_audit(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_CAUSE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_CAUSE
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_cause(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_CODE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_CODE
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_code(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_DETAIL
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_DETAIL
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_detail(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_TO_ARKLET_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_TO_ARKLET_JSON
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_to_arklet_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_TO_PROBLEM_JSON
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_TO_PROBLEM_JSON
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_to_problem_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_WITH_CAUSE
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_METHOD_CODEDERROR_WITH_CAUSE
-uint16_t uniffi_errcat_uniffi_checksum_method_codederror_with_cause(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_CONSTRUCTOR_CODEDERROR_NEW
-#define UNIFFI_FFIDEF_UNIFFI_ERRCAT_UNIFFI_CHECKSUM_CONSTRUCTOR_CODEDERROR_NEW
-uint16_t uniffi_errcat_uniffi_checksum_constructor_codederror_new(void
     
 );
 #endif

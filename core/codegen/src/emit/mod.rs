@@ -8,6 +8,7 @@ pub mod java;
 pub mod node;
 pub mod python;
 pub mod rust;
+pub mod uniffi;
 
 use crate::Catalog;
 
@@ -32,6 +33,10 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
         GeneratedFile {
             path: python::PATH,
             content: python::source(cat),
+        },
+        GeneratedFile {
+            path: "bindings/uniffi/src/generated.rs",
+            content: uniffi::generated_source(cat),
         },
     ]
     .into_iter()

@@ -30,7 +30,6 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
-import java.util.concurrent.atomic.AtomicBoolean
 
 // This is a helper for safely working with byte buffers returned from the Rust code.
 // A rust-owned buffer is represented by its capacity, its current length, and a
@@ -675,47 +674,15 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_errcat_uniffi_checksum_func_catalog_names(
+    external fun uniffi_errcat_uniffi_checksum_func_answer_table(
     ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_compose_code(
+    external fun uniffi_errcat_uniffi_checksum_func_call(
+    ): Int
+    external fun uniffi_errcat_uniffi_checksum_func_catalog_names(
     ): Int
     external fun uniffi_errcat_uniffi_checksum_func_entries(
     ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_entry_by_id(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_entry_json(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_errcat_version(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_export_catalog(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_find(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_lookup(
-    ): Int
     external fun uniffi_errcat_uniffi_checksum_func_panic_for_test(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_parse_code(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_service_of(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_status(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_func_analyze_audit(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_cause(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_code(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_detail(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_to_arklet_json(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_to_problem_json(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_method_codederror_with_cause(
-    ): Int
-    external fun uniffi_errcat_uniffi_checksum_constructor_codederror_new(
     ): Int
     external fun ffi_errcat_uniffi_uniffi_contract_version(
     ): Int
@@ -725,11 +692,6 @@ internal object IntegrityCheckingUniffiLib {
 
 internal object UniffiLib {
     
-    // The Cleaner for the whole library
-    internal val CLEANER: UniffiCleaner by lazy {
-        UniffiCleaner.create()
-    }
-    
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "errcat"))
@@ -737,52 +699,16 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_errcat_uniffi_fn_clone_codederror(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_errcat_uniffi_fn_free_codederror(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_errcat_uniffi_fn_constructor_codederror_new(`code`: RustBuffer.ByValue,`detail`: RustBuffer.ByValue,`reporter`: RustBuffer.ByValue,`version`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_errcat_uniffi_fn_method_codederror_cause(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_errcat_uniffi_fn_func_answer_table(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_method_codederror_code(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_errcat_uniffi_fn_func_call(`op`: RustBuffer.ByValue,`args`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_method_codederror_detail(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_method_codederror_to_arklet_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_method_codederror_to_problem_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_method_codederror_with_cause(`ptr`: Long,`cause`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
     external fun uniffi_errcat_uniffi_fn_func_catalog_names(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_compose_code(`source`: RustBuffer.ByValue,`errorType`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_entries(`filter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_entry_by_id(`id`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_entry_json(`id`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_errcat_version(uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_export_catalog(`format`: RustBuffer.ByValue,`lang`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_find(`code`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_lookup(`code`: RustBuffer.ByValue,`reporter`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_errcat_uniffi_fn_func_entries(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_errcat_uniffi_fn_func_panic_for_test(`message`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
-    external fun uniffi_errcat_uniffi_fn_func_parse_code(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_service_of(`code`: Long,`version`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_status(`code`: Long,`version`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_errcat_uniffi_fn_func_analyze_audit(`paths`: RustBuffer.ByValue,`version`: RustBuffer.ByValue,`maxApiLevel`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun ffi_errcat_uniffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_errcat_uniffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -902,67 +828,19 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_errcat_uniffi_checksum_func_catalog_names() and 0xFFFF) != 58979) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_answer_table() and 0xFFFF) != 37542) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_compose_code() and 0xFFFF) != 49023) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_call() and 0xFFFF) != 7216) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_entries() and 0xFFFF) != 28304) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_catalog_names() and 0xFFFF) != 63110) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_entry_by_id() and 0xFFFF) != 34925) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_entries() and 0xFFFF) != 10949) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_entry_json() and 0xFFFF) != 12840) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_errcat_version() and 0xFFFF) != 48544) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_export_catalog() and 0xFFFF) != 29498) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_find() and 0xFFFF) != 57629) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_lookup() and 0xFFFF) != 13648) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_panic_for_test() and 0xFFFF) != 21506) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_parse_code() and 0xFFFF) != 55643) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_service_of() and 0xFFFF) != 35323) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_status() and 0xFFFF) != 25559) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_func_analyze_audit() and 0xFFFF) != 8346) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_cause() and 0xFFFF) != 60826) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_code() and 0xFFFF) != 64104) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_detail() and 0xFFFF) != 23273) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_to_arklet_json() and 0xFFFF) != 1850) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_to_problem_json() and 0xFFFF) != 29154) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_method_codederror_with_cause() and 0xFFFF) != 24339) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_errcat_uniffi_checksum_constructor_codederror_new() and 0xFFFF) != 49009) {
+    if ((lib.uniffi_errcat_uniffi_checksum_func_panic_for_test() and 0xFFFF) != 28678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1057,69 +935,32 @@ object UniffiWithHandle
  * @suppress
  * */
 object NoHandle
+
 /**
- * The cleaner interface for Object finalization code to run.
- * This is the entry point to any implementation that we're using.
- *
- * The cleaner registers objects and returns cleanables, so now we are
- * defining a `UniffiCleaner` with a `UniffiClenaer.Cleanable` to abstract the
- * different implmentations available at compile time.
- *
  * @suppress
  */
-interface UniffiCleaner {
-    interface Cleanable {
-        fun clean()
+public object FfiConverterUShort: FfiConverter<UShort, Short> {
+    override fun lift(value: Short): UShort {
+        return value.toUShort()
     }
 
-    fun register(value: Any, cleanUpTask: Runnable): UniffiCleaner.Cleanable
-
-    companion object
-}
-
-// The fallback Jna cleaner, which is available for both Android, and the JVM.
-private class UniffiJnaCleaner : UniffiCleaner {
-    private val cleaner = com.sun.jna.internal.Cleaner.getCleaner()
-
-    override fun register(value: Any, cleanUpTask: Runnable): UniffiCleaner.Cleanable =
-        UniffiJnaCleanable(cleaner.register(value, cleanUpTask))
-}
-
-private class UniffiJnaCleanable(
-    private val cleanable: com.sun.jna.internal.Cleaner.Cleanable,
-) : UniffiCleaner.Cleanable {
-    override fun clean() = cleanable.clean()
-}
-
-
-// We decide at uniffi binding generation time whether we were
-// using Android or not.
-// There are further runtime checks to chose the correct implementation
-// of the cleaner.
-private fun UniffiCleaner.Companion.create(): UniffiCleaner =
-    try {
-        // For safety's sake: if the library hasn't been run in android_cleaner = true
-        // mode, but is being run on Android, then we still need to think about
-        // Android API versions.
-        // So we check if java.lang.ref.Cleaner is there, and use that…
-        java.lang.Class.forName("java.lang.ref.Cleaner")
-        JavaLangRefCleaner()
-    } catch (e: ClassNotFoundException) {
-        // … otherwise, fallback to the JNA cleaner.
-        UniffiJnaCleaner()
+    fun lift(value: Int): UShort {
+        return value.toUShort()
     }
 
-private class JavaLangRefCleaner : UniffiCleaner {
-    val cleaner = java.lang.ref.Cleaner.create()
+    override fun read(buf: ByteBuffer): UShort {
+        return lift(buf.getShort())
+    }
 
-    override fun register(value: Any, cleanUpTask: Runnable): UniffiCleaner.Cleanable =
-        JavaLangRefCleanable(cleaner.register(value, cleanUpTask))
-}
+    override fun lower(value: UShort): Short {
+        return value.toShort()
+    }
 
-private class JavaLangRefCleanable(
-    val cleanable: java.lang.ref.Cleaner.Cleanable
-) : UniffiCleaner.Cleanable {
-    override fun clean() = cleanable.clean()
+    override fun allocationSize(value: UShort) = 2UL
+
+    override fun write(value: UShort, buf: ByteBuffer) {
+        buf.putShort(value.toShort())
+    }
 }
 
 /**
@@ -1188,6 +1029,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterDouble: FfiConverter<Double, Double> {
+    override fun lift(value: Double): Double {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Double {
+        return buf.getDouble()
+    }
+
+    override fun lower(value: Double): Double {
+        return value
+    }
+
+    override fun allocationSize(value: Double) = 8UL
+
+    override fun write(value: Double, buf: ByteBuffer) {
+        buf.putDouble(value)
     }
 }
 
@@ -1271,476 +1135,69 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     }
 }
 
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
- * An error value: a code, a detail for this occurrence, and optionally the error that caused it. Immutable;
- * `withCause` returns a new value.
- */
-public interface CodedErrorInterface {
-    
-    /**
-     * The cause, if any.
-     */
-    fun `cause`(): CodedError?
-    
-    /**
-     * The code as text: `Source.Type` or the status number.
-     */
-    fun `code`(): kotlin.String
-    
-    /**
-     * The detail of this occurrence.
-     */
-    fun `detail`(): kotlin.String
-    
-    /**
-     * The Arklet envelope `{code, message, errorStackTrace, errorCode}`, identical in every errcat language.
-     */
-    fun `toArkletJson`(): kotlin.String
-    
-    /**
-     * RFC 9457 `application/problem+json`, identical in every errcat language.
-     */
-    fun `toProblemJson`(): kotlin.String
-    
-    /**
-     * A copy of this value with `cause` as its cause (replacing any previous cause).
-     */
-    fun `withCause`(`cause`: CodedError): CodedError
-    
-    companion object
-}
-
-/**
- * An error value: a code, a detail for this occurrence, and optionally the error that caused it. Immutable;
- * `withCause` returns a new value.
- */
-open class CodedError: Disposable, AutoCloseable, CodedErrorInterface
-{
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-    /**
-     * An error value for `code`: digits are a blobstore status at `version` (default: newest), anything else a
-     * two-level code (or alias) looked up in `reporter`'s table when given.
-     */
-    constructor(`code`: HostString, `detail`: HostString, `reporter`: HostString? = null, `version`: HostString? = null) :
-        this(UniffiWithHandle, 
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_constructor_codederror_new(
-    
-        
-        FfiConverterTypeHostString.lower(`code`),
-        FfiConverterTypeHostString.lower(`detail`),
-        FfiConverterOptionalTypeHostString.lower(`reporter`),
-        FfiConverterOptionalTypeHostString.lower(`version`),_status)
-}
-    )
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_errcat_uniffi_fn_free_codederror(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_errcat_uniffi_fn_clone_codederror(handle, status)
-        }
-    }
-
-    
-    /**
-     * The cause, if any.
-     */override fun `cause`(): CodedError? {
-            return FfiConverterOptionalTypeCodedError.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_cause(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The code as text: `Source.Type` or the status number.
-     */override fun `code`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_code(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The detail of this occurrence.
-     */override fun `detail`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_detail(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The Arklet envelope `{code, message, errorStackTrace, errorCode}`, identical in every errcat language.
-     */override fun `toArkletJson`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_to_arklet_json(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * RFC 9457 `application/problem+json`, identical in every errcat language.
-     */override fun `toProblemJson`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_to_problem_json(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * A copy of this value with `cause` as its cause (replacing any previous cause).
-     */override fun `withCause`(`cause`: CodedError): CodedError {
-            return FfiConverterTypeCodedError.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_method_codederror_with_cause(
-        it,
-        
-        FfiConverterTypeCodedError.lower(`cause`),_status)
-}
-    }
-    )
-    }
-    
-
-    
-
-    
-
-
-    
-    
-    /**
-     * @suppress
-     */
-    companion object
-    
-}
-
-
 /**
  * @suppress
  */
-public object FfiConverterTypeCodedError: FfiConverter<CodedError, Long> {
-    override fun lower(value: CodedError): Long {
-        return value.uniffiCloneHandle()
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
     }
-
-    override fun lift(value: Long): CodedError {
-        return CodedError(UniffiWithHandle, value)
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
     }
-
-    override fun read(buf: ByteBuffer): CodedError {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: CodedError) = 8UL
-
-    override fun write(value: CodedError, buf: ByteBuffer) {
-        buf.putLong(lower(value))
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
     }
 }
 
 
 
 /**
- * The analysis of blobstore audit logs.
- */
-data class AuditReport (
-    /**
-     * Lines read (= lines counted + malformed lines).
-     */
-    val `lines`: kotlin.Long
-    , 
-    /**
-     * Malformed lines.
-     */
-    val `malformed`: kotlin.Long
-    , 
-    /**
-     * The full report as JSON (counts per service/API/code, error share, latency percentiles, unknown codes),
-     * the same text as `errcat audit --json`.
-     */
-    val `json`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAuditReport: FfiConverterRustBuffer<AuditReport> {
-    override fun read(buf: ByteBuffer): AuditReport {
-        return AuditReport(
-            FfiConverterLong.read(buf),
-            FfiConverterLong.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: AuditReport) = (
-            FfiConverterLong.allocationSize(value.`lines`) +
-            FfiConverterLong.allocationSize(value.`malformed`) +
-            FfiConverterString.allocationSize(value.`json`)
-    )
-
-    override fun write(value: AuditReport, buf: ByteBuffer) {
-            FfiConverterLong.write(value.`lines`, buf)
-            FfiConverterLong.write(value.`malformed`, buf)
-            FfiConverterString.write(value.`json`, buf)
-    }
-}
-
-
-
-/**
- * The names the catalog knows, for menus and validation in the host language.
+ * The names of every enumeration, in declaration order: what the indices in answers (a source, a service, a
+ * version) stand for, and the names `Errcat` accepts.
  */
 data class CatalogNames (
     /**
-     * Level-1 sources, in catalog order.
+     * A Level-1 error source: the first part of a two-level code.
      */
     val `sources`: List<kotlin.String>
     , 
     /**
-     * Reporters (the Koupleless tables).
+     * A reporting component: the table a Koupleless code is published in.
      */
     val `reporters`: List<kotlin.String>
     , 
     /**
-     * Blobstore services.
+     * A CubeFS blobstore service, or `Generic` for codes any service writes.
      */
     val `services`: List<kotlin.String>
     , 
     /**
-     * CubeFS versions, oldest first (the last is the default of every version argument).
+     * How a client should treat a blobstore status code.
+     */
+    val `retryClasses`: List<kotlin.String>
+    , 
+    /**
+     * The two systems the catalog holds.
+     */
+    val `systems`: List<kotlin.String>
+    , 
+    /**
+     * What went wrong. The same set in every language.
+     */
+    val `errorKinds`: List<kotlin.String>
+    , 
+    /**
+     * A language of the catalog's texts.
+     */
+    val `langs`: List<kotlin.String>
+    , 
+    /**
+     * The CubeFS versions, oldest first (the last is the default of every version argument).
      */
     val `versions`: List<kotlin.String>
     
@@ -1763,6 +1220,10 @@ public object FfiConverterTypeCatalogNames: FfiConverterRustBuffer<CatalogNames>
             FfiConverterSequenceString.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
         )
     }
 
@@ -1770,6 +1231,10 @@ public object FfiConverterTypeCatalogNames: FfiConverterRustBuffer<CatalogNames>
             FfiConverterSequenceString.allocationSize(value.`sources`) +
             FfiConverterSequenceString.allocationSize(value.`reporters`) +
             FfiConverterSequenceString.allocationSize(value.`services`) +
+            FfiConverterSequenceString.allocationSize(value.`retryClasses`) +
+            FfiConverterSequenceString.allocationSize(value.`systems`) +
+            FfiConverterSequenceString.allocationSize(value.`errorKinds`) +
+            FfiConverterSequenceString.allocationSize(value.`langs`) +
             FfiConverterSequenceString.allocationSize(value.`versions`)
     )
 
@@ -1777,6 +1242,10 @@ public object FfiConverterTypeCatalogNames: FfiConverterRustBuffer<CatalogNames>
             FfiConverterSequenceString.write(value.`sources`, buf)
             FfiConverterSequenceString.write(value.`reporters`, buf)
             FfiConverterSequenceString.write(value.`services`, buf)
+            FfiConverterSequenceString.write(value.`retryClasses`, buf)
+            FfiConverterSequenceString.write(value.`systems`, buf)
+            FfiConverterSequenceString.write(value.`errorKinds`, buf)
+            FfiConverterSequenceString.write(value.`langs`, buf)
             FfiConverterSequenceString.write(value.`versions`, buf)
     }
 }
@@ -1784,23 +1253,15 @@ public object FfiConverterTypeCatalogNames: FfiConverterRustBuffer<CatalogNames>
 
 
 /**
- * A syntactically valid two-level code, from `parse` or `compose`.
+ * What the host code was generated from. Made on the host side with its default (no crossing), it carries the
+ * fingerprint of the catalog these bindings were generated for; `Errcat` compares it with the fingerprint of
+ * the library's answer table (a mismatch: the package and its native library were built apart).
  */
-data class Code (
+data class Generated (
     /**
-     * The Level-1 source.
+     * The catalog fingerprint (errcat-codegen's `records::fingerprint`).
      */
-    val `source`: kotlin.String
-    , 
-    /**
-     * The Level-2 type, as written.
-     */
-    val `errorType`: kotlin.String
-    , 
-    /**
-     * The code as text, `Source.Type`.
-     */
-    val `text`: kotlin.String
+    val `catalogFingerprint`: kotlin.String = "98400df5d6b2f1db" 
     
 ){
     
@@ -1814,89 +1275,19 @@ data class Code (
 /**
  * @suppress
  */
-public object FfiConverterTypeCode: FfiConverterRustBuffer<Code> {
-    override fun read(buf: ByteBuffer): Code {
-        return Code(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+public object FfiConverterTypeGenerated: FfiConverterRustBuffer<Generated> {
+    override fun read(buf: ByteBuffer): Generated {
+        return Generated(
             FfiConverterString.read(buf),
         )
     }
 
-    override fun allocationSize(value: Code) = (
-            FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterString.allocationSize(value.`errorType`) +
-            FfiConverterString.allocationSize(value.`text`)
+    override fun allocationSize(value: Generated) = (
+            FfiConverterString.allocationSize(value.`catalogFingerprint`)
     )
 
-    override fun write(value: Code, buf: ByteBuffer) {
-            FfiConverterString.write(value.`source`, buf)
-            FfiConverterString.write(value.`errorType`, buf)
-            FfiConverterString.write(value.`text`, buf)
-    }
-}
-
-
-
-/**
- * Which entries `entries` returns. Every field narrows; the default returns everything. A `reporter` implies the
- * Koupleless system; a `service` or `version` implies the blobstore.
- */
-data class EntryFilter (
-    /**
-     * `koupleless` or `blobstore`.
-     */
-    val `system`: HostString? = null 
-    , 
-    /**
-     * A reporter name (`Arklet`).
-     */
-    val `reporter`: HostString? = null 
-    , 
-    /**
-     * A service name (`BlobNode`).
-     */
-    val `service`: HostString? = null 
-    , 
-    /**
-     * A CubeFS version (`v3.5.0`, `master`).
-     */
-    val `version`: HostString? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeEntryFilter: FfiConverterRustBuffer<EntryFilter> {
-    override fun read(buf: ByteBuffer): EntryFilter {
-        return EntryFilter(
-            FfiConverterOptionalTypeHostString.read(buf),
-            FfiConverterOptionalTypeHostString.read(buf),
-            FfiConverterOptionalTypeHostString.read(buf),
-            FfiConverterOptionalTypeHostString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: EntryFilter) = (
-            FfiConverterOptionalTypeHostString.allocationSize(value.`system`) +
-            FfiConverterOptionalTypeHostString.allocationSize(value.`reporter`) +
-            FfiConverterOptionalTypeHostString.allocationSize(value.`service`) +
-            FfiConverterOptionalTypeHostString.allocationSize(value.`version`)
-    )
-
-    override fun write(value: EntryFilter, buf: ByteBuffer) {
-            FfiConverterOptionalTypeHostString.write(value.`system`, buf)
-            FfiConverterOptionalTypeHostString.write(value.`reporter`, buf)
-            FfiConverterOptionalTypeHostString.write(value.`service`, buf)
-            FfiConverterOptionalTypeHostString.write(value.`version`, buf)
+    override fun write(value: Generated, buf: ByteBuffer) {
+            FfiConverterString.write(value.`catalogFingerprint`, buf)
     }
 }
 
@@ -1907,44 +1298,44 @@ public object FfiConverterTypeEntryFilter: FfiConverterRustBuffer<EntryFilter> {
  */
 data class KouplelessEntry (
     /**
-     * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+     * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
      */
     val `id`: kotlin.UInt
     , 
     /**
-     * `Reporter/Type`, the key the conformance vectors use.
+     * `Reporter/Type`, unique in the catalog (`Arklet/InstallBizFailed`).
      */
     val `key`: kotlin.String
     , 
     /**
-     * The code with the default source, `Source.Type`.
-     */
-    val `code`: kotlin.String
-    , 
-    /**
-     * The table the row is published in (`Arklet`, `ModuleController`, `KouplelessBoard`).
+     * The table the row is published in.
      */
     val `reporter`: kotlin.String
     , 
     /**
-     * Business type.
+     * Business type, resolved where the published cell is `<br />` or empty.
      */
     val `businessType`: LocalizedText
     , 
     /**
-     * The published business-type cell when it differs from the business type (`<br />` or empty).
+     * The published business-type cell when it is not the business type itself (`<br />` or empty).
      */
     val `businessTypeCell`: kotlin.String?
     , 
     /**
-     * Catalogued Level-1 sources; the first is the default.
+     * Catalogued sources; the first is the default.
      */
     val `sources`: List<kotlin.String>
     , 
     /**
-     * The Level-2 type, canonical (published) spelling.
+     * The Level-2 type, as published (canonical spelling).
      */
     val `errorType`: kotlin.String
+    , 
+    /**
+     * The code with the default source (`Arklet.InstallBizFailed`).
+     */
+    val `code`: kotlin.String
     , 
     /**
      * Meaning.
@@ -1989,10 +1380,10 @@ public object FfiConverterTypeKouplelessEntry: FfiConverterRustBuffer<Koupleless
             FfiConverterUInt.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
             FfiConverterTypeLocalizedText.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterSequenceString.read(buf),
+            FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterTypeLocalizedText.read(buf),
             FfiConverterTypeLocalizedText.read(buf),
@@ -2005,12 +1396,12 @@ public object FfiConverterTypeKouplelessEntry: FfiConverterRustBuffer<Koupleless
     override fun allocationSize(value: KouplelessEntry) = (
             FfiConverterUInt.allocationSize(value.`id`) +
             FfiConverterString.allocationSize(value.`key`) +
-            FfiConverterString.allocationSize(value.`code`) +
             FfiConverterString.allocationSize(value.`reporter`) +
             FfiConverterTypeLocalizedText.allocationSize(value.`businessType`) +
             FfiConverterOptionalString.allocationSize(value.`businessTypeCell`) +
             FfiConverterSequenceString.allocationSize(value.`sources`) +
             FfiConverterString.allocationSize(value.`errorType`) +
+            FfiConverterString.allocationSize(value.`code`) +
             FfiConverterTypeLocalizedText.allocationSize(value.`meaning`) +
             FfiConverterTypeLocalizedText.allocationSize(value.`solution`) +
             FfiConverterBoolean.allocationSize(value.`retryable`) +
@@ -2021,12 +1412,12 @@ public object FfiConverterTypeKouplelessEntry: FfiConverterRustBuffer<Koupleless
     override fun write(value: KouplelessEntry, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`id`, buf)
             FfiConverterString.write(value.`key`, buf)
-            FfiConverterString.write(value.`code`, buf)
             FfiConverterString.write(value.`reporter`, buf)
             FfiConverterTypeLocalizedText.write(value.`businessType`, buf)
             FfiConverterOptionalString.write(value.`businessTypeCell`, buf)
             FfiConverterSequenceString.write(value.`sources`, buf)
             FfiConverterString.write(value.`errorType`, buf)
+            FfiConverterString.write(value.`code`, buf)
             FfiConverterTypeLocalizedText.write(value.`meaning`, buf)
             FfiConverterTypeLocalizedText.write(value.`solution`, buf)
             FfiConverterBoolean.write(value.`retryable`, buf)
@@ -2085,87 +1476,16 @@ public object FfiConverterTypeLocalizedText: FfiConverterRustBuffer<LocalizedTex
 
 
 /**
- * A two-level code resolved to its entry by `lookup`.
- */
-data class Resolved (
-    /**
-     * `Source.Type` with the given source and the canonical type spelling.
-     */
-    val `code`: kotlin.String
-    , 
-    /**
-     * The source given in the code.
-     */
-    val `source`: kotlin.String
-    , 
-    /**
-     * The entry.
-     */
-    val `entry`: KouplelessEntry
-    , 
-    /**
-     * The alias spelling the code used, when it was not the canonical type.
-     */
-    val `alias`: kotlin.String?
-    , 
-    /**
-     * Whether the source is not one of the entry's catalogued sources (a valid dynamic combination).
-     */
-    val `dynamic`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeResolved: FfiConverterRustBuffer<Resolved> {
-    override fun read(buf: ByteBuffer): Resolved {
-        return Resolved(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterTypeKouplelessEntry.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Resolved) = (
-            FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterTypeKouplelessEntry.allocationSize(value.`entry`) +
-            FfiConverterOptionalString.allocationSize(value.`alias`) +
-            FfiConverterBoolean.allocationSize(value.`dynamic`)
-    )
-
-    override fun write(value: Resolved, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
-            FfiConverterString.write(value.`source`, buf)
-            FfiConverterTypeKouplelessEntry.write(value.`entry`, buf)
-            FfiConverterOptionalString.write(value.`alias`, buf)
-            FfiConverterBoolean.write(value.`dynamic`, buf)
-    }
-}
-
-
-
-/**
  * A CubeFS blobstore status code entry: one (number, Go const, message) as defined in a range of versions.
  */
 data class StatusEntry (
     /**
-     * A small integer naming the entry in this build of the catalog (stable across calls; a cache key).
+     * The entry's id: its index in `entries()`, `0 .. entries().size - 1` (stable in a build of the catalog).
      */
     val `id`: kotlin.UInt
     , 
     /**
-     * `number/GoConst`, the key the conformance vectors use.
+     * `number/GoConst`, unique in the catalog (`552/CodeAccessLimited`; `499/` for the generic codes).
      */
     val `key`: kotlin.String
     , 
@@ -2180,19 +1500,19 @@ data class StatusEntry (
     val `service`: kotlin.String
     , 
     /**
-     * The exact Go error message; empty where Go has none (829).
+     * The exact Go error message (`{"error": message}`); empty where Go has none (829).
      */
     val `message`: kotlin.String
+    , 
+    /**
+     * The published description, else the Go message (in both languages).
+     */
+    val `meaning`: LocalizedText
     , 
     /**
      * The published description, where there is one.
      */
     val `description`: LocalizedText?
-    , 
-    /**
-     * The description where there is one, else the Go message (per language).
-     */
-    val `meaning`: LocalizedText
     , 
     /**
      * Whether the published status-code doc lists it.
@@ -2205,7 +1525,7 @@ data class StatusEntry (
     val `goFile`: kotlin.String
     , 
     /**
-     * The Go const (`CodeAccessLimited`).
+     * The Go const (`CodeAccessLimited`); empty for the generic codes.
      */
     val `goConst`: kotlin.String
     , 
@@ -2220,17 +1540,12 @@ data class StatusEntry (
     val `versions`: List<kotlin.String>
     , 
     /**
-     * The same set as text: `v3.2.0..v3.5.0`, `master`.
-     */
-    val `validity`: kotlin.String
-    , 
-    /**
-     * The number it was moved to in a later version (552 → 429).
+     * The number it was moved to in a later version (552 -> 429).
      */
     val `renumberedTo`: kotlin.Int?
     , 
     /**
-     * The number it had in an earlier version (429 ← 552).
+     * The number it had in an earlier version (429 <- 552).
      */
     val `renumberedFrom`: kotlin.Int?
     , 
@@ -2240,7 +1555,7 @@ data class StatusEntry (
     val `retry`: RetryClass
     , 
     /**
-     * Whether a client should retry (transient or overload).
+     * Whether a client should retry (the retry class is transient or overload).
      */
     val `retryable`: kotlin.Boolean
     , 
@@ -2269,14 +1584,13 @@ public object FfiConverterTypeStatusEntry: FfiConverterRustBuffer<StatusEntry> {
             FfiConverterInt.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterOptionalTypeLocalizedText.read(buf),
             FfiConverterTypeLocalizedText.read(buf),
+            FfiConverterOptionalTypeLocalizedText.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterSequenceString.read(buf),
-            FfiConverterString.read(buf),
             FfiConverterOptionalInt.read(buf),
             FfiConverterOptionalInt.read(buf),
             FfiConverterTypeRetryClass.read(buf),
@@ -2291,14 +1605,13 @@ public object FfiConverterTypeStatusEntry: FfiConverterRustBuffer<StatusEntry> {
             FfiConverterInt.allocationSize(value.`code`) +
             FfiConverterString.allocationSize(value.`service`) +
             FfiConverterString.allocationSize(value.`message`) +
-            FfiConverterOptionalTypeLocalizedText.allocationSize(value.`description`) +
             FfiConverterTypeLocalizedText.allocationSize(value.`meaning`) +
+            FfiConverterOptionalTypeLocalizedText.allocationSize(value.`description`) +
             FfiConverterBoolean.allocationSize(value.`documented`) +
             FfiConverterString.allocationSize(value.`goFile`) +
             FfiConverterString.allocationSize(value.`goConst`) +
             FfiConverterString.allocationSize(value.`goErr`) +
             FfiConverterSequenceString.allocationSize(value.`versions`) +
-            FfiConverterString.allocationSize(value.`validity`) +
             FfiConverterOptionalInt.allocationSize(value.`renumberedTo`) +
             FfiConverterOptionalInt.allocationSize(value.`renumberedFrom`) +
             FfiConverterTypeRetryClass.allocationSize(value.`retry`) +
@@ -2312,14 +1625,13 @@ public object FfiConverterTypeStatusEntry: FfiConverterRustBuffer<StatusEntry> {
             FfiConverterInt.write(value.`code`, buf)
             FfiConverterString.write(value.`service`, buf)
             FfiConverterString.write(value.`message`, buf)
-            FfiConverterOptionalTypeLocalizedText.write(value.`description`, buf)
             FfiConverterTypeLocalizedText.write(value.`meaning`, buf)
+            FfiConverterOptionalTypeLocalizedText.write(value.`description`, buf)
             FfiConverterBoolean.write(value.`documented`, buf)
             FfiConverterString.write(value.`goFile`, buf)
             FfiConverterString.write(value.`goConst`, buf)
             FfiConverterString.write(value.`goErr`, buf)
             FfiConverterSequenceString.write(value.`versions`, buf)
-            FfiConverterString.write(value.`validity`, buf)
             FfiConverterOptionalInt.write(value.`renumberedTo`, buf)
             FfiConverterOptionalInt.write(value.`renumberedFrom`, buf)
             FfiConverterTypeRetryClass.write(value.`retry`, buf)
@@ -2331,67 +1643,12 @@ public object FfiConverterTypeStatusEntry: FfiConverterRustBuffer<StatusEntry> {
 
 
 /**
- * A status number resolved at a CubeFS version by `status`.
- */
-data class StatusMatch (
-    /**
-     * The entry (when none is valid at `version`, the nearest one in time).
-     */
-    val `entry`: StatusEntry
-    , 
-    /**
-     * The version asked about.
-     */
-    val `version`: kotlin.String
-    , 
-    /**
-     * Whether the entry is defined at `version`.
-     */
-    val `valid`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeStatusMatch: FfiConverterRustBuffer<StatusMatch> {
-    override fun read(buf: ByteBuffer): StatusMatch {
-        return StatusMatch(
-            FfiConverterTypeStatusEntry.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: StatusMatch) = (
-            FfiConverterTypeStatusEntry.allocationSize(value.`entry`) +
-            FfiConverterString.allocationSize(value.`version`) +
-            FfiConverterBoolean.allocationSize(value.`valid`)
-    )
-
-    override fun write(value: StatusMatch, buf: ByteBuffer) {
-            FfiConverterTypeStatusEntry.write(value.`entry`, buf)
-            FfiConverterString.write(value.`version`, buf)
-            FfiConverterBoolean.write(value.`valid`, buf)
-    }
-}
-
-
-
-/**
  * Any catalog entry.
  */
 sealed class Entry {
     
     /**
-     * A Koupleless two-level code.
+     * An entry of the koupleless system.
      */
     data class Koupleless(
         /**
@@ -2406,7 +1663,7 @@ sealed class Entry {
     }
     
     /**
-     * A blobstore status code.
+     * An entry of the blobstore system.
      */
     data class Blobstore(
         /**
@@ -2486,113 +1743,154 @@ public object FfiConverterTypeEntry : FfiConverterRustBuffer<Entry>{
 
 
 /**
- * An errcat failure. The variant is the error kind (the same set in every language); `reason` is the message.
- *
- * Kotlin raises it as `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.notFound`.
- * The field is `reason`, not `message`: Kotlin exceptions already have a `message` (uniffi fills it with every
- * field).
+ * An errcat failure: the variant is the error kind, the same set in every language. Kotlin raises it as
+ * `ErrcatException.NotFound` etc. (a sealed class), Swift throws `ErrcatError.NotFound`. The message is
+ * `reason` because Kotlin exceptions already have a `message` (uniffi fills it with every field).
  */
 sealed class ErrcatException: kotlin.Exception() {
     
     /**
-     * No entry for the code; `suggestions` holds close matches, best first (may be empty).
+     * No entry for the code; the error's suggestions hold close matches.
      */
     class NotFound(
         
         /**
-         * What was not found.
+         * What went wrong.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * Close matches, best first.
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
          */
-        val `suggestions`: List<kotlin.String>
-        ) : ErrcatException() {
-        override val message
-            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }"
-    }
-    
-    /**
-     * Several entries match and nothing chooses; `candidates` names them (`Reporter/Source.Type`).
-     */
-    class Ambiguous(
+        val `suggestions`: List<kotlin.String>, 
         
         /**
-         * Why nothing chooses.
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The entries the code could mean.
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
          */
         val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }, candidates=${ `candidates` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number;
-     * `suggestions` holds the well-formed codes it may have meant (`arklet.installBizFailed`).
+     * Several entries match and nothing chooses; the error's candidates name them.
      */
-    class InvalidCode(
+    class Ambiguous(
         
         /**
-         * Which rule the text breaks.
+         * What went wrong.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * Well-formed codes it may have meant.
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
          */
-        val `suggestions`: List<kotlin.String>
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * Another argument is wrong: an unknown version, reporter, format, a negative count, text that is not
-     * well-formed Unicode.
+     * The text is not a well-formed code (`Source.Type`, PascalCase, known source) or status number.
+     */
+    class InvalidCode(
+        
+        /**
+         * What went wrong.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
+        ) : ErrcatException() {
+        override val message
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
+    }
+    
+    /**
+     * An argument other than the code is wrong (unknown version, reporter, format, a limit, ...).
      */
     class InvalidArgument(
         
         /**
-         * Which argument is wrong and why.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * Reading input failed (audit logs).
+     * Reading input failed.
      */
     class Io(
         
         /**
-         * What could not be read.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
     /**
-     * A bug in errcat: a panic caught at the boundary.
+     * A bug in errcat (a caught panic at a language boundary).
      */
     class Internal(
         
         /**
-         * The panic message.
+         * What went wrong.
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * Codes it may have meant, best first (`NotFound`, `InvalidCode`); else empty.
+         */
+        val `suggestions`: List<kotlin.String>, 
+        
+        /**
+         * The entries an ambiguous code could mean (`Ambiguous`); else empty.
+         */
+        val `candidates`: List<kotlin.String>
         ) : ErrcatException() {
         override val message
-            get() = "reason=${ `reason` }"
+            get() = "reason=${ `reason` }, suggestions=${ `suggestions` }, candidates=${ `candidates` }"
     }
     
 
@@ -2617,23 +1915,32 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
             1 -> ErrcatException.NotFound(
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             2 -> ErrcatException.Ambiguous(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 FfiConverterSequenceString.read(buf),
                 )
             3 -> ErrcatException.InvalidCode(
                 FfiConverterString.read(buf),
                 FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             4 -> ErrcatException.InvalidArgument(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             5 -> ErrcatException.Io(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             6 -> ErrcatException.Internal(
                 FfiConverterString.read(buf),
+                FfiConverterSequenceString.read(buf),
+                FfiConverterSequenceString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -2646,11 +1953,13 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Ambiguous -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
                 + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.InvalidCode -> (
@@ -2658,21 +1967,28 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.InvalidArgument -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Io -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
             is ErrcatException.Internal -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterSequenceString.allocationSize(value.`suggestions`)
+                + FfiConverterSequenceString.allocationSize(value.`candidates`)
             )
         }
     }
@@ -2683,11 +1999,13 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 buf.putInt(1)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Ambiguous -> {
                 buf.putInt(2)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
                 FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
@@ -2695,21 +2013,28 @@ public object FfiConverterTypeErrcatError : FfiConverterRustBuffer<ErrcatExcepti
                 buf.putInt(3)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.InvalidArgument -> {
                 buf.putInt(4)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Io -> {
                 buf.putInt(5)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
             is ErrcatException.Internal -> {
                 buf.putInt(6)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterSequenceString.write(value.`suggestions`, buf)
+                FfiConverterSequenceString.write(value.`candidates`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -2763,6 +2088,365 @@ public object FfiConverterTypeRetryClass: FfiConverterRustBuffer<RetryClass> {
 
     override fun write(value: RetryClass, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * One item of an argument or an answer of [`call`], flattened: a scalar, or `List { len }`, whose items are the
+ * `len` values that follow it (lists included), in pre-order. The shapes are those of `errcat::boundary::Arg`
+ * and `Out`. Flat, so that no value nests: uniffi, the host and this crate read it with loops, never recursion
+ * (a nested enum lets uniffi's generated readers recurse once per level, and a few thousand levels overflow the
+ * caller's stack). In Kotlin the `List` variant is `Value.Seq` (a nested class `List` would hide Kotlin's).
+ */
+sealed class Value {
+    
+    /**
+     * Not given (Kotlin `null`, Swift `nil`).
+     */
+    object Null : Value()
+    
+    
+    /**
+     * A boolean.
+     */
+    data class Bool(
+        /**
+         * The value.
+         */
+        val `value`: kotlin.Boolean) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An integer.
+     */
+    data class Int(
+        /**
+         * The value.
+         */
+        val `value`: kotlin.Long) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A floating-point number.
+     */
+    data class Float(
+        /**
+         * The value.
+         */
+        val `value`: kotlin.Double) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * An integer beyond 64 bits, as its decimal text.
+     */
+    data class BigInt(
+        /**
+         * The decimal text.
+         */
+        val `text`: kotlin.String) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A string known to be valid Unicode (Swift's strings; every text of an answer).
+     */
+    data class Str(
+        /**
+         * The value.
+         */
+        val `value`: kotlin.String) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A string as UTF-16 code units, exactly as a JVM string holds it: a lone surrogate is judged by the core.
+     */
+    data class Utf16(
+        /**
+         * The code units.
+         */
+        val `units`: List<kotlin.UShort>) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Bytes (a path that is not UTF-8).
+     */
+    data class Bytes(
+        /**
+         * The value.
+         */
+        val `value`: kotlin.ByteArray) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A list of the `len` values that follow.
+     */
+    data class Seq(
+        /**
+         * How many values (each with its own items) make up the list.
+         */
+        val `len`: kotlin.UInt) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * Named members (an answer's object): the `len` pairs that follow, each a `Str` name, then its value.
+     */
+    data class Map(
+        /**
+         * How many name–value pairs follow.
+         */
+        val `len`: kotlin.UInt) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+    /**
+     * A host value of another type, by the host's name for it: always an error, with the core's message.
+     */
+    data class Other(
+        /**
+         * The host's type name (`java.util.HashMap`).
+         */
+        val `typeName`: kotlin.String) : Value()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeValue : FfiConverterRustBuffer<Value>{
+    override fun read(buf: ByteBuffer): Value {
+        return when(buf.getInt()) {
+            1 -> Value.Null
+            2 -> Value.Bool(
+                FfiConverterBoolean.read(buf),
+                )
+            3 -> Value.Int(
+                FfiConverterLong.read(buf),
+                )
+            4 -> Value.Float(
+                FfiConverterDouble.read(buf),
+                )
+            5 -> Value.BigInt(
+                FfiConverterString.read(buf),
+                )
+            6 -> Value.Str(
+                FfiConverterString.read(buf),
+                )
+            7 -> Value.Utf16(
+                FfiConverterSequenceUShort.read(buf),
+                )
+            8 -> Value.Bytes(
+                FfiConverterByteArray.read(buf),
+                )
+            9 -> Value.Seq(
+                FfiConverterUInt.read(buf),
+                )
+            10 -> Value.Map(
+                FfiConverterUInt.read(buf),
+                )
+            11 -> Value.Other(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: Value): ULong = when(value) {
+        is Value.Null -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is Value.Bool -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterBoolean.allocationSize(value.`value`)
+            )
+        }
+        is Value.Int -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterLong.allocationSize(value.`value`)
+            )
+        }
+        is Value.Float -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterDouble.allocationSize(value.`value`)
+            )
+        }
+        is Value.BigInt -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`text`)
+            )
+        }
+        is Value.Str -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`value`)
+            )
+        }
+        is Value.Utf16 -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterSequenceUShort.allocationSize(value.`units`)
+            )
+        }
+        is Value.Bytes -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterByteArray.allocationSize(value.`value`)
+            )
+        }
+        is Value.Seq -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`len`)
+            )
+        }
+        is Value.Map -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterUInt.allocationSize(value.`len`)
+            )
+        }
+        is Value.Other -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`typeName`)
+            )
+        }
+    }
+
+    override fun write(value: Value, buf: ByteBuffer) {
+        when(value) {
+            is Value.Null -> {
+                buf.putInt(1)
+                Unit
+            }
+            is Value.Bool -> {
+                buf.putInt(2)
+                FfiConverterBoolean.write(value.`value`, buf)
+                Unit
+            }
+            is Value.Int -> {
+                buf.putInt(3)
+                FfiConverterLong.write(value.`value`, buf)
+                Unit
+            }
+            is Value.Float -> {
+                buf.putInt(4)
+                FfiConverterDouble.write(value.`value`, buf)
+                Unit
+            }
+            is Value.BigInt -> {
+                buf.putInt(5)
+                FfiConverterString.write(value.`text`, buf)
+                Unit
+            }
+            is Value.Str -> {
+                buf.putInt(6)
+                FfiConverterString.write(value.`value`, buf)
+                Unit
+            }
+            is Value.Utf16 -> {
+                buf.putInt(7)
+                FfiConverterSequenceUShort.write(value.`units`, buf)
+                Unit
+            }
+            is Value.Bytes -> {
+                buf.putInt(8)
+                FfiConverterByteArray.write(value.`value`, buf)
+                Unit
+            }
+            is Value.Seq -> {
+                buf.putInt(9)
+                FfiConverterUInt.write(value.`len`, buf)
+                Unit
+            }
+            is Value.Map -> {
+                buf.putInt(10)
+                FfiConverterUInt.write(value.`len`, buf)
+                Unit
+            }
+            is Value.Other -> {
+                buf.putInt(11)
+                FfiConverterString.write(value.`typeName`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 }
 
@@ -2838,38 +2522,6 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeCodedError: FfiConverterRustBuffer<CodedError?> {
-    override fun read(buf: ByteBuffer): CodedError? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeCodedError.read(buf)
-    }
-
-    override fun allocationSize(value: CodedError?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeCodedError.allocationSize(value)
-        }
-    }
-
-    override fun write(value: CodedError?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeCodedError.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeLocalizedText: FfiConverterRustBuffer<LocalizedText?> {
     override fun read(buf: ByteBuffer): LocalizedText? {
         if (buf.get().toInt() == 0) {
@@ -2902,28 +2554,24 @@ public object FfiConverterOptionalTypeLocalizedText: FfiConverterRustBuffer<Loca
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeHostString: FfiConverterRustBuffer<HostString?> {
-    override fun read(buf: ByteBuffer): HostString? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeHostString.read(buf)
-    }
-
-    override fun allocationSize(value: HostString?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeHostString.allocationSize(value)
+public object FfiConverterSequenceUShort: FfiConverterRustBuffer<List<kotlin.UShort>> {
+    override fun read(buf: ByteBuffer): List<kotlin.UShort> {
+        val len = buf.getInt()
+        return List<kotlin.UShort>(len) {
+            FfiConverterUShort.read(buf)
         }
     }
 
-    override fun write(value: HostString?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeHostString.write(value, buf)
+    override fun allocationSize(value: List<kotlin.UShort>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterUShort.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<kotlin.UShort>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterUShort.write(it, buf)
         }
     }
 }
@@ -2990,68 +2638,66 @@ public object FfiConverterSequenceTypeEntry: FfiConverterRustBuffer<List<Entry>>
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeHostString: FfiConverterRustBuffer<List<HostString>> {
-    override fun read(buf: ByteBuffer): List<HostString> {
+public object FfiConverterSequenceTypeValue: FfiConverterRustBuffer<List<Value>> {
+    override fun read(buf: ByteBuffer): List<Value> {
         val len = buf.getInt()
-        return List<HostString>(len) {
-            FfiConverterTypeHostString.read(buf)
+        return List<Value>(len) {
+            FfiConverterTypeValue.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<HostString>): ULong {
+    override fun allocationSize(value: List<Value>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeHostString.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeValue.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<HostString>, buf: ByteBuffer) {
+    override fun write(value: List<Value>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeHostString.write(it, buf)
+            FfiConverterTypeValue.write(it, buf)
         }
     }
 }
-
-
-
-
-
-public typealias HostString = String
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHostString: FfiConverter<HostString, RustBuffer.ByValue> {
-    override fun lift(value: RustBuffer.ByValue): HostString {
-        val builtinValue = FfiConverterString.lift(value)
-        return builtinValue
-    }
-
-    override fun lower(value: HostString): RustBuffer.ByValue {
-        val builtinValue = checkWellFormed(value)
-        return FfiConverterString.lower(builtinValue)
-    }
-
-    override fun read(buf: ByteBuffer): HostString {
-        val builtinValue = FfiConverterString.read(buf)
-        return builtinValue
-    }
-
-    override fun allocationSize(value: HostString): ULong {
-        val builtinValue = checkWellFormed(value)
-        return FfiConverterString.allocationSize(builtinValue)
-    }
-
-    override fun write(value: HostString, buf: ByteBuffer) {
-        val builtinValue = checkWellFormed(value)
-        FfiConverterString.write(builtinValue, buf)
-    }
-}
         /**
-         * The names the catalog knows: sources, reporters, services, versions.
-         */ fun `catalogNames`(): CatalogNames {
+         * The answer table: every successful `lookup` and `status` answer and the calls that give it (format in
+         * bindings/README.md, "What a host package keeps").
+         */
+    @Throws(ErrcatException::class) fun `answerTable`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(ErrcatException) { _status ->
+    UniffiLib.uniffi_errcat_uniffi_fn_func_answer_table(
+    
+        _status)
+}
+    )
+    }
+    
+
+        /**
+         * Runs operation `op` with its positional arguments (bindings/README.md, "Operations"), each flattened into
+         * `args` one after the other; the answer comes back flattened. The one entry point of every operation, through
+         * `errcat_audit::boundary::call`.
+         */
+    @Throws(ErrcatException::class) fun `call`(`op`: kotlin.String, `args`: List<Value>): List<Value> {
+            return FfiConverterSequenceTypeValue.lift(
+    uniffiRustCallWithError(ErrcatException) { _status ->
+    UniffiLib.uniffi_errcat_uniffi_fn_func_call(
+    
+        
+        FfiConverterString.lower(`op`),
+        FfiConverterSequenceTypeValue.lower(`args`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The names of every enumeration, in declaration order.
+         */
+    @Throws(ErrcatException::class) fun `catalogNames`(): CatalogNames {
             return FfiConverterTypeCatalogNames.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(ErrcatException) { _status ->
     UniffiLib.uniffi_errcat_uniffi_fn_func_catalog_names(
     
         _status)
@@ -3061,128 +2707,14 @@ public object FfiConverterTypeHostString: FfiConverter<HostString, RustBuffer.By
     
 
         /**
-         * Builds `source.errorType`, checking the type like `parseCode`. `InvalidArgument` for an unknown source,
-         * `InvalidCode` for a malformed type.
+         * Every entry of the catalog, by entry id (Koupleless entries first, then the blobstore's).
          */
-    @Throws(ErrcatException::class) fun `composeCode`(`source`: HostString, `errorType`: HostString): Code {
-            return FfiConverterTypeCode.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_compose_code(
-    
-        
-        FfiConverterTypeHostString.lower(`source`),
-        FfiConverterTypeHostString.lower(`errorType`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The catalog's entries that pass `filter`, in catalog order (Koupleless tables first, then blobstore by number).
-         */
-    @Throws(ErrcatException::class) fun `entries`(`filter`: EntryFilter = EntryFilter()): List<Entry> {
+    @Throws(ErrcatException::class) fun `entries`(): List<Entry> {
             return FfiConverterSequenceTypeEntry.lift(
     uniffiRustCallWithError(ErrcatException) { _status ->
     UniffiLib.uniffi_errcat_uniffi_fn_func_entries(
     
-        
-        FfiConverterTypeEntryFilter.lower(`filter`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The entry with `id` (see `KouplelessEntry.id` / `StatusEntry.id`); `NotFound` when there is none.
-         */
-    @Throws(ErrcatException::class) fun `entryById`(`id`: kotlin.UInt): Entry {
-            return FfiConverterTypeEntry.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_entry_by_id(
-    
-        
-        FfiConverterUInt.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The JSON of one entry, exactly as it appears in the catalog export.
-         */
-    @Throws(ErrcatException::class) fun `entryJson`(`id`: kotlin.UInt): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_entry_json(
-    
-        
-        FfiConverterUInt.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The errcat version (of the Rust core the library was built from).
-         */ fun `errcatVersion`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_errcat_version(
-    
         _status)
-}
-    )
-    }
-    
-
-        /**
-         * The whole catalog as `json` (both languages; equals `testdata/catalog.json`), `md` (the published tables) or
-         * `csv`, in `lang` (`en`, the default, or `zh`; JSON carries both).
-         */
-    @Throws(ErrcatException::class) fun `exportCatalog`(`format`: HostString, `lang`: HostString? = null): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_export_catalog(
-    
-        
-        FfiConverterTypeHostString.lower(`format`),
-        FfiConverterOptionalTypeHostString.lower(`lang`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * Every entry a code could mean: for a two-level code, the entries of its type in every table; for a number
-         * (`"552"`), the blobstore entries with that number in every version. `NotFound` (with suggestions) when none.
-         */
-    @Throws(ErrcatException::class) fun `find`(`code`: HostString): List<Entry> {
-            return FfiConverterSequenceTypeEntry.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_find(
-    
-        
-        FfiConverterTypeHostString.lower(`code`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * Resolves a two-level code (`Arklet.InstallBizFailed`, an alias, or a dynamic combination such as
-         * `User.PullBizError`) to its Koupleless entry, inside `reporter`'s table when given.
-         *
-         * Errors: `InvalidCode` (malformed), `NotFound` (with suggestions), `Ambiguous` (with candidates: give the
-         * reporter), `InvalidArgument` (unknown reporter).
-         */
-    @Throws(ErrcatException::class) fun `lookup`(`code`: HostString, `reporter`: HostString? = null): Resolved {
-            return FfiConverterTypeResolved.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_lookup(
-    
-        
-        FfiConverterTypeHostString.lower(`code`),
-        FfiConverterOptionalTypeHostString.lower(`reporter`),_status)
 }
     )
     }
@@ -3192,83 +2724,15 @@ public object FfiConverterTypeHostString: FfiConverter<HostString, RustBuffer.By
          * Panics inside the boundary guard, so tests can check that a panic arrives as an `Internal` error and the
          * library stays usable. Never call it otherwise.
          */
-    @Throws(ErrcatException::class) fun `panicForTest`(`message`: HostString)
+    @Throws(ErrcatException::class) fun `panicForTest`(`message`: kotlin.String)
         = 
     uniffiRustCallWithError(ErrcatException) { _status ->
     UniffiLib.uniffi_errcat_uniffi_fn_func_panic_for_test(
     
         
-        FfiConverterTypeHostString.lower(`message`),_status)
+        FfiConverterString.lower(`message`),_status)
 }
     
-    
-
-        /**
-         * Parses a two-level code strictly: exactly one `.`, PascalCase parts, a known source. `InvalidCode` says which
-         * rule failed. The type need not be catalogued.
-         */
-    @Throws(ErrcatException::class) fun `parseCode`(`text`: HostString): Code {
-            return FfiConverterTypeCode.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_parse_code(
-    
-        
-        FfiConverterTypeHostString.lower(`text`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The service status `code` belongs to at `version` (default: newest): by its entry, else by the service ranges.
-         */
-    @Throws(ErrcatException::class) fun `serviceOf`(`code`: kotlin.Long, `version`: HostString? = null): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_service_of(
-    
-        
-        FfiConverterLong.lower(`code`),
-        FfiConverterOptionalTypeHostString.lower(`version`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The blobstore entry for status `code` at `version` (default: newest). A number known only in other versions is
-         * returned with `valid = false`. Errors: `InvalidCode` (outside 0..=999), `NotFound`, `InvalidArgument`
-         * (unknown version).
-         */
-    @Throws(ErrcatException::class) fun `status`(`code`: kotlin.Long, `version`: HostString? = null): StatusMatch {
-            return FfiConverterTypeStatusMatch.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_status(
-    
-        
-        FfiConverterLong.lower(`code`),
-        FfiConverterOptionalTypeHostString.lower(`version`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * Analyses the audit-log files and directories in `paths` (`-` = stdin), explaining codes at `version` (default:
-         * newest) and grouping APIs by `maxApiLevel` segments (default 2). `Io` when a path cannot be read.
-         */
-    @Throws(ErrcatException::class) fun `analyzeAudit`(`paths`: List<HostString>, `version`: HostString? = null, `maxApiLevel`: kotlin.Int = 2): AuditReport {
-            return FfiConverterTypeAuditReport.lift(
-    uniffiRustCallWithError(ErrcatException) { _status ->
-    UniffiLib.uniffi_errcat_uniffi_fn_func_analyze_audit(
-    
-        
-        FfiConverterSequenceTypeHostString.lower(`paths`),
-        FfiConverterOptionalTypeHostString.lower(`version`),
-        FfiConverterInt.lower(`maxApiLevel`),_status)
-}
-    )
-    }
     
 
 

@@ -1,200 +1,229 @@
 package io.errcat.kotlin
 
-import java.util.concurrent.ConcurrentHashMap
-import java.util.concurrent.atomic.AtomicReferenceArray
-
 /**
- * The entry point: every errcat operation, with the answers that do not change kept on the JVM side.
+ * The entry point: every errcat operation. Safe to call from any thread.
  *
- * A call into the native library through uniffi 0.32 and JNA costs tens of microseconds on a loaded machine (each
- * call allocates several JNA `Structure`s, each a malloc'd `Memory` registered in a global map and with JNA's single
- * cleaner thread), so the catalog operations a service calls per request are cached here:
- *
- * - [lookup] and [status] keep each *successful* result, keyed by their arguments, and hand back the same object
- *   on the next call. Errors are never cached: a bad code always goes to Rust and always throws a fresh exception.
- * - [entryById] keeps every entry by its id (`errcat::Entry::id()`), and the cached results share those entry
- *   objects: `lookup("ModuleController.ResourceConstrained").entry` is the object `lookup(
- *   "ModuleController.ResourceConstraned").entry` and `entryById(id)` return.
- * - The cache only ever holds what Rust returned. The catalog is compiled into the library, so an answer never
- *   goes stale. Records are immutable (`val` fields), so sharing them is safe.
- * - It is bounded: at most [MAX_CACHED_LOOKUPS] lookups (every known source with every catalogued type is a valid
- *   dynamic code, and aliases add more: far more arguments than a service ever uses, so a bound is kept), 1000 statuses per version string for at most [MAX_CACHED_VERSIONS] version
- *   strings, and one object per catalog entry. When the lookup cache is full, arbitrary older results are dropped.
- *
- * Everything else is forwarded to the generated functions of this package unchanged (they remain public; calling
- * them directly always crosses into Rust). All of it is safe to call from any thread.
+ * The errcat core (Rust, in the JAR's native library) decides every answer; this object converts arguments and
+ * answers (bindings/README.md, "The contract"). On first use it loads, once per process, every entry, the names
+ * of every enumeration and the answer table (three crossings; [preload] does it at a moment of your choosing).
+ * Every successful [lookup] and [status] is in that table, so a call whose arguments it lists is answered from an
+ * immutable map at the cost of a `HashMap` access, the first call for an answer like every other; any other call
+ * crosses into the library (a JNA call costs tens of microseconds), and the answer id it returns picks the same
+ * object from the table. Errors always come from the core, and every bad input is a typed [ErrcatException]
+ * carrying the core's message. Nothing is cached, bounded or evicted.
  */
 object Errcat {
-    /** At most this many [lookup] results are kept. */
+    /** There is no lookup cache any more: every successful answer is in the answer table. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
     const val MAX_CACHED_LOOKUPS: Int = 4096
 
-    /** Statuses are kept for at most this many distinct version strings (plus the default, newest). */
+    /** There is no status cache any more: every successful answer is in the answer table. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
     const val MAX_CACHED_VERSIONS: Int = 64
 
-    /** Status numbers are 0..=999; anything else is an `InvalidCode` error, never cached. */
-    private const val STATUS_NUMBERS = 1000
+    /** The answer table once loaded: a volatile read on the hit path, nothing else. */
+    @Volatile
+    private var loaded: Answers? = null
 
-    private val lookups = BoundedCache<Any, Resolved>(MAX_CACHED_LOOKUPS)
-    private val newestStatuses = AtomicReferenceArray<StatusMatch?>(STATUS_NUMBERS)
-    private val statusesByVersion = ConcurrentHashMap<String, AtomicReferenceArray<StatusMatch?>>()
-    private val entries = ConcurrentHashMap<UInt, Entry>()
+    private val table: Answers
+        get() = loaded ?: load()
 
     // An unsupported platform fails here with one line naming the supported ones (NativeLibrary.kt).
     init {
         NativeLibrary.require()
     }
 
-    /** The key of a lookup with a reporter (without one, the code itself is the key). */
-    private data class LookupKey(val code: String, val reporter: String)
+    /** Loads the table once; a failure (a library that is not this package's) is thrown again on the next call. */
+    @Synchronized
+    private fun load(): Answers = loaded ?: Answers.load().also { loaded = it }
+
+    /** Loads the native library and the answer table now instead of on the first call. Optional. */
+    @Throws(ErrcatException::class)
+    fun preload() {
+        table
+    }
+
+    /** The errcat version of the native library. */
+    val version: String
+        get() = invoke("version").string
 
     /**
-     * Loads the native library and checks its interface now, instead of on the first call (a few milliseconds,
-     * once per JVM). Optional.
+     * Resolves a two-level code (`Arklet.InstallBizFailed`, an alias such as `ModuleController.ResourceConstrained`,
+     * a dynamic combination such as `User.PullBizError`) to its entry, inside `reporter`'s table when given.
+     * Errors: `InvalidCode` (malformed, with suggestions), `NotFound` (with suggestions), `Ambiguous` (with
+     * candidates: give the reporter), `InvalidArgument` (unknown reporter).
      */
-    fun preload() {
-        io.errcat.kotlin.errcatVersion()
-    }
-
-    /** The errcat version of the native library (cached). */
-    val version: String by lazy { io.errcat.kotlin.errcatVersion() }
-
-    /** [io.errcat.kotlin.lookup], cached: resolves a two-level code (or alias, or dynamic code) to its entry. */
     @Throws(ErrcatException::class)
     fun lookup(code: String, reporter: String? = null): Resolved {
-        val key: Any = if (reporter == null) code else LookupKey(code, reporter)
-        lookups.get(key)?.let { return it }
-        val fresh = io.errcat.kotlin.lookup(code, reporter)
-        val entry = internKoupleless(fresh.entry)
-        return lookups.put(key, if (entry === fresh.entry) fresh else fresh.copy(entry = entry))
+        val t = table
+        val hit = if (reporter == null) t.lookups[code] else t.lookupsBy[reporter]?.get(code)
+        return hit ?: lookupCrossing(t, code, reporter)
     }
 
-    /** [io.errcat.kotlin.status], cached: the blobstore entry for status `code` at `version` (default: newest). */
+    private fun lookupCrossing(t: Answers, code: String, reporter: String?): Resolved =
+        t.answer(invoke("lookup", text(code), text(reporter)).long) as Resolved
+
+    /**
+     * The blobstore entry for status `code` at `version` (default: newest). A number known only in other versions
+     * is returned with `valid = false`. Errors: `InvalidCode` (outside 0..=999), `NotFound`, `InvalidArgument`
+     * (unknown version).
+     */
     @Throws(ErrcatException::class)
     fun status(code: Long, version: String? = null): StatusMatch {
-        val table = if (version == null) newestStatuses else statusesByVersion[version]
-        if (table != null && code >= 0 && code < STATUS_NUMBERS) {
-            table.get(code.toInt())?.let { return it }
+        val t = table
+        val slots = if (version == null) t.statuses else t.statusesBy[version]
+        if (slots != null && code >= 0 && code < slots.size) slots[code.toInt()]?.let { return it }
+        return t.answer(invoke("status", Value.Int(code), text(version)).long) as StatusMatch
+    }
+
+    /** The service status `code` belongs to at `version` (default: newest): by its entry, else by range. */
+    @Throws(ErrcatException::class)
+    fun serviceOf(code: Long, version: String? = null): String =
+        table.names.services[invoke("service_of", Value.Int(code), text(version)).long.toInt()]
+
+    /**
+     * Every entry a code could mean: for a two-level code or a bare type (`InstallBizFailed`) the entries of its
+     * type in every table, for a number (`"552"`) the blobstore entries with that number in every version.
+     */
+    @Throws(ErrcatException::class)
+    fun find(code: String): List<Entry> = entryList(invoke("find", text(code)))
+
+    /** The entries whose code, meaning, solution, Go message or description holds every word (en or zh). */
+    @Throws(ErrcatException::class)
+    fun search(words: String): List<Entry> = entryList(invoke("search", text(words)))
+
+    /** Parses a two-level code strictly: exactly one `.`, PascalCase parts, a known source. */
+    @Throws(ErrcatException::class)
+    fun parse(text: String): Code = code(invoke("parse", text(text)))
+
+    /** Builds `source.errorType`, checking the type like [parse]; `source` is a name (`user` is `User`). */
+    @Throws(ErrcatException::class)
+    fun compose(source: String, errorType: String): Code = code(invoke("compose", text(source), text(errorType)))
+
+    /** [parse], by its former name. */
+    @Deprecated("Renamed parse, as in every errcat language", ReplaceWith("parse(text)"))
+    @Throws(ErrcatException::class)
+    fun parseCode(text: String): Code = parse(text)
+
+    /** [compose], by its former name. */
+    @Deprecated("Renamed compose, as in every errcat language", ReplaceWith("compose(source, errorType)"))
+    @Throws(ErrcatException::class)
+    fun composeCode(source: String, errorType: String): Code = compose(source, errorType)
+
+    /** The catalog's entries that pass `filter`, in catalog order (Koupleless tables first, then the blobstore). */
+    @Throws(ErrcatException::class)
+    fun entries(filter: EntryFilter = EntryFilter()): List<Entry> = entryList(
+        invoke("entries", text(filter.system), text(filter.reporter), text(filter.service), text(filter.version)),
+    )
+
+    /** The entry with `id` (as in [KouplelessEntry.id], [StatusEntry.id]); an unknown id is `InvalidArgument`. */
+    @Throws(ErrcatException::class)
+    fun entryById(id: UInt): Entry = table.entries.getOrNull(id.toInt()) ?: run {
+        invoke("entry_json", Value.Int(id.toLong())) // the core's error for an id it does not know
+        throw internal("errcat knows entry $id, which is not in its entries")
+    }
+
+    /** The entry with `id` as JSON, exactly as in the catalog export. */
+    @Throws(ErrcatException::class)
+    fun entryJson(id: UInt): String = invoke("entry_json", Value.Int(id.toLong())).string
+
+    /**
+     * The whole catalog as `json` (the default: both languages, equal to `testdata/catalog.json`), `md` (the
+     * published tables) or `csv`, in `lang` (`en`, the default, or `zh`; a locale tag such as `zh-CN` works).
+     */
+    @Throws(ErrcatException::class)
+    fun exportCatalog(format: String? = null, lang: String? = null): String =
+        invoke("export", text(format), text(lang)).string
+
+    /**
+     * Classifies a real Arklet or ModuleController answer (`body`: the response as text, or its bytes): the object
+     * `errcat classify --json` prints, as a map in the core's member order — `outcome` (`success` / `error`),
+     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry`, `results` (one map per entry of a
+     * composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
+     * [lookup] gives for it. Context: `command` (`installBiz`, …), `httpStatus`, `tunnel` (`http`, `mqtt`).
+     * `NotFound` for a well-formed answer no rule classifies, `InvalidArgument` for input that is not an answer.
+     */
+    @Throws(ErrcatException::class)
+    fun classify(body: String, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): Map<String, Any?> =
+        classification(text(body), command, httpStatus, tunnel)
+
+    /** [classify] of the answer's bytes (need not be UTF-8). */
+    @Throws(ErrcatException::class)
+    fun classify(body: ByteArray, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): Map<String, Any?> =
+        classification(Value.Bytes(body), command, httpStatus, tunnel)
+
+    /** The answer with the two-level code of its classification added (`errorCode`), as text. */
+    @Throws(ErrcatException::class)
+    fun enrich(body: String, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): String =
+        invoke("enrich", text(body), text(command), number(httpStatus), text(tunnel)).string
+
+    /** [enrich] of the answer's bytes. */
+    @Throws(ErrcatException::class)
+    fun enrich(body: ByteArray, command: String? = null, httpStatus: Int? = null, tunnel: String? = null): String =
+        invoke("enrich", Value.Bytes(body), text(command), number(httpStatus), text(tunnel)).string
+
+    /** The names of every enumeration (sources, reporters, services, versions, …), in declaration order. */
+    @Throws(ErrcatException::class)
+    fun catalogNames(): CatalogNames = table.names
+
+    /**
+     * Analyses blobstore audit-log files and directories (`-` = stdin; none = an empty report) in one crossing.
+     * `options` are `name to value` pairs: `version` (a CubeFS version explaining the codes), `max_api_level`
+     * (segments of the `api` label, default 2), `errors` (what counts as an error: `sla`, `http`, `5xx,!596`, …).
+     * A null path or option, an unknown option, a value of the wrong type: `InvalidArgument` from the core.
+     */
+    @Throws(ErrcatException::class)
+    fun analyzeAudit(paths: List<String?>, options: List<Pair<String?, Any?>>): AuditReport {
+        val flat = ArrayList<Value>()
+        flatten(paths, flat)
+        flatten(options, flat)
+        val report = cross("audit", flat).items
+        return AuditReport(report[0].long, report[1].long, report[2].string)
+    }
+
+    /** [analyzeAudit] with the `version` and `max_api_level` options (and `errors`). */
+    @Throws(ErrcatException::class)
+    fun analyzeAudit(paths: List<String?>, version: String? = null, maxApiLevel: Int = 2, errors: String? = null): AuditReport =
+        analyzeAudit(paths, listOf("version" to version, "max_api_level" to maxApiLevel, "errors" to errors))
+
+    /** There is no cache: always 0. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
+    val cachedLookups: Int get() = 0
+
+    /** There is no cache: always 0. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
+    val cachedStatuses: Int get() = 0
+
+    /** There is no cache: always 0. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
+    val cachedEntries: Int get() = 0
+
+    /** Does nothing: there is no cache. */
+    @Deprecated("Nothing is cached: every successful answer is in the answer table, loaded once.")
+    fun clearCache() {}
+
+    /** The answer object with `id` (for [CodedError]). */
+    internal fun answer(id: Long): Any = table.answer(id)
+
+    private fun number(n: Int?): Value = if (n == null) Value.Null else Value.Int(n.toLong())
+
+    @Suppress("UNCHECKED_CAST")
+    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> {
+        val c = decode(invoke("classify", body, text(command), number(httpStatus), text(tunnel))) as MutableMap<String, Any?>
+        val t = table
+        for (m in listOf(c) + (c["results"] as List<*>).map { it as MutableMap<String, Any?> }) {
+            m["resolved"] = (m["answer"] as Long?)?.let { t.answer(it) }
         }
-        val fresh = io.errcat.kotlin.status(code, version)
-        // Only a successful call reaches this point: `code` is 0..=999 and `version` is one Rust accepts.
-        val entry = internBlobstore(fresh.entry)
-        val match = if (entry === fresh.entry) fresh else fresh.copy(entry = entry)
-        val slots = table ?: statusTable(version!!) ?: return match
-        val index = code.toInt()
-        return if (slots.compareAndSet(index, null, match)) match else slots.get(index) ?: match
+        return c
     }
 
-    /** [io.errcat.kotlin.entryById], cached: the entry with `id` (as in [KouplelessEntry.id], [StatusEntry.id]). */
-    @Throws(ErrcatException::class)
-    fun entryById(id: UInt): Entry {
-        entries[id]?.let { return it }
-        val fresh = io.errcat.kotlin.entryById(id)
-        return entries.putIfAbsent(id, fresh) ?: fresh
+    private fun entryList(ids: List<Value>): List<Entry> {
+        val t = table
+        return ids.items.map { t.entry(it.long) }
     }
 
-    /** Entries of both systems matching `code`, in catalog order (not cached). */
-    @Throws(ErrcatException::class)
-    fun find(code: String): List<Entry> = io.errcat.kotlin.find(code)
-
-    /** The service status `code` belongs to at `version` (default: newest); not cached. */
-    @Throws(ErrcatException::class)
-    fun serviceOf(code: Long, version: String? = null): String = io.errcat.kotlin.serviceOf(code, version)
-
-    /** Parses a two-level code strictly (not cached). */
-    @Throws(ErrcatException::class)
-    fun parseCode(text: String): Code = io.errcat.kotlin.parseCode(text)
-
-    /** Builds `source.errorType`, checking the type (not cached). */
-    @Throws(ErrcatException::class)
-    fun composeCode(source: String, errorType: String): Code = io.errcat.kotlin.composeCode(source, errorType)
-
-    /** The catalog's entries that pass `filter`, in catalog order (not cached). */
-    @Throws(ErrcatException::class)
-    fun entries(filter: EntryFilter = EntryFilter()): List<Entry> = io.errcat.kotlin.entries(filter)
-
-    /** The entry with `id` as JSON, as in the export (not cached). */
-    @Throws(ErrcatException::class)
-    fun entryJson(id: UInt): String = io.errcat.kotlin.entryJson(id)
-
-    /** The whole catalog as `json`, `md` or `csv` (not cached). */
-    @Throws(ErrcatException::class)
-    fun exportCatalog(format: String, lang: String? = null): String = io.errcat.kotlin.exportCatalog(format, lang)
-
-    /** The names the catalog knows (not cached). */
-    fun catalogNames(): CatalogNames = io.errcat.kotlin.catalogNames()
-
-    /** Analyses audit-log files and directories (one crossing for the whole input). */
-    @Throws(ErrcatException::class)
-    fun analyzeAudit(paths: List<String>, version: String? = null, maxApiLevel: Int = 2): AuditReport =
-        io.errcat.kotlin.analyzeAudit(paths, version, maxApiLevel)
-
-    /** For the tests: a smaller bound than [MAX_CACHED_LOOKUPS], to watch it hold without thousands of codes. */
-    internal fun boundLookups(max: Int) {
-        lookups.max = max
+    private fun code(parts: List<Value>): Code {
+        val p = parts.items
+        return Code(table.names.sources[p[0].long.toInt()], p[1].string, p[2].string)
     }
-
-    /** How many [lookup] results are cached now (at most [MAX_CACHED_LOOKUPS]). */
-    val cachedLookups: Int get() = lookups.size
-
-    /** How many [status] results are cached now. */
-    val cachedStatuses: Int
-        get() = count(newestStatuses) + statusesByVersion.values.sumOf { count(it) }
-
-    /** How many entry objects are kept (at most the catalog's size). */
-    val cachedEntries: Int get() = entries.size
-
-    /** Forgets every cached result (the next calls cross into Rust again). */
-    fun clearCache() {
-        lookups.clear()
-        for (i in 0 until STATUS_NUMBERS) newestStatuses.set(i, null)
-        statusesByVersion.clear()
-        entries.clear()
-    }
-
-    private fun count(table: AtomicReferenceArray<StatusMatch?>): Int = (0 until table.length()).count { table.get(it) != null }
-
-    private fun statusTable(version: String): AtomicReferenceArray<StatusMatch?>? {
-        statusesByVersion[version]?.let { return it }
-        if (statusesByVersion.size >= MAX_CACHED_VERSIONS) return null
-        val fresh = AtomicReferenceArray<StatusMatch?>(STATUS_NUMBERS)
-        return statusesByVersion.putIfAbsent(version, fresh) ?: fresh
-    }
-
-    private fun internKoupleless(entry: KouplelessEntry): KouplelessEntry =
-        when (val kept = entries.putIfAbsent(entry.id, Entry.Koupleless(entry))) {
-            is Entry.Koupleless -> kept.entry
-            else -> entry
-        }
-
-    private fun internBlobstore(entry: StatusEntry): StatusEntry =
-        when (val kept = entries.putIfAbsent(entry.id, Entry.Blobstore(entry))) {
-            is Entry.Blobstore -> kept.entry
-            else -> entry
-        }
-}
-
-/**
- * A concurrent map that holds at most about `max` values: reads never lock; an insert that takes it over the bound
- * drops arbitrary other keys. Under concurrent inserts it may hold a few more for a moment.
- */
-internal class BoundedCache<K : Any, V : Any>(@Volatile var max: Int) {
-    private val map = ConcurrentHashMap<K, V>()
-
-    val size: Int get() = map.size
-
-    fun get(key: K): V? = map[key]
-
-    /** Keeps `value` unless another thread kept one first; returns the one kept, so every caller gets the same. */
-    fun put(key: K, value: V): V {
-        map.putIfAbsent(key, value)?.let { return it }
-        if (map.size > max) {
-            val keys = map.keys.iterator()
-            while (map.size > max && keys.hasNext()) {
-                if (keys.next() != key) keys.remove()
-            }
-        }
-        return value
-    }
-
-    fun clear() = map.clear()
 }

@@ -5,41 +5,27 @@ package io.errcat.kotlin
  * `InvalidCode`, `InvalidArgument`, `Io` or `Internal`. Each kind is also its own subclass, for `when`.
  */
 val ErrcatException.kind: String
-    get() = when (this) {
-        is ErrcatException.NotFound -> "NotFound"
-        is ErrcatException.Ambiguous -> "Ambiguous"
-        is ErrcatException.InvalidCode -> "InvalidCode"
-        is ErrcatException.InvalidArgument -> "InvalidArgument"
-        is ErrcatException.Io -> "Io"
-        is ErrcatException.Internal -> "Internal"
-    }
+    get() = parts().first
 
 /** The message, without the kind and the lists (uniffi's [ErrcatException.message] lists every field). */
 val ErrcatException.reason: String
-    get() = when (this) {
-        is ErrcatException.NotFound -> reason
-        is ErrcatException.Ambiguous -> reason
-        is ErrcatException.InvalidCode -> reason
-        is ErrcatException.InvalidArgument -> reason
-        is ErrcatException.Io -> reason
-        is ErrcatException.Internal -> reason
-    }
-
-/** The entry's vector key, `Reporter/Type` or `number/GoConst`, whichever system it is from. */
-val Entry.key: String
-    get() = when (this) {
-        is Entry.Koupleless -> entry.key
-        is Entry.Blobstore -> entry.key
-    }
+    get() = parts().second.reason
 
 /** Codes to offer instead: close matches for `NotFound`, well-formed spellings for `InvalidCode`; else empty. */
 val ErrcatException.suggestions: List<String>
-    get() = when (this) {
-        is ErrcatException.NotFound -> suggestions
-        is ErrcatException.InvalidCode -> suggestions
-        else -> emptyList()
-    }
+    get() = parts().second.suggestions
 
 /** For `Ambiguous`: the entries the code could mean, as `Reporter/Source.Type`; else empty. */
 val ErrcatException.candidates: List<String>
-    get() = if (this is ErrcatException.Ambiguous) candidates else emptyList()
+    get() = parts().second.candidates
+
+private class Parts(val reason: String, val suggestions: List<String>, val candidates: List<String>)
+
+private fun ErrcatException.parts(): Pair<String, Parts> = when (this) {
+    is ErrcatException.NotFound -> "NotFound" to Parts(reason, suggestions, candidates)
+    is ErrcatException.Ambiguous -> "Ambiguous" to Parts(reason, suggestions, candidates)
+    is ErrcatException.InvalidCode -> "InvalidCode" to Parts(reason, suggestions, candidates)
+    is ErrcatException.InvalidArgument -> "InvalidArgument" to Parts(reason, suggestions, candidates)
+    is ErrcatException.Io -> "Io" to Parts(reason, suggestions, candidates)
+    is ErrcatException.Internal -> "Internal" to Parts(reason, suggestions, candidates)
+}

@@ -24,6 +24,6 @@ class PackagingTest {
         JarFile(jar).use { assertNotNull(it.getEntry("$prefix/liberrcat_uniffi.so"), "$prefix/liberrcat_uniffi.so in $jar") }
         assertEquals(prefix, com.sun.jna.Platform.RESOURCE_PREFIX)
         assertNull(System.getProperty("jna.library.path"))
-        assertEquals("Arklet.InstallBizFailed", lookup("Arklet.InstallBizFailed").code)
+        assertEquals("Arklet.InstallBizFailed", Errcat.lookup("Arklet.InstallBizFailed").code)
     }
 }

@@ -4,6 +4,7 @@ package io.errcat.demo
 import io.errcat.kotlin.CodedError
 import io.errcat.kotlin.Errcat
 import io.errcat.kotlin.ErrcatException
+import io.errcat.kotlin.key
 import io.errcat.kotlin.reason
 
 fun main() {
@@ -15,7 +16,8 @@ fun main() {
     for (version in listOf("v3.5.0", "master")) {
         val m = Errcat.status(552, version)
         val now = m.entry.renumberedTo?.let { ", now $it" } ?: ""
-        println("552 at $version: ${m.entry.message} [${m.entry.service}], defined ${m.entry.validity}, valid=${m.valid}$now")
+        val defined = m.entry.versions.let { if (it.size == 1) it[0] else "${it.first()}..${it.last()}" }
+        println("552 at $version: ${m.entry.message} [${m.entry.service}], defined $defined, valid=${m.valid}$now")
     }
 
     println("== an alias (the published spelling stays canonical), in Chinese")
@@ -37,11 +39,13 @@ fun main() {
         println("Ambiguous: ${e.candidates.joinToString()}")
     }
 
+    println("== a bare type in every table, and codes by the words of their meaning")
+    println("InstallBizFailed: ${Errcat.find("InstallBizFailed").joinToString { it.key }}")
+    println("\"disk full\": ${Errcat.search("disk full").joinToString { it.key }}")
+
     println("== an error on the wire, with its cause")
-    CodedError("User.MetaspaceFull", "Metaspace 512m used").use { cause ->
-        CodedError("Arklet.InstallBizFailed", "install biz demo:1.0.0 failed").withCause(cause).use { err ->
-            println("problem+json: ${err.toProblemJson()}")
-            println("Arklet envelope: ${err.toArkletJson()}")
-        }
-    }
+    val cause = CodedError("User.MetaspaceFull", "Metaspace 512m used")
+    val err = CodedError("Arklet.InstallBizFailed", "install biz demo:1.0.0 failed").withCause(cause)
+    println("problem+json: ${err.toProblemJson()}")
+    println("Arklet envelope: ${err.toArkletJson()}")
 }
