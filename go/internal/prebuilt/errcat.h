@@ -398,6 +398,14 @@ typedef struct errcat_audit_report {
     char *json;
 } errcat_audit_report;
 
+/**
+ * A partial report's bytes, filled by `errcat_audit_partial`. Owned: free it with `errcat_audit_partial_free`.
+ */
+typedef struct errcat_audit_partial {
+    uint8_t *data;
+    size_t len;
+} errcat_audit_partial;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -617,6 +625,30 @@ enum errcat_status errcat_arklet_json(const struct errcat_error_value *value,
                                       char **out);
 
 /**
+ * Classifies an answer exactly as received (`body_len` bytes, at most 16 MiB): `command` (`installBiz`, ...; NULL =
+ * unknown), `http_status` (0 = not given) and `tunnel` (`http`, `mqtt`, `client`; NULL = `http`) say how it came.
+ * `*out` is the classification as JSON, the object `errcat classify --json` prints (owned). An answer no rule knows
+ * is `ERRCAT_NOT_FOUND`; input that is not an answer (not JSON, not UTF-8, too large) `ERRCAT_INVALID_ARGUMENT`.
+ */
+enum errcat_status errcat_classify(const char *body,
+                                   size_t body_len,
+                                   const char *command,
+                                   int32_t http_status,
+                                   const char *tunnel,
+                                   char **out);
+
+/**
+ * The answer with the `errorCode` of its classification added (every other byte kept; ModuleController's decoder
+ * ignores the new member). Arguments and errors as for `errcat_classify`; `*out` is owned.
+ */
+enum errcat_status errcat_classify_enrich(const char *body,
+                                          size_t body_len,
+                                          const char *command,
+                                          int32_t http_status,
+                                          const char *tunnel,
+                                          char **out);
+
+/**
  * Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
  * an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
  * lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
@@ -625,6 +657,30 @@ enum errcat_status errcat_audit_analyze(const char *const *paths,
                                         size_t paths_len,
                                         const struct errcat_audit_options *options,
                                         struct errcat_audit_report *out_report);
+
+/**
+ * Analyses the audit logs at `paths` like `errcat_audit_analyze` and fills `*out` with the partial report of what
+ * was counted (bytes, not NUL-terminated). On failure `*out` is zeroed (nothing to free).
+ */
+enum errcat_status errcat_audit_partial_write(const char *const *paths,
+                                              size_t paths_len,
+                                              const struct errcat_audit_options *options,
+                                              struct errcat_audit_partial *out);
+
+/**
+ * Merges `count` partial reports (`partials[i]`, `lens[i]` bytes each) into `*out`, the report as JSON, as if one
+ * pass had read all their inputs. A partial of another schema, catalog or setup is `ERRCAT_INVALID_ARGUMENT`
+ * naming it (`partials[i]`). On failure `*out` is zeroed.
+ */
+enum errcat_status errcat_audit_merge(const uint8_t *const *partials,
+                                      const size_t *lens,
+                                      size_t count,
+                                      struct errcat_audit_report *out_report);
+
+/**
+ * Frees what `errcat_audit_partial_write` filled and zeroes it; NULL or an empty partial is a no-op.
+ */
+void errcat_audit_partial_free(struct errcat_audit_partial *p);
 
 #ifdef __cplusplus
 }  // extern "C"
