@@ -12,23 +12,10 @@
 #   AUDIT_BENCH_DIR=/somewhere bench/audit/cluster.sh    keep (and reuse) the log and the partials there
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SIZE="${1:-512M}"
 RUNS="${2:-5}"
-ERRCAT="${ERRCAT:-$ROOT/target/release/errcat}"
-DIR="${AUDIT_BENCH_DIR:-$(mktemp -d)}"
-[[ -n "${AUDIT_BENCH_DIR:-}" ]] || trap 'rm -rf "$DIR"' EXIT
-mkdir -p "$DIR"
-LOG="$DIR/audit-$SIZE-seed7.log"
-[[ -x "$ERRCAT" ]] || (cd "$ROOT" && cargo build --release -q -p errcat-cli)
-if [[ ! -s "$LOG" ]]; then
-  echo "generating $SIZE of audit log (seed 7) into $LOG ..." >&2
-  python3 "$ROOT/testdata/audit/gen_audit_log.py" --bytes "$SIZE" --seed 7 --out "$LOG.tmp" --trace-out "$LOG.trace"
-  mv "$LOG.tmp" "$LOG"
-fi
-BYTES=$(stat -c %s "$LOG")
+source "$(dirname "${BASH_SOURCE[0]}")/log.sh"
 
-now() { date +%s.%N; }
 best() { # best NAME CMD...: the best wall time of RUNS, into BEST[NAME]
   local name=$1; shift
   local t0 t1 d

@@ -11,23 +11,9 @@
 #   AUDIT_BENCH_DIR=/somewhere               keep and reuse the generated log (default: a temporary directory)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SIZE="${1:-512M}"
 RUNS="${2:-3}"
-ERRCAT="${ERRCAT:-$ROOT/target/release/errcat}"
-DIR="${AUDIT_BENCH_DIR:-$(mktemp -d)}"
-[[ -n "${AUDIT_BENCH_DIR:-}" ]] || trap 'rm -rf "$DIR"' EXIT
-mkdir -p "$DIR"
-LOG="$DIR/audit-$SIZE-seed7.log"
-[[ -x "$ERRCAT" ]] || (cd "$ROOT" && cargo build --release -q -p errcat-cli)
-if [[ ! -s "$LOG" ]]; then
-  echo "generating $SIZE of audit log (seed 7) into $LOG ..." >&2
-  python3 "$ROOT/testdata/audit/gen_audit_log.py" --bytes "$SIZE" --seed 7 --out "$LOG.tmp"
-  mv "$LOG.tmp" "$LOG"
-fi
-BYTES=$(stat -c %s "$LOG")
-LINES=$(wc -l < "$LOG")
-now() { date +%s.%N; }
+source "$(dirname "${BASH_SOURCE[0]}")/log.sh"
 
 best_cat=""
 best_follow=""

@@ -23,26 +23,10 @@
 #   AWK=nawk bench/audit/run.sh           time another awk (default: the system awk; mawk is the fastest common one)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SIZE="${1:-512M}"
 RUNS="${2:-5}"
-ERRCAT="${ERRCAT:-$ROOT/target/release/errcat}"
-DIR="${AUDIT_BENCH_DIR:-$(mktemp -d)}"
-[[ -n "${AUDIT_BENCH_DIR:-}" ]] || trap 'rm -rf "$DIR"' EXIT
-mkdir -p "$DIR"
-LOG="$DIR/audit-$SIZE-seed7.log"
-
-if [[ ! -x "$ERRCAT" ]]; then
-  (cd "$ROOT" && cargo build --release -q -p errcat-cli)
-fi
-if [[ ! -s "$LOG" || ! -s "$LOG.trace" ]]; then
-  echo "generating $SIZE of audit log (seed 7) into $LOG (about 15 s per 100 MB) ..." >&2
-  python3 "$ROOT/testdata/audit/gen_audit_log.py" --bytes "$SIZE" --seed 7 --out "$LOG.tmp" --trace-out "$LOG.trace"
-  mv "$LOG.tmp" "$LOG"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/log.sh"
 ID="$(cat "$LOG.trace")"
-BYTES=$(stat -c %s "$LOG")
-LINES=$(wc -l < "$LOG")
 
 BASE="${ERRCAT_BASE:-}"
 if [[ -z "$BASE" && -n "${AUDIT_BENCH_BASE:-}" ]]; then
