@@ -195,62 +195,28 @@ impl Report {
 
     fn summary(&self, out: &mut String) {
         let mut s = String::from(r#"<div class="cards">"#);
-        card(
-            &mut s,
-            "lines",
-            "lines read",
-            &self.lines.to_string(),
-            &self.lines.to_string(),
-        );
-        card(
-            &mut s,
-            "counted",
-            "lines counted",
-            &self.counted.to_string(),
-            &self.counted.to_string(),
-        );
-        card(
-            &mut s,
-            "malformed",
-            "malformed lines",
-            &self.malformed.to_string(),
-            &self.malformed.to_string(),
-        );
         let t = &self.totals;
-        card(
-            &mut s,
-            "totals.requests",
-            "requests",
-            &t.requests.to_string(),
-            &t.requests.to_string(),
-        );
-        card(
-            &mut s,
-            "totals.errors",
-            "errors",
-            &t.errors.to_string(),
-            &t.errors.to_string(),
-        );
+        for (key, label, n) in [
+            ("lines", "lines read", self.lines),
+            ("counted", "lines counted", self.counted),
+            ("malformed", "malformed lines", self.malformed),
+            ("totals.requests", "requests", t.requests),
+            ("totals.errors", "errors", t.errors),
+        ] {
+            card(&mut s, key, label, &n.to_string(), &n.to_string());
+        }
         let share = serde_json::to_string(&t.error_share).unwrap_or_default();
         let pct = format!("{:.4}", t.error_share * 100.0);
         let pct = format!("{}%", pct.trim_end_matches('0').trim_end_matches('.'));
         card(&mut s, "totals.error_share", "error share", &pct, &share);
         if let Some(l) = &t.latency_us {
             let ms = |v: u64| format!("{}.{:03} ms", v / 1000, v % 1000);
-            card(
-                &mut s,
-                "totals.latency_us.p50",
-                "p50",
-                &ms(l.p50),
-                &l.p50.to_string(),
-            );
-            card(
-                &mut s,
-                "totals.latency_us.p99",
-                "p99",
-                &ms(l.p99),
-                &l.p99.to_string(),
-            );
+            for (key, label, v) in [
+                ("totals.latency_us.p50", "p50", l.p50),
+                ("totals.latency_us.p99", "p99", l.p99),
+            ] {
+                card(&mut s, key, label, &ms(v), &v.to_string());
+            }
         }
         s.push_str("</div>");
         let mut facts = vec![
