@@ -95,7 +95,7 @@ def main() -> int:
         tags = [line.split(": ", 1)[1] for line in z.read(f"errcat-{v}.dist-info/WHEEL").decode().splitlines()
                 if line.startswith("Tag: ")]
         need(set(tags) == {"cp39-abi3-manylinux_2_17_x86_64", "cp39-abi3-manylinux2014_x86_64"}, f"wheel tags {tags}")
-        for f in ("errcat/_native.abi3.so", "errcat/py.typed", "errcat/__init__.pyi", "errcat/_load.py"):
+        for f in ("errcat/_native.abi3.so", "errcat/py.typed", "errcat/_native.pyi", "errcat/__init__.py", "errcat/_load.py"):
             need(f in names, f"wheel: has no {f}")
         print(f"wheel tags: {', '.join(tags)}")
     with tarfile.open(d / f"errcat-{v}.tar.gz") as t:

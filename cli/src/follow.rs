@@ -93,7 +93,7 @@ pub fn run(args: &AuditArgs, version: Option<errcat::Version>, errors: ErrorCode
         }
         let now = Instant::now();
         if now >= next {
-            let snapshot = lock(&follower).snapshot();
+            let snapshot = lock(&follower).capture().build();
             if !out.frame(&snapshot) {
                 ok = false; // stdout closed (`| head`): stop quietly
                 break;
@@ -189,12 +189,13 @@ fn serve(
                 |k: &str, v: &str| tiny_http::Header::from_bytes(k, v).expect("a valid header");
             let response = match (path.as_str(), get) {
                 ("/metrics", true) => {
-                    let snapshot = lock(&follower).snapshot();
+                    // Built after the lock is released: a scrape stalls the reading only for the copy.
+                    let snapshot = lock(&follower).capture().build();
                     tiny_http::Response::from_string(exposition(&snapshot, &labels))
                         .with_header(header("Content-Type", CONTENT_TYPE))
                 }
                 ("/report.json", true) => {
-                    let report = lock(&follower).report();
+                    let report = lock(&follower).capture().build().report;
                     tiny_http::Response::from_string(report.to_json() + "\n")
                         .with_header(header("Content-Type", "application/json"))
                 }

@@ -574,7 +574,52 @@ impl Follower {
 
     /// The report, the follower's counters and the duration histograms, at this moment.
     pub fn snapshot(&self) -> Snapshot {
-        let mut p = self.total.clone();
+        self.capture().build()
+    }
+
+    /// What [`Follower::snapshot`] is built from, copied: the only part that needs the follower, so a server
+    /// holding it behind a lock releases the lock before the (longer) build.
+    pub fn capture(&self) -> Capture {
+        let slots = self.slots.iter().map(|s| {
+            s.as_ref()
+                .map(|s| (s.input.clone(), s.lines, s.malformed, s.open))
+        });
+        let mut in_flight: Vec<InFlight> = (0..self.tracked.len())
+            .filter(|&i| self.is_active(i))
+            .filter_map(|i| {
+                let t = &self.tracked[i];
+                let (bytes, head) = t.cutter.unfinished()?;
+                Some(InFlight::new(t.path.display().to_string(), bytes, head))
+            })
+            .collect();
+        in_flight.sort_by(|a, b| a.input.cmp(&b.input));
+        Capture {
+            total: self.total.clone(),
+            slots: slots.collect(),
+            options: self.options.clone(),
+            in_flight,
+            warnings: self.warnings.iter().cloned().collect(),
+            stats: self.stats(),
+        }
+    }
+}
+
+/// A copy of a follower's state at one moment ([`Follower::capture`]); [`Capture::build`] makes its snapshot.
+pub struct Capture {
+    total: Partial,
+    /// Per input slot (none: a free slot): the input, its lines and malformed lines, and whether it is followed
+    /// now (else read to its end and closed, so counted but not listed).
+    slots: Vec<Option<(Input, u64, u64, bool)>>,
+    options: AuditOptions,
+    in_flight: Vec<InFlight>,
+    warnings: Vec<Warning>,
+    stats: FollowStats,
+}
+
+impl Capture {
+    /// The snapshot of the captured state.
+    pub fn build(self) -> Snapshot {
+        let mut p = self.total;
         p.seal();
         let durations = p
             .groups
@@ -598,46 +643,30 @@ impl Follower {
             active: false,
         };
         let mut inputs = Vec::with_capacity(self.slots.len());
-        for (i, s) in self.slots.iter().enumerate() {
-            match s {
-                Some(s) => {
+        for (i, slot) in self.slots.iter().enumerate() {
+            match slot {
+                Some((input, lines, malformed, _)) => {
                     p.units.push(UnitCount {
                         unit: UnitId {
                             input: i as u32,
                             seq: 0,
                         },
-                        lines: s.lines,
-                        malformed: s.malformed,
+                        lines: *lines,
+                        malformed: *malformed,
                     });
-                    inputs.push(s.input.clone());
+                    inputs.push(input.clone());
                 }
                 None => inputs.push(placeholder.clone()),
             }
         }
         let mut report = report::build(p, &inputs, &self.options, &Default::default());
-        let open: Vec<bool> = self
-            .slots
-            .iter()
-            .map(|s| s.as_ref().is_some_and(|s| s.open))
-            .collect();
-        let mut k = 0;
-        report.inputs.retain(|_| {
-            k += 1;
-            open[k - 1]
-        });
-        report.in_flight = (0..self.tracked.len())
-            .filter(|&i| self.is_active(i))
-            .filter_map(|i| {
-                let t = &self.tracked[i];
-                let (bytes, head) = t.cutter.unfinished()?;
-                Some(InFlight::new(t.path.display().to_string(), bytes, head))
-            })
-            .collect();
-        report.in_flight.sort_by(|a, b| a.input.cmp(&b.input));
-        report.warnings = self.warnings.iter().cloned().collect();
+        let mut open = self.slots.iter().map(|s| s.as_ref().is_some_and(|s| s.3));
+        report.inputs.retain(|_| open.next().unwrap_or(false));
+        report.in_flight = self.in_flight;
+        report.warnings = self.warnings;
         Snapshot {
             report,
-            stats: self.stats(),
+            stats: self.stats,
             durations,
         }
     }
