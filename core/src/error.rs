@@ -50,8 +50,14 @@ impl fmt::Display for ErrorKind {
 }
 
 /// An errcat failure: a kind, a message for people, and for `NotFound`/`Ambiguous` the codes to offer instead.
+///
+/// One pointer wide (the members are boxed), so that every `Result<T>` of a hot path stays the size of its `T`:
+/// failures are rare and allocate anyway.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Members>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Members {
     kind: ErrorKind,
     message: String,
     suggestions: Vec<String>,
@@ -64,12 +70,12 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// A new error of `kind`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Members {
             kind,
             message: message.into(),
             suggestions: Vec::new(),
             candidates: Vec::new(),
-        }
+        }))
     }
 
     /// An `InvalidCode` error.
@@ -84,45 +90,39 @@ impl Error {
 
     /// A `NotFound` error with close matches.
     pub fn not_found(message: impl Into<String>, suggestions: Vec<String>) -> Error {
-        Error {
-            suggestions,
-            ..Error::new(ErrorKind::NotFound, message)
-        }
+        Error::new(ErrorKind::NotFound, message).with_suggestions(suggestions)
     }
 
     /// An `Ambiguous` error naming the candidates.
     pub fn ambiguous(message: impl Into<String>, candidates: Vec<String>) -> Error {
-        Error {
-            candidates,
-            ..Error::new(ErrorKind::Ambiguous, message)
-        }
+        let mut e = Error::new(ErrorKind::Ambiguous, message);
+        e.0.candidates = candidates;
+        e
     }
 
-    pub(crate) fn with_suggestions(self, suggestions: Vec<String>) -> Error {
-        Error {
-            suggestions,
-            ..self
-        }
+    pub(crate) fn with_suggestions(mut self, suggestions: Vec<String>) -> Error {
+        self.0.suggestions = suggestions;
+        self
     }
 
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The message, without the kind.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// For `NotFound`: close matches, best first (may be empty).
     pub fn suggestions(&self) -> &[String] {
-        &self.suggestions
+        &self.0.suggestions
     }
 
     /// For `Ambiguous`: the entries the code could mean, as `Reporter/Source.Type`.
     pub fn candidates(&self) -> &[String] {
-        &self.candidates
+        &self.0.candidates
     }
 }
 
@@ -133,10 +133,10 @@ impl Error {
     /// [`Display`]: fmt::Display
     pub fn to_json(&self) -> String {
         serde_json::json!({
-            "kind": self.kind.name(),
+            "kind": self.0.kind.name(),
             "message": self.to_string(),
-            "suggestions": self.suggestions,
-            "candidates": self.candidates,
+            "suggestions": self.0.suggestions,
+            "candidates": self.0.candidates,
         })
         .to_string()
     }
@@ -144,12 +144,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.suggestions.is_empty() {
-            write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
+        f.write_str(&self.0.message)?;
+        if !self.0.suggestions.is_empty() {
+            write!(f, " (did you mean {}?)", self.0.suggestions.join(", "))?;
         }
-        if !self.candidates.is_empty() {
-            write!(f, " (candidates: {})", self.candidates.join(", "))?;
+        if !self.0.candidates.is_empty() {
+            write!(f, " (candidates: {})", self.0.candidates.join(", "))?;
         }
         Ok(())
     }

@@ -96,6 +96,10 @@ pub fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
             ),
         ));
     }
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is UTF-8. Codes and names nearly always are ASCII, checked a word at a time this way.
+        return Ok(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         invalid(
             name,
