@@ -154,16 +154,7 @@ pub(crate) fn decode(r: &mut Reader<'_>, setup: &Arc<Setup>) -> Fallible<Partial
         p.first_us,
         p.last_us,
     ] = six;
-    let kinds = r.len("malformed kinds")?;
-    if kinds != p.kinds.len() {
-        return Err(format!(
-            "{kinds} kinds of malformed line, this errcat knows {}",
-            p.kinds.len()
-        ));
-    }
-    for k in &mut p.kinds {
-        *k = r.u64()?;
-    }
+    r.u64s_into("kinds of malformed line", &mut p.kinds)?;
     for _ in 0..r.len("units")? {
         let input = u32::try_from(r.u64()?).map_err(|_| "an input index above 2^32")?;
         let unit = UnitId {
@@ -261,16 +252,7 @@ pub(crate) fn decode(r: &mut Reader<'_>, setup: &Arc<Setup>) -> Fallible<Partial
         g.max_us = r.u64()?;
         g.hist = r.histogram()?;
         g.sum_us = r.u64()?;
-        let ms = r.len("millisecond buckets")?;
-        if ms != g.ms.len() {
-            return Err(format!(
-                "{ms} millisecond buckets, this errcat has {}",
-                g.ms.len()
-            ));
-        }
-        for m in &mut g.ms {
-            *m = r.u64()?;
-        }
+        r.u64s_into("millisecond buckets", &mut g.ms)?;
         let t: &mut TraceLogAcc = &mut g.tracelog;
         t.requests = r.u64()?;
         t.failed = r.u64()?;

@@ -102,6 +102,18 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| format!("{what}: {n} items announced, more than the body holds"))
     }
 
+    /// A counted list of numbers into `into`, whose length this errcat fixes: another count is refused.
+    pub fn u64s_into(&mut self, what: &str, into: &mut [u64]) -> Fallible<()> {
+        let n = self.len(what)?;
+        if n != into.len() {
+            return Err(format!("{n} {what}, this errcat has {}", into.len()));
+        }
+        for v in into {
+            *v = self.u64()?;
+        }
+        Ok(())
+    }
+
     pub fn u16(&mut self, what: &str) -> Fallible<u16> {
         u16::try_from(self.u64()?).map_err(|_| format!("{what} above 65535"))
     }
