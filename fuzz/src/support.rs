@@ -59,11 +59,28 @@ impl Drop for ScratchFile {
     }
 }
 
-/// The lines of `data` as the analyser cuts them: at `\n`, a last line without one counted too.
+/// The lines of `data` as the analyser cuts them: at `\n`. A last line without one is still being written (in
+/// flight): not a line (see [`unfinished`]).
 pub fn lines_of(data: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let body = data.strip_suffix(b"\n").unwrap_or(data);
-    let empty = data.is_empty();
+    let whole = &data[..data.len() - unfinished(data)];
+    let body = whole.strip_suffix(b"\n").unwrap_or(whole);
+    let empty = whole.is_empty();
     body.split(|&b| b == b'\n').filter(move |_| !empty)
+}
+
+/// `data` as a reader that saw its end reads it (a pipe that closed, a gzip file): the unfinished last line is a
+/// line, as if it ended in `\n`.
+pub fn ended(data: &[u8]) -> Vec<u8> {
+    let mut out = data.to_vec();
+    if unfinished(data) > 0 {
+        out.push(b'\n');
+    }
+    out
+}
+
+/// The length of the unfinished last line of `data` (0 when it ends with `\n`).
+pub fn unfinished(data: &[u8]) -> usize {
+    data.len() - data.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
 }
 
 /// A `service_response_code` series key: (service, api, method, host, code).
@@ -159,6 +176,13 @@ pub fn check_report(report: &Report, data: &[u8]) {
         "report of {data:?}"
     );
     check_report_shape(report);
+    let in_flight: Vec<u64> = report.in_flight.iter().map(|f| f.bytes).collect();
+    let tail = unfinished(data) as u64;
+    assert_eq!(
+        in_flight,
+        if tail > 0 { vec![tail] } else { vec![] },
+        "in flight"
+    );
     assert_eq!(report.inputs.len(), 1);
     assert_eq!(report.inputs[0].lines, report.lines);
     assert_eq!(report.inputs[0].malformed, report.malformed);
