@@ -10,11 +10,6 @@ use errcat_core::{Error, Result};
 pub const ERRCAT_MAX_STRING_LEN: usize = 65536;
 const _: () = assert!(ERRCAT_MAX_STRING_LEN == MAX_STRING_LEN);
 
-extern "C" {
-    /// POSIX (glibc, musl, macOS): the length of `s`, at most `maxlen`, reading at most `maxlen` bytes.
-    fn strnlen(s: *const c_char, maxlen: usize) -> usize;
-}
-
 /// Reads the NUL-terminated string `ptr` (argument `name`); NULL is `None`. Never reads more than the limit + 1
 /// bytes, so a huge or unterminated buffer costs nothing.
 pub(crate) unsafe fn opt<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
@@ -26,8 +21,8 @@ pub(crate) unsafe fn opt_up_to<'a>(ptr: *const c_char, name: &str, limit: usize)
     if ptr.is_null() {
         return Ok(None);
     }
-    // strnlen: SIMD, and never past the limit + 1 bytes.
-    let len = strnlen(ptr, limit + 1);
+    // POSIX strnlen: SIMD, and never reads past the limit + 1 bytes.
+    let len = libc::strnlen(ptr, limit + 1);
     if len > limit {
         return Err(Error::invalid_argument(format!("{name} is longer than {limit} bytes")));
     }
