@@ -24,6 +24,27 @@ pub enum Out {
     Map(Vec<(String, Out)>),
 }
 
+/// An `Out` as JSON (a map as an object, in its order): what the JSON call answers, and the JSON view of the
+/// objects described as an `Out` (a classification's).
+impl From<Out> for serde_json::Value {
+    fn from(out: Out) -> serde_json::Value {
+        use serde_json::Value;
+        match out {
+            Out::Null => Value::Null,
+            Out::Bool(b) => Value::Bool(b),
+            Out::Int(i) => Value::from(i),
+            Out::Str(s) => Value::String(s),
+            Out::List(items) => Value::Array(items.into_iter().map(Value::from).collect()),
+            Out::Map(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k, Value::from(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 impl From<serde_json::Value> for Out {
     fn from(value: serde_json::Value) -> Out {
         use serde_json::Value;
@@ -54,30 +75,6 @@ fn ids(entries: Vec<Entry>) -> Out {
 
 fn answer(a: Answer) -> Out {
     Out::Int(i64::from(a.id()))
-}
-
-/// A classification as the core's JSON object, each code with the `answer` id of its `lookup` answer (null for
-/// none), so a host hands out its own object for it.
-fn classification(c: &crate::Classification) -> Out {
-    fn answer_of(c: Option<&crate::Classification>) -> Out {
-        c.and_then(crate::Classification::code)
-            .map_or(Out::Null, |r| answer(Answer::Lookup(r)))
-    }
-    fn push(out: &mut Out, answer: Out) {
-        if let Out::Map(members) = out {
-            members.push(("answer".into(), answer));
-        }
-    }
-    let mut out = Out::from(c.to_json_value());
-    if let Out::Map(members) = &mut out {
-        if let Some((_, Out::List(items))) = members.iter_mut().find(|(k, _)| k == "results") {
-            for (item, result) in items.iter_mut().zip(c.results()) {
-                push(item, answer_of(result.result.as_ref().ok()));
-            }
-        }
-    }
-    push(&mut out, answer_of(Some(c)));
-    out
 }
 
 /// The `index`-th argument (absent when missing), taken out of `args`.
@@ -213,7 +210,14 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             )?;
             match op {
                 "enrich" => Out::Str(c.enrich(&body)?),
-                _ => classification(&c),
+                _ => {
+                    // Hosts hold each answer's entry: only a host that hands out the JSON view asks for it.
+                    let entry = args::opt_bool("entry", take(a, 4))?.unwrap_or(false);
+                    c.to_out(crate::classify::View {
+                        entry,
+                        answer: true,
+                    })
+                }
             }
         }
         "name" => {
