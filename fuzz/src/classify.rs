@@ -190,7 +190,7 @@ fn check_enrich(c: &Classification, body: &[u8], ctx: &ClassifyContext) {
 
 /// The boundary's answer without the `answer` ids (top level and each result), checking each id is its code's.
 fn strip_answers(out: Out, c: &Classification) -> Out {
-    fn strip(members: &mut Vec<(String, Out)>, c: Option<&Classification>) {
+    fn strip(members: &mut Vec<(errcat::boundary::Key, Out)>, c: Option<&Classification>) {
         let at = members
             .iter()
             .position(|(k, _)| k == "answer")

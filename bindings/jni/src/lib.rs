@@ -8,9 +8,9 @@
 
 use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
-use errcat::boundary::{args, guard, Arg, Out, MAX_BODY_LEN, MAX_STRING_LEN};
+use errcat::boundary::{args, guard, Arg, Key, Out, MAX_BODY_LEN, MAX_STRING_LEN};
 use errcat::{Error, ErrorKind, Result};
 use jni_sys::*;
 
@@ -186,6 +186,53 @@ unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
     jni!(env, NewString, units.as_ptr(), units.len() as jsize)
 }
 
+/// A global reference to a Java string.
+struct Global(jobject);
+
+// SAFETY: a global reference is valid on every thread until deleted (these never are).
+unsafe impl Send for Global {}
+unsafe impl Sync for Global {}
+
+/// The Java strings of the core's fixed member names, made once each: a map's keys then cost no `NewString`, and
+/// Java keeps their hash. Bounded: only borrowed (`'static`) names are kept.
+static NAMES: RwLock<rustc_hash::FxHashMap<&'static str, Global>> =
+    RwLock::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+
+/// The Java string of a fixed member name (a global reference: never deleted).
+unsafe fn name(env: *mut JNIEnv, name: &'static str) -> Result<jobject> {
+    if let Some(s) = NAMES.read().unwrap_or_else(PoisonError::into_inner).get(name) {
+        return Ok(s.0);
+    }
+    let mut names = NAMES.write().unwrap_or_else(PoisonError::into_inner);
+    if let Some(s) = names.get(name) {
+        return Ok(s.0);
+    }
+    let local = check(env, new_string(env, name))?;
+    let global = jni!(env, NewGlobalRef, local);
+    jni!(env, DeleteLocalRef, local);
+    if global.is_null() {
+        return Err(Error::new(ErrorKind::Internal, "JNI failed"));
+    }
+    names.insert(name, Global(global));
+    Ok(global)
+}
+
+/// A map's keys as an `Object[]` of strings (a fixed name from [`NAMES`]).
+unsafe fn keys(env: *mut JNIEnv, r: &Refs, keys: Vec<Key>) -> Result<jobject> {
+    let array = check(env, jni!(env, NewObjectArray, keys.len() as jsize, r.object, null_mut()))?;
+    for (i, key) in (0..).zip(keys) {
+        match key {
+            Key::Borrowed(fixed) => jni!(env, SetObjectArrayElement, array, i, name(env, fixed)?),
+            Key::Owned(text) => {
+                let s = to_java(env, r, Out::Str(text))?;
+                jni!(env, SetObjectArrayElement, array, i, s);
+                jni!(env, DeleteLocalRef, s);
+            }
+        }
+    }
+    Ok(array)
+}
+
 /// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
     let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
@@ -205,9 +252,8 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
             array
         }
         Out::Map(members) => {
-            let (keys, values): (Vec<_>, Vec<_>) = members.into_iter().map(|(k, v)| (Out::Str(k), v)).unzip();
-            let list = |items| to_java(env, r, Out::List(items));
-            let arrays = [jvalue { l: list(keys)? }, jvalue { l: list(values)? }];
+            let (names, values): (Vec<_>, Vec<_>) = members.into_iter().unzip();
+            let arrays = [jvalue { l: keys(env, r, names)? }, jvalue { l: to_java(env, r, Out::List(values))? }];
             let map = jni!(env, NewObjectA, r.map, r.map_new, arrays.as_ptr());
             arrays.iter().for_each(|a| jni!(env, DeleteLocalRef, a.l));
             map

@@ -162,7 +162,7 @@ impl ToNapiValue for Js {
                 for (name, value) in members {
                     // Own data properties (CreateDataProperty): a member named `__proto__` is a member.
                     let property = sys::napi_property_descriptor {
-                        name: unsafe { String::to_napi_value(env, name)? },
+                        name: unsafe { String::to_napi_value(env, name.into_owned())? },
                         value: unsafe { Js::to_napi_value(env, Js(value))? },
                         attributes: WRITABLE | ENUMERABLE | CONFIGURABLE,
                         ..unsafe { std::mem::zeroed() }

@@ -1,7 +1,9 @@
 //! Python values ↔ `Arg`/`Out`, mechanically: no value is judged here, the core does that. Reading a value runs no
 //! Python code of its own (no `__str__`, `__index__` or `encode` of a subclass is called), so each is read once.
 
-use errcat::boundary::{Arg, Out};
+use std::sync::{Mutex, PoisonError};
+
+use errcat::boundary::{Arg, Key, Out};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -94,10 +96,33 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         }
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
-            for (key, value) in members {
-                dict.set_item(key, self::out(py, value)?)?;
+            for (name, value) in members {
+                dict.set_item(key(py, name), self::out(py, value)?)?;
             }
             dict.into_any()
         }
     })
+}
+
+/// Interned `str`s of the core's fixed member names, made once each: a dict's keys then cost no new `str` and no
+/// hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) names are kept.
+static NAMES: Mutex<rustc_hash::FxHashMap<&'static str, Py<PyString>>> = Mutex::new(
+    rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+);
+
+fn key(py: Python<'_>, key: Key) -> Bound<'_, PyString> {
+    let Key::Borrowed(name) = key else {
+        return PyString::new(py, &key);
+    };
+    let cached = |names: &rustc_hash::FxHashMap<_, Py<PyString>>| {
+        names.get(name).map(|s| s.bind(py).clone())
+    };
+    if let Some(s) = cached(&NAMES.lock().unwrap_or_else(PoisonError::into_inner)) {
+        return s;
+    }
+    // Made without the lock held: Python may run other code meanwhile.
+    let s = PyString::intern(py, name);
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    names.entry(name).or_insert_with(|| s.clone().unbind());
+    s
 }

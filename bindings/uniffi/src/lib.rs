@@ -166,7 +166,7 @@ fn flatten(out: Out) -> Vec<Value> {
                 let len = members.len() as u32;
                 for (name, value) in members.into_iter().rev() {
                     todo.push(value);
-                    todo.push(Out::Str(name));
+                    todo.push(Out::Str(name.into_owned()));
                 }
                 Value::Map { len }
             }

@@ -21,8 +21,12 @@ pub enum Out {
     /// A list.
     List(Vec<Out>),
     /// Named members, in order (a JSON object): a host converts it to its map or record.
-    Map(Vec<(String, Out)>),
+    Map(Vec<(Key, Out)>),
 }
+
+/// A member's name: a fixed one (`outcome`, `evidence`, …) is borrowed, so a host may keep its own string for
+/// it, made once; a name from the input (a placeholder's) is owned.
+pub type Key = std::borrow::Cow<'static, str>;
 
 /// An `Out` as JSON (a map as an object, in its order): what the JSON call answers, and the JSON view of the
 /// objects described as an `Out` (a classification's).
@@ -38,7 +42,7 @@ impl From<Out> for serde_json::Value {
             Out::Map(members) => Value::Object(
                 members
                     .into_iter()
-                    .map(|(k, v)| (k, Value::from(v)))
+                    .map(|(k, v)| (k.into_owned(), Value::from(v)))
                     .collect(),
             ),
         }
@@ -57,7 +61,7 @@ impl From<serde_json::Value> for Out {
             Value::Object(members) => Out::Map(
                 members
                     .into_iter()
-                    .map(|(k, v)| (k, Out::from(v)))
+                    .map(|(k, v)| (Key::Owned(k), Out::from(v)))
                     .collect(),
             ),
         }

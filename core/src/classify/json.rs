@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::result::{Classification, ClassifiedItem, Evidence};
-use crate::boundary::{Answer, Out};
+use crate::boundary::{Answer, Key, Out};
 use crate::export::entry_json;
 use crate::{Entry, Error, Resolved};
 
@@ -25,14 +25,14 @@ impl View {
     };
 }
 
-type Members = Vec<(String, Out)>;
+type Members = Vec<(Key, Out)>;
 
-fn push(m: &mut Members, name: &str, value: Out) {
-    m.push((name.to_string(), value));
+fn push(m: &mut Members, name: &'static str, value: Out) {
+    m.push((Key::Borrowed(name), value));
 }
 
-fn map<const N: usize>(members: [(&str, Out); N]) -> Out {
-    Out::Map(members.map(|(k, v)| (k.to_string(), v)).into())
+fn map<const N: usize>(members: [(&'static str, Out); N]) -> Out {
+    Out::Map(members.map(|(k, v)| (Key::Borrowed(k), v)).into())
 }
 
 fn text(t: Option<&str>) -> Out {
@@ -73,7 +73,7 @@ fn evidence(e: &Evidence) -> Out {
             "placeholders",
             Out::Map(
                 placeholders
-                    .map(|(n, v)| (n.clone(), Out::Str(v.clone())))
+                    .map(|(n, v)| (Key::Owned(n.clone()), Out::Str(v.clone())))
                     .collect(),
             ),
         ),
