@@ -10,7 +10,7 @@ use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
 use std::sync::{OnceLock, PoisonError, RwLock};
 
-use errcat::boundary::{args, guard, Arg, Key, Out, MAX_BODY_LEN, MAX_STRING_LEN};
+use errcat::boundary::{args, guard, Arg, Key, Out, Text, MAX_BODY_LEN, MAX_STRING_LEN};
 use errcat::{Error, ErrorKind, Result};
 use jni_sys::*;
 
@@ -224,7 +224,7 @@ unsafe fn keys(env: *mut JNIEnv, r: &Refs, keys: Vec<Key>) -> Result<jobject> {
         match key {
             Key::Borrowed(fixed) => jni!(env, SetObjectArrayElement, array, i, name(env, fixed)?),
             Key::Owned(text) => {
-                let s = to_java(env, r, Out::Str(text))?;
+                let s = to_java(env, r, Out::Str(Key::Owned(text)))?;
                 jni!(env, SetObjectArrayElement, array, i, s);
                 jni!(env, DeleteLocalRef, s);
             }
@@ -240,7 +240,8 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Null => return Ok(null_mut()),
         Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
-        Out::Str(s) => new_string(env, &s),
+        Out::Str(Text::Borrowed(fixed)) => jni!(env, NewLocalRef, name(env, fixed)?),
+        Out::Str(Text::Owned(s)) => new_string(env, &s),
         Out::List(items) => {
             let (len, class) = (items.len() as jsize, r.object);
             let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
@@ -264,9 +265,9 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
 
 /// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).
 unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
-    let list = |items: &[String]| Out::List(items.iter().cloned().map(Out::Str).collect());
+    let list = |items: &[String]| Out::List(items.iter().map(|s| Out::Str(s.clone().into())).collect());
     let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
-    let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
+    let (message, suggestions) = (Out::Str(error.to_string().into()), list(error.suggestions()));
     let parts = vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())];
     if !jni!(env, ExceptionCheck) {
         if let Ok(l) = to_java(env, r, Out::List(parts)) {

@@ -3,7 +3,7 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use errcat::boundary::{Arg, Key, Out};
+use errcat::boundary::{Arg, Out, Text};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -89,7 +89,7 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::Null => py.None().into_bound(py),
         Out::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
         Out::Int(n) => n.into_pyobject(py)?.into_any(),
-        Out::Str(s) => PyString::new(py, &s).into_any(),
+        Out::Str(s) => text(py, s).into_any(),
         Out::List(items) => {
             let items = items.into_iter().map(|i| self::out(py, i));
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
@@ -97,22 +97,22 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
             for (name, value) in members {
-                dict.set_item(key(py, name), self::out(py, value)?)?;
+                dict.set_item(text(py, name), self::out(py, value)?)?;
             }
             dict.into_any()
         }
     })
 }
 
-/// Interned `str`s of the core's fixed member names, made once each: a dict's keys then cost no new `str` and no
-/// hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) names are kept.
+/// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
+/// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept.
 static NAMES: Mutex<rustc_hash::FxHashMap<&'static str, Py<PyString>>> = Mutex::new(
     rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
 );
 
-fn key(py: Python<'_>, key: Key) -> Bound<'_, PyString> {
-    let Key::Borrowed(name) = key else {
-        return PyString::new(py, &key);
+fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
+    let Text::Borrowed(name) = text else {
+        return PyString::new(py, &text);
     };
     let cached = |names: &rustc_hash::FxHashMap<_, Py<PyString>>| {
         names.get(name).map(|s| s.bind(py).clone())

@@ -156,7 +156,9 @@ fn flatten(out: Out) -> Vec<Value> {
             Out::Null => Value::Null,
             Out::Bool(value) => Value::Bool { value },
             Out::Int(value) => Value::Int { value },
-            Out::Str(value) => Value::Str { value },
+            Out::Str(value) => Value::Str {
+                value: value.into_owned(),
+            },
             Out::List(items) => {
                 let len = items.len() as u32;
                 todo.extend(items.into_iter().rev());
@@ -166,7 +168,7 @@ fn flatten(out: Out) -> Vec<Value> {
                 let len = members.len() as u32;
                 for (name, value) in members.into_iter().rev() {
                     todo.push(value);
-                    todo.push(Out::Str(name.into_owned()));
+                    todo.push(Out::Str(name));
                 }
                 Value::Map { len }
             }

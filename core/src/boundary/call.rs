@@ -16,17 +16,21 @@ pub enum Out {
     Bool(bool),
     /// An integer: an answer id, an entry id, an enum index, a count.
     Int(i64),
-    /// Text.
-    Str(String),
+    /// Text (borrowed when errcat holds it for the life of the process: a rule's id, a name).
+    Str(Text),
     /// A list.
     List(Vec<Out>),
     /// Named members, in order (a JSON object): a host converts it to its map or record.
     Map(Vec<(Key, Out)>),
 }
 
-/// A member's name: a fixed one (`outcome`, `evidence`, …) is borrowed, so a host may keep its own string for
-/// it, made once; a name from the input (a placeholder's) is owned.
-pub type Key = std::borrow::Cow<'static, str>;
+/// Text of an answer: borrowed when it is errcat's own, fixed for the life of the process (a member's name such as
+/// `outcome`, a rule's id, an enumeration's name), so a host may keep one string of its own for it; owned when it
+/// comes from the input or is made per call.
+pub type Text = std::borrow::Cow<'static, str>;
+
+/// A member's name: a fixed one is borrowed, a name from the input (a placeholder's) owned.
+pub type Key = Text;
 
 /// An `Out` as JSON (a map as an object, in its order): what the JSON call answers, and the JSON view of the
 /// objects described as an `Out` (a classification's).
@@ -37,7 +41,7 @@ impl From<Out> for serde_json::Value {
             Out::Null => Value::Null,
             Out::Bool(b) => Value::Bool(b),
             Out::Int(i) => Value::from(i),
-            Out::Str(s) => Value::String(s),
+            Out::Str(s) => Value::String(s.into_owned()),
             Out::List(items) => Value::Array(items.into_iter().map(Value::from).collect()),
             Out::Map(members) => Value::Object(
                 members
@@ -55,8 +59,10 @@ impl From<serde_json::Value> for Out {
         match value {
             Value::Null => Out::Null,
             Value::Bool(b) => Out::Bool(b),
-            Value::Number(n) => n.as_i64().map_or_else(|| Out::Str(n.to_string()), Out::Int),
-            Value::String(s) => Out::Str(s),
+            Value::Number(n) => n
+                .as_i64()
+                .map_or_else(|| Out::Str(n.to_string().into()), Out::Int),
+            Value::String(s) => Out::Str(s.into()),
             Value::Array(items) => Out::List(items.into_iter().map(Out::from).collect()),
             Value::Object(members) => Out::Map(
                 members
@@ -145,8 +151,8 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             };
             Out::List(vec![
                 Out::Int(code.source() as i64),
-                Out::Str(code.error_type().to_string()),
-                Out::Str(code.to_string()),
+                Out::Str(code.error_type().to_string().into()),
+                Out::Str(code.to_string().into()),
             ])
         }
         "entries" => {
@@ -165,7 +171,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         }
         "export" => {
             let (format, lang) = (opt(a, 0, "format")?, opt(a, 1, "lang")?);
-            Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
+            Out::Str(ops::export(format.as_deref(), lang.as_deref())?.into())
         }
         "error_code" => {
             // A code given as a number (a host's int) is a status number, as its digits are.
@@ -199,7 +205,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                     args::text("detail", take(&mut link, 1))?,
                 ))
             });
-            Out::Str(ops::render(&rendering, links)?)
+            Out::Str(ops::render(&rendering, links)?.into())
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
         "classify" | "enrich" => {
@@ -213,7 +219,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 tunnel.as_deref(),
             )?;
             match op {
-                "enrich" => Out::Str(c.enrich(&body)?),
+                "enrich" => Out::Str(c.enrich(&body)?.into()),
                 _ => {
                     // Hosts hold each answer's entry: only a host that hands out the JSON view asks for it.
                     let entry = args::opt_bool("entry", take(a, 4))?.unwrap_or(false);
@@ -234,11 +240,11 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 args::Number::Other(_) => None,
             };
             let entry = id.ok_or_else(|| invalid("entry id", "is not an entry id"))?;
-            Out::Str(crate::export::entry_json(entry).to_string())
+            Out::Str(crate::export::entry_json(entry).to_string().into())
         }
-        "answers" => Out::Str(answers::table().to_string()),
-        "version" => Out::Str(crate::VERSION.to_string()),
-        "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.to_string()),
+        "answers" => Out::Str(answers::table().to_string().into()),
+        "version" => Out::Str(crate::VERSION.into()),
+        "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.into()),
         other => {
             return Err(invalid(
                 "operation",

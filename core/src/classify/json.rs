@@ -36,7 +36,12 @@ fn map<const N: usize>(members: [(&'static str, Out); N]) -> Out {
 }
 
 fn text(t: Option<&str>) -> Out {
-    t.map_or(Out::Null, |t| Out::Str(t.to_string()))
+    t.map_or(Out::Null, |t| Out::Str(t.to_string().into()))
+}
+
+/// errcat's own text (a name, a rule's id): borrowed, so a host may keep one string for it.
+fn name(t: Option<&'static str>) -> Out {
+    t.map_or(Out::Null, |t| Out::Str(t.into()))
 }
 
 fn int(n: usize) -> Out {
@@ -47,9 +52,9 @@ fn evidence(e: &Evidence) -> Out {
     let placeholders = e.placeholders.iter();
     map([
         ("key", text(e.key.as_deref())),
-        ("tunnel", text(Some(e.tunnel.name()))),
-        ("shape", text(Some(e.shape.name()))),
-        ("command", text(e.command.map(|c| c.name()))),
+        ("tunnel", name(Some(e.tunnel.name()))),
+        ("shape", name(Some(e.shape.name()))),
+        ("command", name(e.command.map(|c| c.name()))),
         (
             "http_status",
             e.http_status.map_or(Out::Null, |s| Out::Int(s.into())),
@@ -65,7 +70,7 @@ fn evidence(e: &Evidence) -> Out {
         ("exception_message", text(e.exception_message.as_deref())),
         ("cause", text(e.cause.as_deref())),
         ("cause_message", text(e.cause_message.as_deref())),
-        ("cause_origin", text(e.cause_origin.map(|o| o.name()))),
+        ("cause_origin", name(e.cause_origin.map(|o| o.name()))),
         ("cause_frame", text(e.cause_frame.as_deref())),
         ("causes", int(e.causes)),
         ("frames", int(e.frames)),
@@ -73,7 +78,7 @@ fn evidence(e: &Evidence) -> Out {
             "placeholders",
             Out::Map(
                 placeholders
-                    .map(|(n, v)| (Key::Owned(n.clone()), Out::Str(v.clone())))
+                    .map(|(n, v)| (Key::Owned(n.clone()), Out::Str(v.clone().into())))
                     .collect(),
             ),
         ),
@@ -101,15 +106,16 @@ fn classified(c: &Classification, key: Option<&str>, view: View) -> Members {
     if let Some(key) = key {
         push(&mut m, "key", text(Some(key)));
     }
-    push(&mut m, "outcome", text(Some(c.outcome().name())));
+    push(&mut m, "outcome", name(Some(c.outcome().name())));
     push(
         &mut m,
         "code",
-        c.code().map_or(Out::Null, |r| Out::Str(r.to_string())),
+        c.code()
+            .map_or(Out::Null, |r| Out::Str(r.to_string().into())),
     );
-    push(&mut m, "reporter", text(c.reporter().map(|r| r.name())));
-    push(&mut m, "rule", text(Some(c.rule())));
-    push(&mut m, "why", text(Some(c.why())));
+    push(&mut m, "reporter", name(c.reporter().map(|r| r.name())));
+    push(&mut m, "rule", name(Some(c.rule())));
+    push(&mut m, "why", name(Some(c.why())));
     push(
         &mut m,
         "retryable",
@@ -126,11 +132,11 @@ fn unclassified(error: &Error, key: Option<&str>, view: View) -> Members {
     if let Some(key) = key {
         push(&mut m, "key", text(Some(key)));
     }
-    push(&mut m, "outcome", text(Some("unclassified")));
+    push(&mut m, "outcome", name(Some("unclassified")));
     for k in ["code", "reporter", "rule", "why", "retryable"] {
         push(&mut m, k, Out::Null);
     }
-    let kind = text(Some(error.kind().name()));
+    let kind = name(Some(error.kind().name()));
     let error = map([("kind", kind), ("message", text(Some(error.message())))]);
     push(&mut m, "error", error);
     push(&mut m, "evidence", Out::Null);
