@@ -233,6 +233,33 @@ unsafe fn keys(env: *mut JNIEnv, r: &Refs, keys: Vec<Key>) -> Result<jobject> {
     Ok(array)
 }
 
+/// Lists shorter than this convert in a local frame of their own, popped at once, instead of deleting each
+/// item's reference (a frame's capacity is bounded by the JVM: `-XX:MaxJNILocalCapacity`, 65536 by default).
+const MAX_FRAME: usize = 1024;
+
+/// Runs `make` in a local frame for `capacity` references, keeping only the one it returns.
+unsafe fn framed(env: *mut JNIEnv, capacity: usize, make: impl FnOnce() -> Result<jobject>) -> Result<jobject> {
+    if jni!(env, PushLocalFrame, capacity as jsize) != JNI_OK {
+        return Err(Error::new(ErrorKind::Internal, "JNI failed")); // OutOfMemoryError pending
+    }
+    let made = make();
+    let kept = jni!(env, PopLocalFrame, *made.as_ref().unwrap_or(&null_mut()));
+    made.map(|_| kept)
+}
+
+/// A list as an `Object[]`; `delete_each` deletes each item's local reference once stored (outside a frame).
+unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>, delete_each: bool) -> Result<jobject> {
+    let array = check(env, jni!(env, NewObjectArray, items.len() as jsize, r.object, null_mut()))?;
+    for (i, item) in (0..).zip(items) {
+        let item = to_java(env, r, item)?;
+        jni!(env, SetObjectArrayElement, array, i, item);
+        if delete_each {
+            jni!(env, DeleteLocalRef, item);
+        }
+    }
+    Ok(array)
+}
+
 /// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
     let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
@@ -242,16 +269,9 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
         Out::Str(Text::Borrowed(fixed)) => jni!(env, NewLocalRef, name(env, fixed)?),
         Out::Str(Text::Owned(s)) => new_string(env, &s),
-        Out::List(items) => {
-            let (len, class) = (items.len() as jsize, r.object);
-            let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
-            for (i, item) in (0..).zip(items) {
-                let item = to_java(env, r, item)?;
-                jni!(env, SetObjectArrayElement, array, i, item);
-                jni!(env, DeleteLocalRef, item);
-            }
-            array
-        }
+        // Each item makes one reference (a nested list or map keeps one from its own frame), the array one more.
+        Out::List(items) if items.len() < MAX_FRAME => framed(env, items.len() + 1, || array(env, r, items, false))?,
+        Out::List(items) => array(env, r, items, true)?,
         Out::Map(members) => {
             let (names, values): (Vec<_>, Vec<_>) = members.into_iter().unzip();
             let arrays = [jvalue { l: keys(env, r, names)? }, jvalue { l: to_java(env, r, Out::List(values))? }];
