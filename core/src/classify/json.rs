@@ -85,8 +85,8 @@ fn evidence(e: &Evidence) -> Out {
     ])
 }
 
-/// The members about a code (`code` given, `None` for a success or an unclassified entry) that `view` asks for
-/// at the end of an object: `entry` here, and `answer` (which [`Classification::to_out`] puts after `results`).
+/// `entry` (the code's catalog entry; null for a success or an unclassified entry) when `view` asks for it: the
+/// last member of a classified object but `answer`.
 fn entry(m: &mut Members, code: Option<Resolved>, view: View) {
     if view.entry {
         let entry = code.map(|r| Out::from(entry_json(Entry::Koupleless(r.entry))));
@@ -94,6 +94,8 @@ fn entry(m: &mut Members, code: Option<Resolved>, view: View) {
     }
 }
 
+/// `answer` (the id of the code's `lookup` answer, null for none) when `view` asks for it: an item's last member,
+/// and the whole classification's after `results`.
 fn answer(m: &mut Members, code: Option<Resolved>, view: View) {
     if view.answer {
         let id = code.map(|r| Out::Int(i64::from(Answer::Lookup(r).id())));
