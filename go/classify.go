@@ -136,7 +136,8 @@ func classifyArgs(body []byte, opts []ClassifyOption) []any {
 			opt(&o)
 		}
 	}
-	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel}
+	// The last true: with each code's entry, for JSON (enrich reads no fifth argument).
+	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel, true}
 }
 
 // ClassifyArklet says which code a real answer means: body exactly as received (an Arklet HTTP body, an MQTT

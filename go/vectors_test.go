@@ -411,6 +411,10 @@ func classifyView(t *testing.T, args map[string]json.RawMessage) (map[string]any
 	if c.Entry != nil && c.Entry.Code != c.Code {
 		t.Errorf("the code's entry is %s, not %s", c.Entry.Code, c.Code)
 	}
+	var doc struct{ Entry *struct{ Code string } }
+	if err := json.Unmarshal([]byte(c.JSON), &doc); err != nil || (doc.Entry == nil) != (c.Entry == nil) {
+		t.Errorf("the JSON's entry is %v (%v), the code's %v", doc.Entry, err, c.Entry)
+	}
 	return v, nil
 }
 

@@ -283,7 +283,7 @@ pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
             Ok(Out::List(vec![
                 Out::Int(report.lines as i64),
                 Out::Int(report.malformed as i64),
-                Out::Str(report.to_json()),
+                Out::Str(report.to_json().into()),
             ]))
         }),
         "audit_partial" => boundary::guard(|| {
@@ -292,7 +292,7 @@ pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
             Ok(Out::List(vec![
                 Out::Int(lines as i64),
                 Out::Int(malformed as i64),
-                Out::Str(B64.encode(&bytes)),
+                Out::Str(B64.encode(&bytes).into()),
             ]))
         }),
         "audit_merge" => boundary::guard(|| {
@@ -307,7 +307,7 @@ pub fn call(op: &str, mut args: Vec<Arg>) -> Result<Out> {
             Ok(Out::List(vec![
                 Out::Int(lines as i64),
                 Out::Int(malformed as i64),
-                Out::Str(text),
+                Out::Str(text.into()),
             ]))
         }),
         _ => boundary::call(op, args),

@@ -237,7 +237,7 @@ fn the_boundary_writes_and_merges_partials_as_base64_or_bytes() {
     .unwrap()
     {
         Out::List(v) => match &v[..] {
-            [Out::Int(_), Out::Int(_), Out::Str(b64)] => b64.clone(),
+            [Out::Int(_), Out::Int(_), Out::Str(b64)] => b64.to_string(),
             other => panic!("{other:?}"),
         },
         other => panic!("{other:?}"),

@@ -139,9 +139,12 @@ fn json(out: Out) -> Value {
         Out::Int(n) => json!(n),
         Out::Str(s) => json!(s),
         Out::List(items) => Value::Array(items.into_iter().map(json).collect()),
-        Out::Map(members) => {
-            Value::Object(members.into_iter().map(|(k, v)| (k, json(v))).collect())
-        }
+        Out::Map(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), json(v)))
+                .collect(),
+        ),
     }
 }
 

@@ -190,7 +190,7 @@ fn check_enrich(c: &Classification, body: &[u8], ctx: &ClassifyContext) {
 
 /// The boundary's answer without the `answer` ids (top level and each result), checking each id is its code's.
 fn strip_answers(out: Out, c: &Classification) -> Out {
-    fn strip(members: &mut Vec<(String, Out)>, c: Option<&Classification>) {
+    fn strip(members: &mut Vec<(errcat::boundary::Key, Out)>, c: Option<&Classification>) {
         let at = members
             .iter()
             .position(|(k, _)| k == "answer")
@@ -245,7 +245,9 @@ fn check_boundary(
             spell(tunnel, ""),
         ]
     };
-    let got = boundary::call("classify", args());
+    // With the entries (the last argument) the answer is the JSON view plus the answer ids.
+    let with_entries = [args(), vec![Arg::Bool(true)]].concat();
+    let got = boundary::call("classify", with_entries);
     match (got, want) {
         (Ok(out), Ok(c)) => assert_eq!(strip_answers(out, c), Out::from(c.to_json_value())),
         (Err(e), Err(w)) => assert_eq!(&e, w),

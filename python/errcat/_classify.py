@@ -143,8 +143,8 @@ class Classification:
 
 # The core's dicts become the objects' own attribute dicts: their members are the fields (tests/test_classify.py
 # checks that they match), so nothing is copied and no frozen __init__ runs (which would cost more than the
-# classification itself). Members the objects do not hold (the code's text, the reporter, the entry: the answer
-# table's Resolved has them) are dropped.
+# classification itself). Members the objects do not hold (the code's text, the reporter: the answer table's
+# Resolved has them, and its entry, which the core leaves out for that reason) are dropped.
 _new = object.__new__
 _set_dict = object.__setattr__
 
@@ -160,7 +160,7 @@ def _evidence(e: Dict[str, Any]) -> Evidence:
 def _classification(c: Dict[str, Any]) -> Classification:
     answer = c.pop("answer")
     items = c.get("results")
-    del c["reporter"], c["error"], c["entry"]
+    del c["reporter"], c["error"]
     c["code"] = None if answer is None else ANSWERS[answer]
     c["evidence"] = _evidence(c["evidence"])
     c["results"] = tuple([_item(i) for i in items]) if items else ()

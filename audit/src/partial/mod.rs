@@ -44,7 +44,7 @@ pub const MAX_PARTIALS: usize = 65_536;
 /// The catalog fingerprint of this errcat (what a partial records and a merge compares).
 pub fn catalog_fingerprint() -> String {
     match errcat::boundary::call("fingerprint", Vec::new()) {
-        Ok(errcat::boundary::Out::Str(s)) => s,
+        Ok(errcat::boundary::Out::Str(s)) => s.into_owned(),
         _ => String::new(),
     }
 }

@@ -1,12 +1,14 @@
 //! `errcat::classify` of a typical failure answer (FAILED / REPEAT_BIZ, 0.3 KB) and of an install failure with an
 //! 80-frame stack trace (about 10 KB), each against the native baseline in the same run: `serde_json::from_slice`
-//! of the same body into a `Value` (what any caller pays just to read the answer). Prints the ratios.
+//! of the same body into a `Value` (what any caller pays just to read the answer). Prints the ratios, and the time
+//! of the core's `classify` operation (`boundary`: what a binding pays before converting the answer to its values).
 //! Targets: typical <= 2 us, 80 frames <= 20 us.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::Criterion;
+use errcat::boundary::{self, Arg};
 use errcat::{classify, ArkletCommand, ClassifyContext, Tunnel};
 use serde_json::{json, Value};
 
@@ -90,6 +92,13 @@ fn main() {
         group.bench_function(format!("{name}/serde_json"), |b| {
             b.iter(|| black_box(serde_json::from_slice::<Value>(black_box(body))))
         });
+        // As a binding calls it: the body copied into the argument, the answer an `Out`.
+        group.bench_function(format!("{name}/boundary"), |b| {
+            b.iter(|| {
+                let args = vec![Arg::Bytes(body.clone()), Arg::from("installBiz")];
+                black_box(boundary::call("classify", black_box(args)))
+            })
+        });
     }
     group.finish();
     c.final_summary();
@@ -122,6 +131,14 @@ fn report(bodies: &[(&str, Vec<u8>)]) {
                 ours / base
             ),
             _ => println!("  {name:<10} (no estimate: run without a filter)"),
+        }
+    }
+    for (name, _) in bodies {
+        if let Some(op) = mean_ns(&format!("{name}/boundary")) {
+            println!(
+                "  {name:<10} the core's classify operation (boundary::call): {:>8.2} us",
+                op / 1000.0
+            );
         }
     }
 }

@@ -8,9 +8,9 @@
 
 use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
-use errcat::boundary::{args, guard, Arg, Out, MAX_BODY_LEN, MAX_STRING_LEN};
+use errcat::boundary::{args, guard, Arg, Key, Out, Text, MAX_BODY_LEN, MAX_STRING_LEN};
 use errcat::{Error, ErrorKind, Result};
 use jni_sys::*;
 
@@ -186,6 +186,80 @@ unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
     jni!(env, NewString, units.as_ptr(), units.len() as jsize)
 }
 
+/// A global reference to a Java string.
+struct Global(jobject);
+
+// SAFETY: a global reference is valid on every thread until deleted (these never are).
+unsafe impl Send for Global {}
+unsafe impl Sync for Global {}
+
+/// The Java strings of the core's fixed member names, made once each: a map's keys then cost no `NewString`, and
+/// Java keeps their hash. Bounded: only borrowed (`'static`) names are kept.
+static NAMES: RwLock<rustc_hash::FxHashMap<&'static str, Global>> =
+    RwLock::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+
+/// The Java string of a fixed member name (a global reference: never deleted).
+unsafe fn name(env: *mut JNIEnv, name: &'static str) -> Result<jobject> {
+    if let Some(s) = NAMES.read().unwrap_or_else(PoisonError::into_inner).get(name) {
+        return Ok(s.0);
+    }
+    let mut names = NAMES.write().unwrap_or_else(PoisonError::into_inner);
+    if let Some(s) = names.get(name) {
+        return Ok(s.0);
+    }
+    let local = check(env, new_string(env, name))?;
+    let global = jni!(env, NewGlobalRef, local);
+    jni!(env, DeleteLocalRef, local);
+    if global.is_null() {
+        return Err(Error::new(ErrorKind::Internal, "JNI failed"));
+    }
+    names.insert(name, Global(global));
+    Ok(global)
+}
+
+/// A map's keys as an `Object[]` of strings (a fixed name from [`NAMES`]).
+unsafe fn keys(env: *mut JNIEnv, r: &Refs, keys: Vec<Key>) -> Result<jobject> {
+    let array = check(env, jni!(env, NewObjectArray, keys.len() as jsize, r.object, null_mut()))?;
+    for (i, key) in (0..).zip(keys) {
+        match key {
+            Key::Borrowed(fixed) => jni!(env, SetObjectArrayElement, array, i, name(env, fixed)?),
+            Key::Owned(text) => {
+                let s = to_java(env, r, Out::Str(Key::Owned(text)))?;
+                jni!(env, SetObjectArrayElement, array, i, s);
+                jni!(env, DeleteLocalRef, s);
+            }
+        }
+    }
+    Ok(array)
+}
+
+/// Lists shorter than this convert in a local frame of their own, popped at once, instead of deleting each
+/// item's reference (a frame's capacity is bounded by the JVM: `-XX:MaxJNILocalCapacity`, 65536 by default).
+const MAX_FRAME: usize = 1024;
+
+/// Runs `make` in a local frame for `capacity` references, keeping only the one it returns.
+unsafe fn framed(env: *mut JNIEnv, capacity: usize, make: impl FnOnce() -> Result<jobject>) -> Result<jobject> {
+    if jni!(env, PushLocalFrame, capacity as jsize) != JNI_OK {
+        return Err(Error::new(ErrorKind::Internal, "JNI failed")); // OutOfMemoryError pending
+    }
+    let made = make();
+    let kept = jni!(env, PopLocalFrame, *made.as_ref().unwrap_or(&null_mut()));
+    made.map(|_| kept)
+}
+
+/// A list as an `Object[]`; `delete_each` deletes each item's local reference once stored (outside a frame).
+unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>, delete_each: bool) -> Result<jobject> {
+    let array = check(env, jni!(env, NewObjectArray, items.len() as jsize, r.object, null_mut()))?;
+    for (i, item) in (0..).zip(items) {
+        let item = to_java(env, r, item)?;
+        jni!(env, SetObjectArrayElement, array, i, item);
+        if delete_each {
+            jni!(env, DeleteLocalRef, item);
+        }
+    }
+    Ok(array)
+}
+
 /// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
     let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
@@ -193,21 +267,14 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Null => return Ok(null_mut()),
         Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
         Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
-        Out::Str(s) => new_string(env, &s),
-        Out::List(items) => {
-            let (len, class) = (items.len() as jsize, r.object);
-            let array = check(env, jni!(env, NewObjectArray, len, class, null_mut()))?;
-            for (i, item) in (0..).zip(items) {
-                let item = to_java(env, r, item)?;
-                jni!(env, SetObjectArrayElement, array, i, item);
-                jni!(env, DeleteLocalRef, item);
-            }
-            array
-        }
+        Out::Str(Text::Borrowed(fixed)) => jni!(env, NewLocalRef, name(env, fixed)?),
+        Out::Str(Text::Owned(s)) => new_string(env, &s),
+        // Each item makes one reference (a nested list or map keeps one from its own frame), the array one more.
+        Out::List(items) if items.len() < MAX_FRAME => framed(env, items.len() + 1, || array(env, r, items, false))?,
+        Out::List(items) => array(env, r, items, true)?,
         Out::Map(members) => {
-            let (keys, values): (Vec<_>, Vec<_>) = members.into_iter().map(|(k, v)| (Out::Str(k), v)).unzip();
-            let list = |items| to_java(env, r, Out::List(items));
-            let arrays = [jvalue { l: list(keys)? }, jvalue { l: list(values)? }];
+            let (names, values): (Vec<_>, Vec<_>) = members.into_iter().unzip();
+            let arrays = [jvalue { l: keys(env, r, names)? }, jvalue { l: to_java(env, r, Out::List(values))? }];
             let map = jni!(env, NewObjectA, r.map, r.map_new, arrays.as_ptr());
             arrays.iter().for_each(|a| jni!(env, DeleteLocalRef, a.l));
             map
@@ -218,9 +285,9 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
 
 /// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).
 unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
-    let list = |items: &[String]| Out::List(items.iter().cloned().map(Out::Str).collect());
+    let list = |items: &[String]| Out::List(items.iter().map(|s| Out::Str(s.clone().into())).collect());
     let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
-    let (message, suggestions) = (Out::Str(error.to_string()), list(error.suggestions()));
+    let (message, suggestions) = (Out::Str(error.to_string().into()), list(error.suggestions()));
     let parts = vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())];
     if !jni!(env, ExceptionCheck) {
         if let Ok(l) = to_java(env, r, Out::List(parts)) {

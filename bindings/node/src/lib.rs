@@ -154,7 +154,7 @@ impl ToNapiValue for Js {
             Out::Null => Null::to_napi_value(env, Null),
             Out::Bool(b) => bool::to_napi_value(env, b),
             Out::Int(n) => f64::to_napi_value(env, n as f64),
-            Out::Str(s) => String::to_napi_value(env, s),
+            Out::Str(s) => String::to_napi_value(env, s.into_owned()),
             Out::List(items) => Vec::to_napi_value(env, items.into_iter().map(Js).collect()),
             Out::Map(members) => {
                 let mut object = ptr::null_mut();
@@ -162,7 +162,7 @@ impl ToNapiValue for Js {
                 for (name, value) in members {
                     // Own data properties (CreateDataProperty): a member named `__proto__` is a member.
                     let property = sys::napi_property_descriptor {
-                        name: unsafe { String::to_napi_value(env, name)? },
+                        name: unsafe { String::to_napi_value(env, name.into_owned())? },
                         value: unsafe { Js::to_napi_value(env, Js(value))? },
                         attributes: WRITABLE | ENUMERABLE | CONFIGURABLE,
                         ..unsafe { std::mem::zeroed() }
@@ -179,10 +179,11 @@ impl ToNapiValue for Js {
 
 /// A core error as the array the host turns into its `ErrcatError`.
 fn failure(e: &errcat::Error) -> Js {
-    let strings = |list: &[String]| Out::List(list.iter().cloned().map(Out::Str).collect());
+    let strings =
+        |list: &[String]| Out::List(list.iter().map(|s| Out::Str(s.clone().into())).collect());
     Js(Out::List(vec![
-        Out::Str(e.kind().name().to_string()),
-        Out::Str(e.to_string()),
+        Out::Str(e.kind().name().into()),
+        Out::Str(e.to_string().into()),
         strings(e.suggestions()),
         strings(e.candidates()),
     ]))

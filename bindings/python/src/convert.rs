@@ -1,7 +1,9 @@
 //! Python values ↔ `Arg`/`Out`, mechanically: no value is judged here, the core does that. Reading a value runs no
 //! Python code of its own (no `__str__`, `__index__` or `encode` of a subclass is called), so each is read once.
 
-use errcat::boundary::{Arg, Out};
+use std::sync::{Mutex, PoisonError};
+
+use errcat::boundary::{Arg, Out, Text};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -87,17 +89,40 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::Null => py.None().into_bound(py),
         Out::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
         Out::Int(n) => n.into_pyobject(py)?.into_any(),
-        Out::Str(s) => PyString::new(py, &s).into_any(),
+        Out::Str(s) => text(py, s).into_any(),
         Out::List(items) => {
             let items = items.into_iter().map(|i| self::out(py, i));
             PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
         }
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
-            for (key, value) in members {
-                dict.set_item(key, self::out(py, value)?)?;
+            for (name, value) in members {
+                dict.set_item(text(py, name), self::out(py, value)?)?;
             }
             dict.into_any()
         }
     })
+}
+
+/// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
+/// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept.
+static NAMES: Mutex<rustc_hash::FxHashMap<&'static str, Py<PyString>>> = Mutex::new(
+    rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+);
+
+fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
+    let Text::Borrowed(name) = text else {
+        return PyString::new(py, &text);
+    };
+    let cached = |names: &rustc_hash::FxHashMap<_, Py<PyString>>| {
+        names.get(name).map(|s| s.bind(py).clone())
+    };
+    if let Some(s) = cached(&NAMES.lock().unwrap_or_else(PoisonError::into_inner)) {
+        return s;
+    }
+    // Made without the lock held: Python may run other code meanwhile.
+    let s = PyString::intern(py, name);
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    names.entry(name).or_insert_with(|| s.clone().unbind());
+    s
 }

@@ -156,7 +156,9 @@ fn flatten(out: Out) -> Vec<Value> {
             Out::Null => Value::Null,
             Out::Bool(value) => Value::Bool { value },
             Out::Int(value) => Value::Int { value },
-            Out::Str(value) => Value::Str { value },
+            Out::Str(value) => Value::Str {
+                value: value.into_owned(),
+            },
             Out::List(items) => {
                 let len = items.len() as u32;
                 todo.extend(items.into_iter().rev());

@@ -16,12 +16,41 @@ pub enum Out {
     Bool(bool),
     /// An integer: an answer id, an entry id, an enum index, a count.
     Int(i64),
-    /// Text.
-    Str(String),
+    /// Text (borrowed when errcat holds it for the life of the process: a rule's id, a name).
+    Str(Text),
     /// A list.
     List(Vec<Out>),
     /// Named members, in order (a JSON object): a host converts it to its map or record.
-    Map(Vec<(String, Out)>),
+    Map(Vec<(Key, Out)>),
+}
+
+/// Text of an answer: borrowed when it is errcat's own, fixed for the life of the process (a member's name such as
+/// `outcome`, a rule's id, an enumeration's name), so a host may keep one string of its own for it; owned when it
+/// comes from the input or is made per call.
+pub type Text = std::borrow::Cow<'static, str>;
+
+/// A member's name: a fixed one is borrowed, a name from the input (a placeholder's) owned.
+pub type Key = Text;
+
+/// An `Out` as JSON (a map as an object, in its order): what the JSON call answers, and the JSON view of the
+/// objects described as an `Out` (a classification's).
+impl From<Out> for serde_json::Value {
+    fn from(out: Out) -> serde_json::Value {
+        use serde_json::Value;
+        match out {
+            Out::Null => Value::Null,
+            Out::Bool(b) => Value::Bool(b),
+            Out::Int(i) => Value::from(i),
+            Out::Str(s) => Value::String(s.into_owned()),
+            Out::List(items) => Value::Array(items.into_iter().map(Value::from).collect()),
+            Out::Map(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), Value::from(v)))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 impl From<serde_json::Value> for Out {
@@ -30,13 +59,15 @@ impl From<serde_json::Value> for Out {
         match value {
             Value::Null => Out::Null,
             Value::Bool(b) => Out::Bool(b),
-            Value::Number(n) => n.as_i64().map_or_else(|| Out::Str(n.to_string()), Out::Int),
-            Value::String(s) => Out::Str(s),
+            Value::Number(n) => n
+                .as_i64()
+                .map_or_else(|| Out::Str(n.to_string().into()), Out::Int),
+            Value::String(s) => Out::Str(s.into()),
             Value::Array(items) => Out::List(items.into_iter().map(Out::from).collect()),
             Value::Object(members) => Out::Map(
                 members
                     .into_iter()
-                    .map(|(k, v)| (k, Out::from(v)))
+                    .map(|(k, v)| (Key::Owned(k), Out::from(v)))
                     .collect(),
             ),
         }
@@ -54,30 +85,6 @@ fn ids(entries: Vec<Entry>) -> Out {
 
 fn answer(a: Answer) -> Out {
     Out::Int(i64::from(a.id()))
-}
-
-/// A classification as the core's JSON object, each code with the `answer` id of its `lookup` answer (null for
-/// none), so a host hands out its own object for it.
-fn classification(c: &crate::Classification) -> Out {
-    fn answer_of(c: Option<&crate::Classification>) -> Out {
-        c.and_then(crate::Classification::code)
-            .map_or(Out::Null, |r| answer(Answer::Lookup(r)))
-    }
-    fn push(out: &mut Out, answer: Out) {
-        if let Out::Map(members) = out {
-            members.push(("answer".into(), answer));
-        }
-    }
-    let mut out = Out::from(c.to_json_value());
-    if let Out::Map(members) = &mut out {
-        if let Some((_, Out::List(items))) = members.iter_mut().find(|(k, _)| k == "results") {
-            for (item, result) in items.iter_mut().zip(c.results()) {
-                push(item, answer_of(result.result.as_ref().ok()));
-            }
-        }
-    }
-    push(&mut out, answer_of(Some(c)));
-    out
 }
 
 /// The `index`-th argument (absent when missing), taken out of `args`.
@@ -144,8 +151,8 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             };
             Out::List(vec![
                 Out::Int(code.source() as i64),
-                Out::Str(code.error_type().to_string()),
-                Out::Str(code.to_string()),
+                Out::Str(code.error_type().to_string().into()),
+                Out::Str(code.to_string().into()),
             ])
         }
         "entries" => {
@@ -164,7 +171,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         }
         "export" => {
             let (format, lang) = (opt(a, 0, "format")?, opt(a, 1, "lang")?);
-            Out::Str(ops::export(format.as_deref(), lang.as_deref())?)
+            Out::Str(ops::export(format.as_deref(), lang.as_deref())?.into())
         }
         "error_code" => {
             // A code given as a number (a host's int) is a status number, as its digits are.
@@ -198,7 +205,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                     args::text("detail", take(&mut link, 1))?,
                 ))
             });
-            Out::Str(ops::render(&rendering, links)?)
+            Out::Str(ops::render(&rendering, links)?.into())
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
         "classify" | "enrich" => {
@@ -212,8 +219,15 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 tunnel.as_deref(),
             )?;
             match op {
-                "enrich" => Out::Str(c.enrich(&body)?),
-                _ => classification(&c),
+                "enrich" => Out::Str(c.enrich(&body)?.into()),
+                _ => {
+                    // Hosts hold each answer's entry: only a host that hands out the JSON view asks for it.
+                    let entry = args::opt_bool("entry", take(a, 4))?.unwrap_or(false);
+                    c.to_out(crate::classify::View {
+                        entry,
+                        answer: true,
+                    })
+                }
             }
         }
         "name" => {
@@ -226,11 +240,11 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 args::Number::Other(_) => None,
             };
             let entry = id.ok_or_else(|| invalid("entry id", "is not an entry id"))?;
-            Out::Str(crate::export::entry_json(entry).to_string())
+            Out::Str(crate::export::entry_json(entry).to_string().into())
         }
-        "answers" => Out::Str(answers::table().to_string()),
-        "version" => Out::Str(crate::VERSION.to_string()),
-        "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.to_string()),
+        "answers" => Out::Str(answers::table().to_string().into()),
+        "version" => Out::Str(crate::VERSION.into()),
+        "fingerprint" => Out::Str(crate::tables::CATALOG_FINGERPRINT.into()),
         other => {
             return Err(invalid(
                 "operation",

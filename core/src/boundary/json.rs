@@ -54,17 +54,6 @@ fn base64(text: &str) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn out(value: Out) -> Value {
-    match value {
-        Out::Null => Value::Null,
-        Out::Bool(b) => Value::Bool(b),
-        Out::Int(i) => Value::from(i),
-        Out::Str(s) => Value::String(s),
-        Out::List(items) => Value::Array(items.into_iter().map(out).collect()),
-        Out::Map(members) => Value::Object(members.into_iter().map(|(k, v)| (k, out(v))).collect()),
-    }
-}
-
 /// Runs `op` with the JSON array `args` through `dispatch` (the core's [`super::call`], or a crate's that extends
 /// it, like the audit crate's); the answer as JSON.
 pub fn call_json(
@@ -78,7 +67,7 @@ pub fn call_json(
         return Err(Error::invalid_argument("arguments are not a JSON array"));
     };
     let args = items.into_iter().map(arg).collect::<Result<Vec<_>>>()?;
-    Ok(out(dispatch(op, args)?).to_string())
+    Ok(Value::from(dispatch(op, args)?).to_string())
 }
 
 #[cfg(test)]

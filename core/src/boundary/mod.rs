@@ -28,7 +28,7 @@ pub mod ops;
 
 pub use answers::{table as answer_table, Answer};
 pub use args::{Arg, Number};
-pub use call::{call, Out};
+pub use call::{call, Key, Out, Text};
 pub use guard::{guard, panic_error};
 pub use json::call_json;
 pub use limits::{

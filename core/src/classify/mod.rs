@@ -36,6 +36,7 @@ pub(crate) mod trace;
 pub use context::ClassifyContext;
 pub use engine::{classify, MAX_BODY};
 pub use json::unclassified_json;
+pub(crate) use json::View;
 pub use result::{Classification, ClassifiedItem, Evidence, Outcome};
 pub use rules::{ArkletCommand, Shape, Tunnel};
 pub use trace::Origin;

@@ -180,7 +180,8 @@ pub fn classify_body(args: &Value) -> Vec<u8> {
 }
 
 /// The view of a `classify` case (testdata/README.md) from the classification's JSON object (the core's
-/// `to_json_value`, which the boundary, `errcat classify --json` and every host hand over).
+/// `to_json_value`, which `errcat classify --json` prints; the boundary's answer has its members but `entry`, and
+/// each code's `answer` id).
 pub fn classify_view(c: &Value) -> Value {
     let e = &c["evidence"];
     let results: Vec<Value> = c["results"]

@@ -24,6 +24,16 @@ class ApiTest {
     }
 
     @Test
+    fun classifyIsTheJsonViewWithTheEntry() {
+        val body = """{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: demo:1.0.0 has been installed or registered."}}"""
+        val c = Errcat.classify(body, "installBiz")
+        val resolved = c["resolved"] as Resolved
+        assertEquals(JSONObject(Errcat.entryJson(resolved.entry.id)).toMap(), c["entry"])
+        val members = listOf("outcome", "code", "reporter", "rule", "why", "retryable", "error", "evidence", "entry", "results")
+        assertEquals(members + listOf("answer", "resolved"), c.keys.toList())
+    }
+
+    @Test
     fun statusRecordAcrossVersions() {
         val old = Errcat.status(552, "v3.5.0")
         assertTrue(old.valid)
