@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     };
     let mut stale = 0;
     for file in errcat_codegen::generated_files(&catalog) {
-        let path = root.join(file.path);
+        let path = root.join(&*file.path);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == file.content {
             continue;

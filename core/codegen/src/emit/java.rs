@@ -264,8 +264,7 @@ fn comment(out: &mut String, indent: &str, text: &str, tags: &[String]) {
 
 fn file(name: &str, content: String) -> GeneratedFile {
     GeneratedFile {
-        // Paths follow the catalog's enum names; the generator runs once per process, so leaking them is fine.
-        path: Box::leak(format!("{DIR}/{name}.java").into_boxed_str()),
+        path: format!("{DIR}/{name}.java").into(),
         content,
     }
 }

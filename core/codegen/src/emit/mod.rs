@@ -10,12 +10,14 @@ pub mod python;
 pub mod rust;
 pub mod uniffi;
 
+use std::borrow::Cow;
+
 use crate::Catalog;
 
 /// A file the generator owns: its path from the repository root and its whole content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
-    pub path: &'static str,
+    pub path: Cow<'static, str>,
     pub content: String,
 }
 
@@ -23,19 +25,19 @@ pub struct GeneratedFile {
 pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
     vec![
         GeneratedFile {
-            path: "bindings/c/src/generated.rs",
+            path: "bindings/c/src/generated.rs".into(),
             content: c::generated_source(cat),
         },
         GeneratedFile {
-            path: "go/catalog_gen.go",
+            path: "go/catalog_gen.go".into(),
             content: go::catalog(cat),
         },
         GeneratedFile {
-            path: python::PATH,
+            path: python::PATH.into(),
             content: python::source(cat),
         },
         GeneratedFile {
-            path: "bindings/uniffi/src/generated.rs",
+            path: "bindings/uniffi/src/generated.rs".into(),
             content: uniffi::generated_source(cat),
         },
     ]

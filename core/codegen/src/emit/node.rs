@@ -123,11 +123,11 @@ fn aliases(record: &Record) -> impl Iterator<Item = (&'static str, usize)> + '_ 
 pub fn files(cat: &Catalog) -> Vec<GeneratedFile> {
     vec![
         GeneratedFile {
-            path: "node/generated/catalog.js",
+            path: "node/generated/catalog.js".into(),
             content: data(cat),
         },
         GeneratedFile {
-            path: "node/generated/catalog.d.ts",
+            path: "node/generated/catalog.d.ts".into(),
             content: declarations(cat),
         },
     ]
