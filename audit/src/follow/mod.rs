@@ -605,6 +605,7 @@ impl Follower {
 }
 
 /// A copy of a follower's state at one moment ([`Follower::capture`]); [`Capture::build`] makes its snapshot.
+#[derive(Clone, Debug)]
 pub struct Capture {
     total: Partial,
     /// Per input slot (none: a free slot): the input, its lines and malformed lines, and whether it is followed
