@@ -56,6 +56,8 @@ impl fmt::Display for ErrorKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Box<Members>);
 
+const _: () = assert!(std::mem::size_of::<Error>() == std::mem::size_of::<usize>());
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Members {
     kind: ErrorKind,
