@@ -89,8 +89,11 @@ impl WireRules {
         out
     }
 
-    /// The rules as the core's static types, leaked (for tests that run them with the core's matcher).
+    /// The rules as the core's static types, leaked (for tests that run them with the core's matcher). The tables
+    /// stay reachable from a static, so a leak checker does not report them.
     pub fn leak(&self) -> (&'static [rules::Rule], &'static trace::Packages) {
+        type Tables = (&'static [rules::Rule], &'static trace::Packages);
+        static KEPT: std::sync::Mutex<Vec<Tables>> = std::sync::Mutex::new(Vec::new());
         fn s(text: &str) -> &'static str {
             Box::leak(text.to_string().into_boxed_str())
         }
@@ -159,9 +162,11 @@ impl WireRules {
             framework: list(&self.framework),
             frames: list(&self.frame_patterns()),
         };
-        (
+        let tables: Tables = (
             Box::leak(compiled.into_boxed_slice()),
             Box::leak(Box::new(packages)),
-        )
+        );
+        KEPT.lock().unwrap_or_else(|p| p.into_inner()).push(tables);
+        tables
     }
 }
