@@ -99,6 +99,12 @@ impl Table {
             esc(key)
         );
     }
+    /// The `requests`, `errors` and `error_share` members of the object at `key`, as three cells.
+    fn traffic(&mut self, key: &str, requests: u64, errors: u64, error_share: f64) {
+        self.int(&format!("{key}.requests"), requests);
+        self.int(&format!("{key}.errors"), errors);
+        self.share(&format!("{key}.error_share"), error_share);
+    }
     /// Microseconds shown as milliseconds (exactly: three decimals).
     fn us(&mut self, key: &str, v: Option<u64>) {
         match v {
@@ -400,9 +406,7 @@ impl Report {
             t.row();
             t.text(&p.start);
             t.text(&p.service);
-            t.int(&format!("{k}.requests"), p.requests);
-            t.int(&format!("{k}.errors"), p.errors);
-            t.share(&format!("{k}.error_share"), p.error_share);
+            t.traffic(&k, p.requests, p.errors, p.error_share);
             t.us(&format!("{k}.p50_us"), p.p50_us);
             t.us(&format!("{k}.p99_us"), p.p99_us);
             t.text(&codes_text(p.top_codes.iter().map(|c| (c.code, c.count))));
@@ -435,9 +439,7 @@ impl Report {
             let k = format!("services.{i}");
             t.row();
             t.text(&s.service);
-            t.int(&format!("{k}.requests"), s.requests);
-            t.int(&format!("{k}.errors"), s.errors);
-            t.share(&format!("{k}.error_share"), s.error_share);
+            t.traffic(&k, s.requests, s.errors, s.error_share);
             t.latency(&format!("{k}.latency_us"), &s.latency_us);
             t.text(&s.hosts.len().to_string());
             t.end_row();
@@ -501,9 +503,7 @@ impl Report {
                 a.row();
                 a.text(&s.service);
                 a.code(&api.api);
-                a.int(&format!("{k}.requests"), api.requests);
-                a.int(&format!("{k}.errors"), api.errors);
-                a.share(&format!("{k}.error_share"), api.error_share);
+                a.traffic(&k, api.requests, api.errors, api.error_share);
                 a.latency(&format!("{k}.latency_us"), &api.latency_us);
                 a.end_row();
                 rows += 1;
@@ -533,9 +533,7 @@ impl Report {
                 t.text(kind.name());
                 t.text(&e.service);
                 t.code(&e.id);
-                t.int(&format!("{k}.requests"), e.requests);
-                t.int(&format!("{k}.errors"), e.errors);
-                t.share(&format!("{k}.error_share"), e.error_share);
+                t.traffic(&k, e.requests, e.errors, e.error_share);
                 t.us(&format!("{k}.p50_us"), e.p50_us);
                 t.us(&format!("{k}.p99_us"), e.p99_us);
                 t.text(&codes_text(e.top_codes.iter().map(|c| (c.code, c.count))));
