@@ -33,4 +33,5 @@ targets! {
     api_label,
     trace_log,
     classify,
+    partial,
 }
