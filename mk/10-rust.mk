@@ -4,7 +4,7 @@ TEST_TARGETS += test-rust
 DEMO_TARGETS += demo-cli
 BENCH_TARGETS += bench-rust
 
-.PHONY: toolchain cli test-rust demo-cli bench-rust catalog-json generate
+.PHONY: toolchain cli print-errcat test-rust demo-cli bench-rust catalog-json generate
 
 # rustfmt and clippy are rustup components; a fresh rustup may lack them.
 toolchain:
@@ -13,6 +13,10 @@ toolchain:
 
 # The CLI comes out of the one release build of every native artefact (mk/05-native.mk).
 cli: native
+
+# Where the CLI is, for scripts (bench/audit/log.sh): make -s print-errcat
+print-errcat:
+	@echo $(ERRCAT)
 
 # Regenerates the committed export; the tests fail when it drifts from the catalog.
 catalog-json: cli

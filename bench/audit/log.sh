@@ -2,12 +2,13 @@
 # on. Reads SIZE; sets ROOT, ERRCAT, DIR, LOG (with LOG.trace, a trace id in it), BYTES, LINES and now().
 #   AUDIT_BENCH_DIR=/somewhere   keep (and reuse) the log there; default: a temporary directory, removed on exit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-ERRCAT="${ERRCAT:-$ROOT/target/release/errcat}"
+# Default: the shipped CLI of `make cli` (the zig-linked release build).
+ERRCAT="${ERRCAT:-$(make -s -C "$ROOT" print-errcat)}"
 DIR="${AUDIT_BENCH_DIR:-$(mktemp -d)}"
 [[ -n "${AUDIT_BENCH_DIR:-}" ]] || trap 'rm -rf "$DIR"' EXIT
 mkdir -p "$DIR"
 LOG="$DIR/audit-$SIZE-seed7.log"
-[[ -x "$ERRCAT" ]] || (cd "$ROOT" && cargo build --release -q -p errcat-cli)
+[[ -x "$ERRCAT" ]] || make -s -C "$ROOT" cli >&2
 if [[ ! -s "$LOG" || ! -s "$LOG.trace" ]]; then
   echo "generating $SIZE of audit log (seed 7) into $LOG (about 15 s per 100 MB) ..." >&2
   python3 "$ROOT/testdata/audit/gen_audit_log.py" --bytes "$SIZE" --seed 7 --out "$LOG.tmp" --trace-out "$LOG.trace"
