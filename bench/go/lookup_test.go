@@ -5,10 +5,13 @@
 // library hands over once per process (before the timer starts), the first call for a key like every other.
 // LookupCrossing and StatusCrossing spell the reporter or version in a way the table does not list (" arklet ",
 // "V3.5.0"), so every call crosses into the C library: what a miss costs. The map baselines (LookupMap,
-// StatusMap) index a map[string]Entry / map[int]Entry filled with the same answers.
+// StatusMap) index a map[string]Entry / map[int]Entry filled with the same answers. The probes are copies of the
+// keys, as a service's request strings are: neither errcat's maps nor the baseline's hold those very strings (a map
+// whose keys are the probes themselves compares pointers, not bytes).
 package bench
 
 import (
+	"strings"
 	"testing"
 
 	"errcat.dev/errcat"
@@ -31,7 +34,7 @@ func load(b *testing.B) keys {
 	for _, e := range all {
 		if e.Koupleless != nil {
 			if r, err := errcat.Lookup(e.Code); err == nil {
-				k.codes = append(k.codes, r.Code)
+				k.codes = append(k.codes, strings.Clone(r.Code))
 				k.byCode[r.Code] = r
 			}
 		} else if _, seen := k.byNum[e.Blobstore.Code]; !seen {
