@@ -97,7 +97,8 @@ func (c *classified) finish(t *table, raw json.RawMessage) (*Classification, err
 		if err != nil {
 			return nil, err
 		}
-		out.Entry = &e
+		entry := *e // the caller's copy: the table's answers are shared
+		out.Entry = &entry
 	}
 	for _, item := range c.Items {
 		var ci classified

@@ -18,18 +18,35 @@ func LibraryVersion() string { return cVersion() }
 // Every successful answer is in the answer table the library hands over once per process, so a repeated (or
 // first) successful call costs a map access; any other call goes to the library.
 func Lookup(code string, opts ...Option) (Entry, error) {
-	if t := loaded.Load(); t != nil && len(opts) == 0 { // small enough to inline: one map access
-		if e := t.lookup[code]; e != nil {
-			return *e, nil
+	// Small enough for Go's inliner: the caller copies the answer straight from the table.
+	e, err := lookup(code, opts)
+	return *e, err
+}
+
+// lookup is Lookup's answer in the table, or &noEntry with the error. The hit path comes first, with no call: the
+// code index probed (one slot, usually) at codeHash(code), written out.
+func lookup(code string, opts []Option) (*Entry, error) {
+	if t := loaded.Load(); t != nil && len(opts) == 0 && len(code) >= 8 {
+		n, mask := len(code), uint64(len(t.codes.slots)-1)
+		h := word(code)*0x9e3779b97f4a7c15 ^ word(code[n-8:])
+		h = (h*0xff51afd7ed558ccd ^ word(code[n/2-4:]) ^ uint64(n)) * 0xc4ceb9fe1a85ec53
+		for i := h >> t.codes.shift; ; i = (i + 1) & mask {
+			s := &t.codes.slots[i&mask]
+			if s.entry == nil {
+				break
+			}
+			if s.code == code {
+				return s.entry, nil
+			}
 		}
 	}
 	return lookupSlow(code, opts)
 }
 
-func lookupSlow(code string, opts []Option) (Entry, error) {
+func lookupSlow(code string, opts []Option) (*Entry, error) {
 	t := answers()
 	if t.err != nil {
-		return Entry{}, t.err
+		return &noEntry, t.err
 	}
 	o := collect(opts)
 	m := t.lookup
@@ -37,11 +54,11 @@ func lookupSlow(code string, opts []Option) (Entry, error) {
 		m = t.byReport[*o.reporter]
 	}
 	if e := m[code]; e != nil {
-		return *e, nil
+		return e, nil
 	}
 	var id int
 	if err := call(&id, "lookup", code, o.reporter); err != nil {
-		return Entry{}, err
+		return &noEntry, err
 	}
 	return t.answer(id)
 }
@@ -51,18 +68,25 @@ func lookupSlow(code string, opts []Option) (Entry, error) {
 // until v3.5.0, now 429". The error is ErrInvalidCode (outside 0..999), ErrNotFound or ErrInvalidArgument.
 // Successful answers come from the answer table, as for Lookup.
 func Status(code int, opts ...Option) (Entry, error) {
+	// Inlined like Lookup: an array index in status, the copy here.
+	e, err := status(code, opts)
+	return *e, err
+}
+
+// status is Status's answer in the table, or &noEntry with the error.
+func status(code int, opts []Option) (*Entry, error) {
 	if t := loaded.Load(); t != nil && len(opts) == 0 && uint(code) < uint(len(t.status)) {
 		if e := t.status[code]; e != nil {
-			return *e, nil
+			return e, nil
 		}
 	}
 	return statusSlow(code, opts)
 }
 
-func statusSlow(code int, opts []Option) (Entry, error) {
+func statusSlow(code int, opts []Option) (*Entry, error) {
 	t := answers()
 	if t.err != nil {
-		return Entry{}, t.err
+		return &noEntry, t.err
 	}
 	o := collect(opts)
 	slots := &t.status
@@ -71,15 +95,18 @@ func statusSlow(code int, opts []Option) (Entry, error) {
 	}
 	if slots != nil && code >= 0 && code < len(slots) {
 		if e := slots[code]; e != nil {
-			return *e, nil
+			return e, nil
 		}
 	}
 	var id int
 	if err := call(&id, "status", code, o.version); err != nil {
-		return Entry{}, err
+		return &noEntry, err
 	}
 	return t.answer(id)
 }
+
+// noEntry is what Lookup and Status return with an error: the zero Entry (never modified).
+var noEntry Entry
 
 // ServiceOf returns the service a status number belongs to at a CubeFS version (WithVersion; default: newest):
 // the service of the entry valid then, else the service whose range covers the number.

@@ -151,6 +151,29 @@ func TestEntriesAreShared(t *testing.T) {
 	}
 }
 
+// Lookup and Status return copies of the table's answers: changing one changes no later answer, and an error
+// comes with the zero Entry.
+func TestAnswersAreCopies(t *testing.T) {
+	a, _ := errcat.Lookup("Arklet.InstallBizFailed")
+	a.Code, a.Alias, a.Koupleless = "changed", "changed", nil
+	if b, _ := errcat.Lookup("Arklet.InstallBizFailed"); b.Code != "Arklet.InstallBizFailed" || b.Alias != "" || b.Koupleless == nil {
+		t.Fatalf("%+v", b)
+	}
+	s, _ := errcat.Status(552)
+	s.Valid, s.Version = true, "changed"
+	if u, _ := errcat.Status(552); u.Valid || u.Version != "master" || u.Blobstore == nil {
+		t.Fatalf("%+v", u)
+	}
+	for _, e := range []func() (errcat.Entry, error){
+		func() (errcat.Entry, error) { return errcat.Lookup("Arklet.InstallBizFailes") },
+		func() (errcat.Entry, error) { return errcat.Status(1000) },
+	} {
+		if got, err := e(); err == nil || got != (errcat.Entry{}) {
+			t.Fatalf("%+v, %v", got, err)
+		}
+	}
+}
+
 // 16 goroutines looking up every code and number get the answers of a single-threaded pass (run with -race).
 func TestConcurrentUse(t *testing.T) {
 	all, _ := errcat.Entries(errcat.Filter{})

@@ -13,6 +13,7 @@ package bench
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"errcat.dev/errcat"
 )
@@ -99,4 +100,56 @@ func BenchmarkStatusMap(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sink += k.byNum[k.numbers[i%len(k.numbers)]].ID
 	}
+}
+
+// The Paired benchmarks measure errcat and the map in alternating blocks of calls over the same keys, so both see
+// the same machine load (the separate benchmarks above run seconds apart, and on a shared machine the load moves
+// in between). Each reports errcat's and the map's ns per call and their ratio; its own ns/op is both together.
+// The loops are written out (no closure call per key, which would add the same time to both sides).
+const block = 512
+
+func report(b *testing.B, te, tm time.Duration, calls int) {
+	b.ReportMetric(float64(te)/float64(calls), "errcat-ns/call")
+	b.ReportMetric(float64(tm)/float64(calls), "map-ns/call")
+	b.ReportMetric(float64(te)/float64(tm), "ratio")
+}
+
+func BenchmarkLookupPaired(b *testing.B) {
+	k := load(b)
+	var te, tm time.Duration
+	calls := 0
+	b.ResetTimer()
+	for done := 0; done < b.N; done += 2 * block {
+		t0 := time.Now()
+		for i := done; i < done+block; i++ {
+			e, _ := errcat.Lookup(k.codes[i%len(k.codes)])
+			sink += e.ID
+		}
+		t1 := time.Now()
+		for i := done; i < done+block; i++ {
+			sink += k.byCode[k.codes[i%len(k.codes)]].ID
+		}
+		te, tm, calls = te+t1.Sub(t0), tm+time.Since(t1), calls+block
+	}
+	report(b, te, tm, calls)
+}
+
+func BenchmarkStatusPaired(b *testing.B) {
+	k := load(b)
+	var te, tm time.Duration
+	calls := 0
+	b.ResetTimer()
+	for done := 0; done < b.N; done += 2 * block {
+		t0 := time.Now()
+		for i := done; i < done+block; i++ {
+			e, _ := errcat.Status(k.numbers[i%len(k.numbers)])
+			sink += e.ID
+		}
+		t1 := time.Now()
+		for i := done; i < done+block; i++ {
+			sink += k.byNum[k.numbers[i%len(k.numbers)]].ID
+		}
+		te, tm, calls = te+t1.Sub(t0), tm+time.Since(t1), calls+block
+	}
+	report(b, te, tm, calls)
 }
