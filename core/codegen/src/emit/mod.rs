@@ -5,6 +5,7 @@
 pub mod c;
 pub mod go;
 pub mod java;
+pub mod kotlin;
 pub mod node;
 pub mod python;
 pub mod rust;
@@ -40,6 +41,7 @@ pub fn generated_files(cat: &Catalog) -> Vec<GeneratedFile> {
             path: "bindings/uniffi/src/generated.rs".into(),
             content: uniffi::generated_source(cat),
         },
+        kotlin::file(cat),
     ]
     .into_iter()
     .chain(java::files(cat))

@@ -18,7 +18,7 @@ use crate::records::fingerprint;
 use crate::Catalog;
 
 /// `camelCase` (or `snake_case`) → `snake_case`, the Rust spelling uniffi turns back into camelCase.
-fn snake(name: &str) -> String {
+pub(super) fn snake(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_uppercase() {
@@ -33,12 +33,13 @@ fn snake(name: &str) -> String {
     out
 }
 
-fn field_name(f: &Field) -> String {
+/// A record field's name as uniffi declares it (snake_case; camelCase in Kotlin and Swift).
+pub(super) fn field_name(f: &Field) -> String {
     f.renamed("kotlin").map_or_else(|| f.name.clone(), snake)
 }
 
 /// Whether enumeration `e` is a uniffi enum (values fixed in `fields.toml`) rather than a name.
-fn is_uniffi_enum(e: &EnumDesc) -> bool {
+pub(super) fn is_uniffi_enum(e: &EnumDesc) -> bool {
     e.from.is_none()
 }
 
@@ -160,10 +161,9 @@ fn record(out: &mut String, cat: &Catalog, r: &Record) {
     writeln!(out, "        }}\n    }}\n}}\n").unwrap();
 }
 
-/// `CatalogNames`: one list per enumeration (`sources`, `reporters`, …) and the versions, from the core.
-fn names(out: &mut String, cat: &Catalog) {
-    let lists: Vec<(String, String, String)> = cat
-        .fields
+/// The lists of `CatalogNames`: (field, the core's enumeration name, doc), one per enumeration, then the versions.
+pub(super) fn name_lists(cat: &Catalog) -> Vec<(String, String, String)> {
+    cat.fields
         .enums
         .iter()
         .map(|e| {
@@ -180,7 +180,12 @@ fn names(out: &mut String, cat: &Catalog) {
             "version".to_string(),
             "The CubeFS versions, oldest first (the last is the default of every version argument).".to_string(),
         )))
-        .collect();
+        .collect()
+}
+
+/// `CatalogNames`: one list per enumeration (`sources`, `reporters`, …) and the versions, from the core.
+fn names(out: &mut String, cat: &Catalog) {
+    let lists = name_lists(cat);
     out.push_str(
         "/// The names of every enumeration, in declaration order: what the indices in answers (a source, a service, a\n\
          /// version) stand for, and the names `Errcat` accepts.\n\

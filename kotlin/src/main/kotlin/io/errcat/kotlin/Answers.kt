@@ -1,8 +1,8 @@
 package io.errcat.kotlin
 
 /**
- * What the package keeps of the library, loaded once per process ([Errcat] loads it on first use): every entry
- * (one crossing, [entries]), the names of every enumeration (one, [catalogNames]) and the answer table (one,
+ * What the package keeps, loaded once per process ([Errcat] loads it on first use): every entry and the names of
+ * every enumeration, generated from the catalog ([EntryData]), and the library's answer table (one crossing,
  * [answerTable]; format in bindings/README.md, "What a host package keeps"). Immutable once built: every
  * successful `lookup` / `status` answer is one [Resolved] or [StatusMatch] object, found by the arguments the table
  * lists or, after a crossing, by the answer id the library returned.
@@ -28,8 +28,8 @@ internal class Answers private constructor(
 
     companion object {
         fun load(): Answers {
-            crossings.addAndGet(3)
-            return parse(io.errcat.kotlin.entries(), catalogNames(), answerTable())
+            crossings.incrementAndGet()
+            return parse(EntryData.entries(), EntryData.names(), answerTable())
         }
 
         /**
@@ -37,7 +37,7 @@ internal class Answers private constructor(
          * a method of its own, so that the JIT compiles it after a few hundred rows (a process pays the load once).
          */
         private fun parse(entries: List<Entry>, names: CatalogNames, table: String): Answers {
-            val fingerprint = Generated().catalogFingerprint
+            val fingerprint = EntryData.FINGERPRINT
             val row = Row(table)
             if (!row.next() || row.field() != "errcat-answers" || row.field() != "1" || row.field() != fingerprint) {
                 throw internal(

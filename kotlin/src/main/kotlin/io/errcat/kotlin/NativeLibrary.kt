@@ -1,3 +1,5 @@
+@file:Suppress("PLATFORM_CLASS_MAPPED_TO_KOTLIN")
+
 package io.errcat.kotlin
 
 import java.util.Locale
@@ -22,12 +24,14 @@ internal object NativeLibrary {
 
     /** `linux-x86_64`, `linux-aarch64`, `darwin-aarch64`, … (the spelling of the Java JAR's errors). */
     fun platform(): String {
-        val name = System.getProperty("os.name", "unknown").lowercase(Locale.ROOT)
+        // java.lang.String's own methods: Kotlin's text extensions would load a dozen stdlib classes here, which
+        // every process runs once, cold, before its answer table loads.
+        val name = System.getProperty("os.name", "unknown").lowercase(Locale.ROOT) as java.lang.String
         val os = when {
             name.startsWith("linux") -> "linux"
             name.startsWith("mac") || name.startsWith("darwin") -> "darwin"
             name.startsWith("windows") -> "windows"
-            else -> name.replace(Regex("[^a-z0-9]"), "")
+            else -> name.replaceAll("[^a-z0-9]", "")
         }
         val arch = when (val a = System.getProperty("os.arch", "unknown").lowercase(Locale.ROOT)) {
             "amd64", "x86_64", "x64" -> "x86_64"
@@ -43,8 +47,10 @@ internal object NativeLibrary {
         ) {
             return null
         }
-        val platform = platform()
-        val (os, arch) = platform.split("-", limit = 2).let { it[0] to it.getOrElse(1) { "" } }
+        val platform = platform() as java.lang.String
+        val dash = platform.indexOf('-'.code)
+        val os = if (dash < 0) platform as String else platform.substring(0, dash)
+        val arch = (if (dash < 0) "" else platform.substring(dash + 1)) as java.lang.String
         val file = if (os == "darwin") "liberrcat_uniffi.dylib" else "liberrcat_uniffi.so"
         val resource = "$os-${arch.replace('_', '-')}/$file"
         val loader = NativeLibrary::class.java.classLoader ?: ClassLoader.getSystemClassLoader()

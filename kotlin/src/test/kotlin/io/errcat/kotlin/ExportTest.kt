@@ -72,6 +72,18 @@ class ExportTest {
         }
     }
 
+    /**
+     * The package's generated entries and names (EntryData.kt, from core/codegen/src/emit/kotlin.rs) are the
+     * library's, record for record, and were generated from the catalog the uniffi bindings were.
+     */
+    @Test
+    fun generatedDataIsTheLibrarys() {
+        assertEquals(entries(), EntryData.entries())
+        assertEquals(catalogNames(), EntryData.names())
+        assertEquals(Generated().catalogFingerprint, EntryData.FINGERPRINT)
+        assertEquals(EntryData.COUNT, entries().size)
+    }
+
     @Test
     fun markdownAndCsvInBothLanguages() {
         assertTrue(Errcat.exportCatalog("md", "zh").contains("| 552 | access limited | 服务接口达到链接数限制 |"))
