@@ -5,7 +5,8 @@
 #   make test-kotlin       build the JAR and run the JUnit 5 suite against it
 #   make demo-kotlin       a Kotlin program (kotlin/demo) using the installed JAR
 #   make bench-kotlin      JMH (bench/kotlin): Errcat.lookup/status from the answer table and crossing, against a
-#                          HashMap with the same answers in the same run; the table's load time
+#                          HashMap with the same answers in the same run; the table's load time; Errcat.classify
+#                          against Rust's errcat::classify (bench-kotlin-classify: only that)
 #   make uniffi-bindings   `make generate` (bindings/uniffi/src/generated.rs from catalog/fields.toml), then the
 #                          committed Kotlin and Swift sources (`cargo test -p errcat-uniffi` fails while they drift)
 
@@ -13,7 +14,7 @@ TEST_TARGETS += test-kotlin
 DEMO_TARGETS += demo-kotlin
 BENCH_TARGETS += bench-kotlin
 
-.PHONY: test-kotlin demo-kotlin bench-kotlin kotlin-jar uniffi-bindings
+.PHONY: test-kotlin demo-kotlin bench-kotlin bench-kotlin-classify kotlin-jar uniffi-bindings
 
 MVN ?= mvn -B --no-transfer-progress -Dstyle.color=never
 UNIFFI_GEN := $(ROOT)/target/uniffi-gen
@@ -30,9 +31,14 @@ demo-kotlin: kotlin-jar
 	$(MVN) -q -f kotlin/demo/pom.xml compile exec:java
 
 # JMH against the installed JAR; prints each call's ratio to a HashMap with the same answers, measured in the same run,
-# and the once-per-process costs (library load, answer table load, first call of every key).
-bench-kotlin: kotlin-jar
+# and the once-per-process costs (library load, answer table load, first call of every key); then Errcat.classify
+# against Rust's errcat::classify of the same bodies, measured just before by bench-classify-rust (mk/50-java.mk).
+bench-kotlin: kotlin-jar bench-classify-rust
 	$(MVN) -q -f bench/kotlin/pom.xml clean package exec:exec
+
+# Only the classify part (the Rust baseline, then JMH).
+bench-kotlin-classify: kotlin-jar bench-classify-rust
+	$(MVN) -q -f bench/kotlin/pom.xml clean package exec:exec -Derrcat.bench.part=classify
 
 # uniffi-bindgen in library mode reads the interface from the built library, after codegen rewrote generated.rs.
 uniffi-bindings: generate

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod direct;
 mod generated;
 
 use errcat::boundary::{Arg, Out, MAX_LIST_DEPTH};

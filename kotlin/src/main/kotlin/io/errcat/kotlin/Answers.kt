@@ -176,12 +176,7 @@ private class Row(text: String) {
 internal fun internal(reason: String) = ErrcatException.Internal(reason, emptyList(), emptyList())
 
 /** A host string as the core reads it: its UTF-16 code units, a lone surrogate included; `null` is absent. */
-internal fun text(s: String?): Value {
-    if (s == null) return Value.Null
-    val units = ArrayList<UShort>(s.length)
-    for (c in s) units.add(c.code.toUShort())
-    return Value.Utf16(units)
-}
+internal fun text(s: String?): Value = if (s == null) Value.Null else Value.Utf16(StringUnits(s))
 
 /** A list of `len` values: the marker before its items in a flat argument list. */
 internal fun list(len: Int): Value = Value.Seq(len.toUInt())
@@ -231,11 +226,21 @@ internal val crossings = java.util.concurrent.atomic.AtomicLong()
 /** One crossing: operation `op` with its arguments, flattened one after the other; the answer, flattened. */
 internal fun invoke(op: String, vararg args: Value): List<Value> = cross(op, args.asList())
 
-/** One crossing with the arguments already flattened into `flat`. */
+/** One crossing whose answer is wanted as Kotlin values ([decode]'s), read without making [Value]s. */
+internal fun invokeDecoded(op: String, vararg args: Value): Any? {
+    NativeLibrary.require()
+    crossings.incrementAndGet()
+    return directDecoded(op, args.asList())
+}
+
+/**
+ * One crossing with the arguments already flattened into `flat`: through the direct functions (Direct.kt), which
+ * run uniffi's `call` without its JNA `Structure`s.
+ */
 internal fun cross(op: String, flat: List<Value>): List<Value> {
     NativeLibrary.require()
     crossings.incrementAndGet()
-    return call(op, flat)
+    return direct(op, flat)
 }
 
 /**

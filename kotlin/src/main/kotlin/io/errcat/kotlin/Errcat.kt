@@ -210,9 +210,11 @@ object Errcat {
     @Suppress("UNCHECKED_CAST")
     private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> {
         // The last `true`: with each code's entry, as `errcat classify --json` prints it (other hosts leave it out).
-        val c = decode(invoke("classify", body, text(command), number(httpStatus), text(tunnel), Value.Bool(true))) as MutableMap<String, Any?>
+        val c = invokeDecoded("classify", body, text(command), number(httpStatus), text(tunnel), Value.Bool(true)) as MutableMap<String, Any?>
         val t = table
-        for (m in listOf(c) + (c["results"] as List<*>).map { it as MutableMap<String, Any?> }) {
+        c["resolved"] = (c["answer"] as Long?)?.let { t.answer(it) }
+        for (item in c["results"] as List<*>) {
+            val m = item as MutableMap<String, Any?>
             m["resolved"] = (m["answer"] as Long?)?.let { t.answer(it) }
         }
         return c

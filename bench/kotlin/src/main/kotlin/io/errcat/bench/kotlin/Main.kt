@@ -8,6 +8,7 @@ import java.io.File
 import java.util.Locale
 
 private const val TARGET = 1.5
+private const val CLASSIFY_TARGET = 3.0
 private const val LOAD_TARGET_MS = 20.0
 private const val LOAD_RUNS = 11
 
@@ -27,6 +28,15 @@ private fun scores(results: Collection<RunResult>): Map<String, Score> = results
  * follows the machine's load). A missed target is printed, not fatal.
  */
 fun main() {
+    val part = System.getProperty("errcat.bench.part", "all")
+    var ok = true
+    if (part != "classify") ok = lookups()
+    if (part != "lookup") ok = classify() and ok
+    println(if (ok) "kotlin: every target met" else "kotlin: a target was MISSED")
+}
+
+/** Lookup and status against the HashMap, first calls, and the once-per-process costs. */
+private fun lookups(): Boolean {
     val steady = scores(
         Runner(
             OptionsBuilder().include("io\\.errcat\\.bench\\.kotlin\\.LookupBenchmark\\.")
@@ -58,7 +68,57 @@ fun main() {
     val cpu = ms("answer table load, CPU", 3)
     val loadOk = cpu <= LOAD_TARGET_MS
     println(String.format(Locale.ROOT, "  answer table load: target <= %.0f ms CPU: %s", LOAD_TARGET_MS, if (loadOk) "ok" else "MISSED"))
-    println(if (ok && loadOk) "kotlin: every target met" else "kotlin: a target was MISSED")
+    return ok && loadOk
+}
+
+/**
+ * `Errcat.classify` against Rust's `errcat::classify` of the same bodies: the criterion means in target/criterion
+ * (`errcat.criterion`), which `make bench-kotlin` takes just before (`bench-classify-rust`). Target: at most 3x.
+ */
+private fun classify(): Boolean {
+    val results = Runner(
+        OptionsBuilder().include("io\\.errcat\\.bench\\.kotlin\\.ClassifyBenchmark\\.")
+            .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+            .measurementIterations(5).measurementTime(TimeValue.seconds(1)).build(),
+    ).run()
+    val score = results.associate { r ->
+        val stats = r.primaryResult.statistics
+        r.params.benchmark.substringAfterLast('.') to doubleArrayOf(stats.mean, stats.min)
+    }
+    println()
+    println("kotlin: Errcat.classify(body, \"installBiz\") vs Rust errcat::classify of the same body (criterion mean,")
+    println("        target/criterion, taken by make just before): mean of 5 iterations, the best in brackets; target <= 3x")
+    var ok = true
+    for ((what, bench, rust) in listOf(
+        Triple("typical, ByteArray", "typicalBytes", "typical_errcat"),
+        Triple("typical, String", "typicalString", "typical_errcat"),
+        Triple("80 frames, ByteArray", "eightyFramesBytes", "80-frames_errcat"),
+        Triple("80 frames, String", "eightyFramesString", "80-frames_errcat"),
+    )) {
+        val k = score.getValue(bench)
+        val r = rustMeanMicros(rust)
+        if (r.isNaN()) {
+            println(String.format(Locale.ROOT, "  %-20s %8.2f us (%8.2f)  no Rust estimate: run make bench-kotlin-classify", what, k[0], k[1]))
+            continue
+        }
+        val ratio = k[0] / r
+        ok = ok && ratio <= CLASSIFY_TARGET
+        println(
+            String.format(
+                Locale.ROOT, "  %-20s %8.2f us (%8.2f)  Rust %8.2f us  ratio %6.2fx (%6.2fx)  target <= 3x: %s",
+                what, k[0], k[1], r, ratio, k[1] / r, if (ratio <= CLASSIFY_TARGET) "ok" else "MISSED",
+            ),
+        )
+    }
+    return ok
+}
+
+/** The mean of a criterion benchmark of bench/rust's classify group, in microseconds (NaN when absent). */
+private fun rustMeanMicros(id: String): Double {
+    val file = File(System.getProperty("errcat.criterion", "target/criterion"), "classify/$id/new/estimates.json")
+    if (!file.isFile) return Double.NaN
+    val m = Regex("\"mean\"\\s*:\\s*\\{.*?\"point_estimate\"\\s*:\\s*([0-9.eE+-]+)", RegexOption.DOT_MATCHES_ALL).find(file.readText())
+    return m?.groupValues?.get(1)?.toDouble()?.div(1000) ?: Double.NaN
 }
 
 /** [LoadTime] in fresh JVMs, this process's class path. */
