@@ -21,8 +21,10 @@ internal class Answers private constructor(
     @JvmField val statusesBy: HashMap<String, Array<StatusMatch?>>,
 ) {
     /** The answer with `id`, which the library returned for a call that succeeded. */
-    fun answer(id: Long): Any =
-        byId.getOrNull(id.toInt()).takeIf { id in 0..Int.MAX_VALUE } ?: throw internal("errcat answered $id, which is not in its answer table")
+    fun answer(id: Long): Any {
+        if (id >= 0 && id < byId.size) byId[id.toInt()]?.let { return it }
+        throw internal("errcat answered $id, which is not in its answer table")
+    }
 
     fun entry(id: Long): Entry = entries[id.toInt()]
 
@@ -105,7 +107,7 @@ internal class Answers private constructor(
         }
 
         private fun reporterMap(row: Row): HashMap<String, Resolved> {
-            for (i in reporters.indices) if (row.skipIf(reporters[i])) return reporterMaps[i]
+            for (i in 0 until reporters.size) if (row.skipIf(reporters[i])) return reporterMaps[i]
             val spelling = row.field()
             val map = HashMap<String, Resolved>()
             lookupsBy[spelling] = map
@@ -193,7 +195,7 @@ internal fun flatten(v: Any?, flat: MutableList<Value>) {
         when (val x = todo.removeLast()) {
             is List<*> -> {
                 flat.add(list(x.size))
-                for (i in x.indices.reversed()) todo.addLast(x[i])
+                for (i in x.size - 1 downTo 0) todo.addLast(x[i])
             }
             is Pair<*, *> -> {
                 flat.add(list(2))
@@ -224,13 +226,13 @@ private fun scalar(v: Any?): Value = when (v) {
 internal val crossings = java.util.concurrent.atomic.AtomicLong()
 
 /** One crossing: operation `op` with its arguments, flattened one after the other; the answer, flattened. */
-internal fun invoke(op: String, vararg args: Value): List<Value> = cross(op, args.asList())
+internal fun invoke(op: String, vararg args: Value): List<Value> = cross(op, java.util.Arrays.asList(*args))
 
 /** One crossing whose answer is wanted as Kotlin values ([decode]'s), read without making [Value]s. */
 internal fun invokeDecoded(op: String, vararg args: Value): Any? {
     NativeLibrary.require()
     crossings.incrementAndGet()
-    return directDecoded(op, args.asList())
+    return directDecoded(op, java.util.Arrays.asList(*args))
 }
 
 /**
@@ -265,14 +267,19 @@ internal fun decode(flat: List<Value>): Any? {
     return read()
 }
 
-/** A scalar answer. */
-internal val List<Value>.long: Long get() = (single() as Value.Int).value
-internal val List<Value>.string: String get() = (single() as Value.Str).value
+/** A scalar answer. (Indexing, not Kotlin's `single()`: its collections facade would load on a miss, cold.) */
+internal val List<Value>.long: Long get() = (scalar() as Value.Int).value
+internal val List<Value>.string: String get() = (scalar() as Value.Str).value
+
+private fun List<Value>.scalar(): Value {
+    check(size == 1) { "errcat answered $this, not one value" }
+    return this[0]
+}
 
 /** The items of a list answer whose items are scalars (entry ids; parse's and audit's parts). */
 internal val List<Value>.items: List<Value>
     get() {
-        check(first() == list(size - 1)) { "errcat answered $this, not a list of scalars" }
+        check(isNotEmpty() && this[0] == list(size - 1)) { "errcat answered $this, not a list of scalars" }
         return subList(1, size)
     }
 
