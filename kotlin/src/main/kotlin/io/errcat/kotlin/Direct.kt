@@ -67,12 +67,24 @@ private class Wire {
         input.putInt(n)
     }
 
-    fun text(tag: Int, s: String) = bytes(tag, (s as java.lang.String).getBytes(Charsets.UTF_8))
+    fun text(tag: Int, s: String) = bytes(tag, (s as java.lang.String).getBytes(java.nio.charset.StandardCharsets.UTF_8))
 
     fun bytes(tag: Int, b: ByteArray) {
         count(tag, b.size)
         room(b.size)
         input.put(b)
+    }
+
+    /**
+     * A host string: as UTF-8 (`Str`) when it holds no surrogate (then the conversion is exact, and the JVM's
+     * encoder is much faster than the core's reading of UTF-16), else as its code units (`Utf16`), so that a lone
+     * surrogate reaches the core, which judges it.
+     */
+    fun string(s: String) {
+        for (i in 0 until s.length) {
+            if (Character.isSurrogate(s[i])) return units(s)
+        }
+        bytes(5, (s as java.lang.String).getBytes(java.nio.charset.StandardCharsets.UTF_8))
     }
 
     fun units(s: String) {
@@ -105,7 +117,7 @@ private class Wire {
             is Value.Utf16 -> {
                 val units = v.units
                 if (units is StringUnits) {
-                    units(units.string)
+                    string(units.string)
                 } else {
                     count(6, units.size)
                     room(2 * units.size)
@@ -123,7 +135,7 @@ private class Wire {
     fun call(op: String, args: List<Value>): ByteArray {
         try {
             (input as Buffer).clear()
-            val name = (op as java.lang.String).getBytes(Charsets.UTF_8)
+            val name = (op as java.lang.String).getBytes(java.nio.charset.StandardCharsets.UTF_8)
             room(4 + name.size)
             input.putInt(name.size)
             input.put(name)
@@ -172,7 +184,7 @@ private class Reader(private val bytes: ByteArray) {
 
     private fun text(): String {
         val n = int()
-        val s = String(bytes, p, n, Charsets.UTF_8)
+        val s = String(bytes, p, n, java.nio.charset.StandardCharsets.UTF_8)
         p += n
         return s
     }
