@@ -56,7 +56,7 @@ internal class Answers private constructor(
     /** The maps, row by row. */
     private class Builder(val entries: List<Entry>, val names: CatalogNames) {
         var byId = arrayOfNulls<Any>(1024)
-        val lookups = HashMap<String, Resolved>()
+        val lookups = HashMap<String, Resolved>(1024)
         val lookupsBy = HashMap<String, HashMap<String, Resolved>>()
         var statuses = arrayOfNulls<StatusMatch>(1000)
         val statusesBy = HashMap<String, Array<StatusMatch?>>()
@@ -64,8 +64,10 @@ internal class Answers private constructor(
         /** The spellings met so far with their maps, matched in place (no substring per row). */
         private val reporters = ArrayList<String>()
         private val reporterMaps = ArrayList<HashMap<String, Resolved>>()
+        private var nextReporter = 0
         private val versions = ArrayList<String>()
         private var nextVersion = 0
+        private var lastCode = ""
 
         fun row(row: Row) {
             val kind = row.kind()
@@ -85,7 +87,9 @@ internal class Answers private constructor(
                 }
                 'L' -> {
                     val map = if (row.skipIf("-")) lookups else reporterMap(row)
-                    map[row.field()] = byId[id] as Resolved
+                    // The rows of an answer repeat its code (once per reporter spelling): then it is the same string.
+                    val code = if (row.skipIf(lastCode)) lastCode else row.field().also { lastCode = it }
+                    map[code] = byId[id] as Resolved
                 }
                 'N' -> {
                     // The rows of a number list the version spellings in the same order: expect the next one.
@@ -106,13 +110,22 @@ internal class Answers private constructor(
             }
         }
 
+        /** The rows of an answer list the reporter spellings in the same order: the one after the last is tried first. */
         private fun reporterMap(row: Row): HashMap<String, Resolved> {
-            for (i in 0 until reporters.size) if (row.skipIf(reporters[i])) return reporterMaps[i]
+            val count = reporters.size
+            for (j in 0 until count) {
+                val i = if (nextReporter + j < count) nextReporter + j else nextReporter + j - count
+                if (row.skipIf(reporters[i])) {
+                    nextReporter = i + 1
+                    return reporterMaps[i]
+                }
+            }
             val spelling = row.field()
             val map = HashMap<String, Resolved>()
             lookupsBy[spelling] = map
             reporters.add(spelling)
             reporterMaps.add(map)
+            nextReporter = count + 1
             return map
         }
     }
