@@ -1,14 +1,15 @@
-//! Every status-returning export runs here: the core's guard turns a panic into `Internal`, and a failure becomes
-//! the thread's last error. A success does not touch the last error (like `errno`), so the hot path never
-//! reaches thread-local storage.
+//! How every export runs (the generated bodies call these): inside the core's guard, which turns a panic into
+//! `Internal`, with a failure stored as the thread's last error. A success leaves the last error alone (like
+//! `errno`), so the hot path never reaches thread-local storage.
 
 use errcat_core::boundary::guard;
+use errcat_core::{Error, Result};
 
-use crate::generated::errcat_status;
+use crate::errcat_status;
 use crate::last_error;
 
-/// Runs `body`, returning `ERRCAT_OK` or the kind of its error, which it stores as the thread's last error.
-pub(crate) fn call(body: impl FnOnce() -> errcat_core::Result<()>) -> errcat_status {
+/// Runs `body`: `ERRCAT_OK`, or the kind of its error, which becomes the thread's last error.
+pub(crate) fn call(body: impl FnOnce() -> Result<()>) -> errcat_status {
     match guard(body) {
         Ok(()) => errcat_status::ERRCAT_OK,
         Err(error) => {
@@ -19,18 +20,21 @@ pub(crate) fn call(body: impl FnOnce() -> errcat_core::Result<()>) -> errcat_sta
     }
 }
 
-/// Runs an export that fills `*out`: `*out` is `none` until `body` answers, and stays `none` when it fails (a NULL
-/// `out` is `ERRCAT_INVALID_ARGUMENT`).
-pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> errcat_core::Result<T>) -> errcat_status {
+/// Runs `body` for the out-parameter `out`: `*out` is its answer, or `none` when it fails (a NULL `out` is
+/// `ERRCAT_INVALID_ARGUMENT`).
+pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> Result<T>) -> errcat_status {
+    // SAFETY: the caller passes NULL or a pointer to writable storage for a T (the documented contract).
+    let Some(slot) = (unsafe { out.as_mut() }) else {
+        return call(|| Err(Error::invalid_argument("out is NULL")));
+    };
+    *slot = none;
     call(|| {
-        let slot = crate::args::out(out, "out")?;
-        *slot = none;
         *slot = body()?;
         Ok(())
     })
 }
 
-/// Runs an export that returns a value rather than a status: `fallback` on a panic (stored as the last error).
+/// Runs an export that answers a value rather than a status: `fallback` on a panic (stored as the last error).
 pub(crate) fn value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
     guard(|| Ok(body())).unwrap_or_else(|error| {
         last_error::set(error);
