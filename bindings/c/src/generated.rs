@@ -385,7 +385,7 @@ pub extern "C" fn errcat_last_error_candidate(index: usize) -> *mut c_char {
 pub unsafe extern "C" fn errcat_lookup(
     code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved,
 ) -> errcat_status {
-    guard::fill(out, errcat_resolved::NONE, || crate::lookup::lookup(code, reporter))
+    crate::lookup::lookup(code, reporter, out)
 }
 
 /// `errcat_lookup` with a counted code (`code_len` bytes, no NUL needed) for callers whose strings carry a length
@@ -396,7 +396,7 @@ pub unsafe extern "C" fn errcat_lookup(
 pub unsafe extern "C" fn errcat_lookup_n(
     code: *const c_char, code_len: usize, reporter: *const c_char, out_resolved: *mut errcat_resolved,
 ) -> errcat_status {
-    guard::fill(out_resolved, errcat_resolved::NONE, || crate::lookup::lookup_n(code, code_len, reporter))
+    crate::lookup::lookup_n(code, code_len, reporter, out_resolved)
 }
 
 /// Every entry a code could mean: for a two-level code or a bare type (`InstallBizFailed`), the entries of its type
@@ -432,7 +432,7 @@ pub unsafe extern "C" fn errcat_search(
 pub unsafe extern "C" fn errcat_blobstore_status(
     code: i64, version: *const c_char, out_match: *mut errcat_status_match,
 ) -> errcat_status {
-    guard::fill(out_match, errcat_status_match::NONE, || crate::lookup::status(code, version))
+    crate::lookup::status(code, version, out_match)
 }
 
 /// The answers of `errcat_blobstore_status` for every number at `version` (NULL or empty = newest), as a static

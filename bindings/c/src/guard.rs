@@ -9,19 +9,25 @@ use crate::errcat_status;
 use crate::last_error;
 
 /// Runs `body`: `ERRCAT_OK`, or the kind of its error, which becomes the thread's last error.
+#[inline(always)] // into each export, with the guard: the hot path is then one function
 pub(crate) fn call(body: impl FnOnce() -> Result<()>) -> errcat_status {
     match guard(body) {
         Ok(()) => errcat_status::ERRCAT_OK,
-        Err(error) => {
-            let status = errcat_status::from(error.kind());
-            last_error::set(error);
-            status
-        }
+        Err(error) => failed(error),
     }
+}
+
+/// Stores `error` as the thread's last error (out of line: the hot path succeeds).
+#[cold]
+fn failed(error: Error) -> errcat_status {
+    let status = errcat_status::from(error.kind());
+    last_error::set(error);
+    status
 }
 
 /// Runs `body` for the out-parameter `out`: `*out` is its answer, or `none` when it fails (a NULL `out` is
 /// `ERRCAT_INVALID_ARGUMENT`).
+#[inline(always)]
 pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> Result<T>) -> errcat_status {
     // SAFETY: the caller passes NULL or a pointer to writable storage for a T (the documented contract).
     let Some(slot) = (unsafe { out.as_mut() }) else {

@@ -9,32 +9,70 @@ use errcat_core::{Result, Version};
 
 use crate::args::{counted, fill_entries, judge, opt, read, required, text};
 use crate::tables::{self, listed_lookup, listed_status, resolved, service_name, status_match};
-use crate::{errcat_entry, errcat_resolved, errcat_status_match};
+use crate::{errcat_entry, errcat_resolved, errcat_status, errcat_status_match, guard};
 
-pub(crate) unsafe fn lookup(code: *const c_char, reporter: *const c_char) -> Result<errcat_resolved> {
-    lookup_n(code, usize::MAX, reporter)
+// A call the answer table lists is answered before the guard, in a few instructions: nothing on that path can panic
+// (no indexing, no allocation). Any other call goes to the core inside the guard, out of line (`#[cold]`). Each
+// argument is read once: the table's spellings and the core see the same bytes. Each body inlines into its export.
+
+#[inline(always)]
+pub(crate) unsafe fn lookup(code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved) -> errcat_status {
+    lookup_n(code, usize::MAX, reporter, out)
 }
 
-/// Each argument is read once; the core judges them, in order, when the table does not list the call.
+#[inline(always)]
 pub(crate) unsafe fn lookup_n(
-    code: *const c_char, code_len: usize, reporter: *const c_char,
-) -> Result<errcat_resolved> {
+    code: *const c_char, code_len: usize, reporter: *const c_char, out: *mut errcat_resolved,
+) -> errcat_status {
     let code = match code_len {
-        usize::MAX => read(code, MAX_STRING_LEN),
-        n => Some(counted(code, n, "code")?),
+        usize::MAX => Ok(read(code, MAX_STRING_LEN)),
+        n => counted(code, n, "code").map(Some),
     };
     let reporter = read(reporter, MAX_STRING_LEN);
-    if let Some(answer) = code.and_then(|code| listed_lookup(code, reporter)) {
-        return Ok(*answer);
-    }
-    Ok(resolved(ops::lookup(required(judge(code, "code")?, "code")?, judge(reporter, "reporter")?)?))
+    let listed = code.as_ref().ok().copied().flatten().and_then(|code| listed_lookup(code, reporter));
+    serve(out, listed, || unlisted_lookup(code, reporter, out))
 }
 
-pub(crate) unsafe fn status(code: i64, version: *const c_char) -> Result<errcat_status_match> {
+#[cold]
+fn unlisted_lookup(code: Result<Option<&[u8]>>, reporter: Option<&[u8]>, out: *mut errcat_resolved) -> errcat_status {
+    guard::fill(out, errcat_resolved::NONE, || {
+        let code = required(judge(code?, "code")?, "code")?;
+        Ok(resolved(ops::lookup(code, judge(reporter, "reporter")?)?))
+    })
+}
+
+#[inline(always)]
+pub(crate) unsafe fn status(code: i64, version: *const c_char, out: *mut errcat_status_match) -> errcat_status {
+    match version.is_null() {
+        true => serve(out, listed_status(code, None), || unlisted_status(code, None, out)),
+        // Out of line, so that a call without a version saves no register.
+        false => status_at(code, version, out),
+    }
+}
+
+#[inline(never)]
+unsafe fn status_at(code: i64, version: *const c_char, out: *mut errcat_status_match) -> errcat_status {
     let version = read(version, MAX_STRING_LEN);
-    match listed_status(code, version) {
-        Some(answer) => Ok(*answer),
-        None => Ok(status_match(ops::status(&Number::Int(code), judge(version, "version")?)?)),
+    serve(out, listed_status(code, version), || unlisted_status(code, version, out))
+}
+
+#[cold]
+fn unlisted_status(code: i64, version: Option<&[u8]>, out: *mut errcat_status_match) -> errcat_status {
+    guard::fill(out, errcat_status_match::NONE, || {
+        Ok(status_match(ops::status(&Number::Int(code), judge(version, "version")?)?))
+    })
+}
+
+/// `*out` = the table's answer, or what `unlisted` (the core) answers when there is none (or `out` is NULL).
+#[inline(always)]
+fn serve<T: Copy>(out: *mut T, answer: Option<&T>, unlisted: impl FnOnce() -> errcat_status) -> errcat_status {
+    // SAFETY: the caller passes NULL or a pointer to writable storage for a T (the documented contract).
+    match (unsafe { out.as_mut() }, answer) {
+        (Some(out), Some(answer)) => {
+            *out = *answer;
+            errcat_status::ERRCAT_OK
+        }
+        _ => unlisted(),
     }
 }
 

@@ -274,7 +274,8 @@ fn statuses(out: &mut String, cat: &Catalog, table: &Table<'_>) {
 /// How the C glue reads the lookup tables, emitted with them so that their layout is known in one place.
 const LOOKUP_READERS: &str = r#"
 /// The answer of `lookup(code, reporter)` (`None`: no reporter) when the answer table lists the call: one hash and
-/// one compare for the code, one more for a reporter.
+/// one compare for the code, one more for a reporter. Inlined into the exports' hot paths.
+#[inline(always)]
 pub(crate) fn listed_lookup(code: &[u8], reporter: Option<&[u8]>) -> Option<&'static errcat_resolved> {
     let column = match reporter {
         None => 0,
@@ -292,7 +293,9 @@ pub(crate) fn resolved(r: Resolved) -> errcat_resolved {
 
 /// How the C glue reads the status tables.
 const STATUS_READERS: &str = r#"
-/// The answer of `status(number, version)` (`None`: no version) when the answer table lists the call.
+/// The answer of `status(number, version)` (`None`: no version) when the answer table lists the call. Inlined into
+/// the export's hot path.
+#[inline(always)]
 pub(crate) fn listed_status(number: i64, version: Option<&[u8]>) -> Option<&'static errcat_status_match> {
     let version = match version {
         None => STATUS_DEFAULT,

@@ -237,10 +237,11 @@ pub fn source(source: &str) -> String {
         constant(&mut out, c);
     }
     for s in &api.structs {
-        let out_param = api.function.iter().any(|f| {
-            f.guard == Some(Guard::Fill)
-                && f.args().last().map(|(_, ty)| *ty) == Some(&format!("*mut {}", s.name))
-        });
+        let out_type = format!("*mut {}", s.name);
+        let out_param = api
+            .function
+            .iter()
+            .any(|f| f.args().iter().any(|(_, ty)| *ty == out_type));
         structure(&mut out, s, out_param);
     }
     for f in &api.function {
