@@ -1,7 +1,5 @@
-//! Writes the static tables of the C API (`OUT_DIR/data.rs`, by errcat-codegen): the entries from catalog/, and
-//! every successful lookup and status answer from the core's answer table, with the maps that serve them. Gives
-//! liberrcat.so the soname `liberrcat.so.0`, the name `make install` installs it under (with the `liberrcat.so`
-//! development symlink), so programs linked with `-lerrcat` record the major version.
+//! Writes the static tables of the C API (`OUT_DIR/data.rs`, by errcat-codegen from catalog/ and the core's answer
+//! table), and gives liberrcat.so the soname `liberrcat.so.0` (`make install`'s name), which `-lerrcat` records.
 
 use std::path::PathBuf;
 

@@ -1,13 +1,10 @@
 //! C arguments → what the core's boundary policies read: a `const char *` is read once, never past a limit, and
-//! judged by the core (UTF-8, length); out-pointers and arrays are checked; owned strings are handed out and freed.
+//! judged by the core (UTF-8, length); owned strings are handed out and freed.
 
 use std::ffi::{c_char, CString};
 
 use errcat_core::boundary::{args::utf8, MAX_STRING_LEN};
-use errcat_core::{Entry, Error, Result};
-
-use crate::errcat_entry;
-use crate::tables::entry;
+use errcat_core::{Error, Result};
 
 /// The bytes of the NUL-terminated string `ptr` (NULL is `None`), never more than `limit` + 1 of them (POSIX
 /// strnlen: SIMD, and bounded), so a huge or unterminated buffer costs nothing; [`judge`] refuses the excess.
@@ -49,22 +46,6 @@ pub(crate) unsafe fn opt<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'
 /// A required string argument.
 pub(crate) unsafe fn text<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
     required(opt(ptr, name)?, name)
-}
-
-/// Writes up to `capacity` of `entries` to the caller's array `out` and their total number to `*out_count`.
-pub(crate) unsafe fn fill_entries(
-    entries: Vec<Entry>, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> Result<()> {
-    let count = out_count.as_mut().ok_or_else(|| Error::invalid_argument("out_count is NULL"))?;
-    *count = 0;
-    if out.is_null() && capacity > 0 {
-        return Err(Error::invalid_argument("out is NULL but capacity > 0"));
-    }
-    for (i, e) in entries.iter().take(capacity).enumerate() {
-        *out.add(i) = entry(*e);
-    }
-    *count = entries.len();
-    Ok(())
 }
 
 /// `text` handed to the caller; only `errcat_string_free` may release it. A NUL inside (never in catalog data,

@@ -34,14 +34,12 @@ pub(crate) unsafe fn merge(
         return Err(Error::invalid_argument("partials or lens is NULL but count > 0"));
     }
     // One more than the core takes is enough for it to refuse the list.
-    let mut list = Vec::with_capacity(count.min(MAX_PARTIALS + 1));
-    for i in 0..count.min(MAX_PARTIALS + 1) {
-        let (p, n) = (*partials.add(i), *lens.add(i));
-        if p.is_null() {
-            return Err(Error::invalid_argument(format!("partials[{i}] is NULL")));
-        }
-        list.push(std::slice::from_raw_parts(p, n).to_vec());
-    }
+    let list: Vec<Vec<u8>> = (0..count.min(MAX_PARTIALS + 1))
+        .map(|i| match *partials.add(i) {
+            p if p.is_null() => Err(Error::invalid_argument(format!("partials[{i}] is NULL"))),
+            p => Ok(std::slice::from_raw_parts(p, *lens.add(i)).to_vec()),
+        })
+        .collect::<Result<_>>()?;
     let (lines, malformed, json) = boundary::merge(&list, "json")?;
     Ok(errcat_audit_report { lines, malformed, json: owned(String::from_utf8(json).unwrap_or_default()) })
 }
@@ -62,13 +60,12 @@ unsafe fn read_paths(paths: *const *const c_char, paths_len: usize) -> Result<Ve
         return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
     }
     boundary::check_path_count(paths_len)?;
-    let mut list = Vec::with_capacity(paths_len);
-    for i in 0..paths_len {
-        let p = *paths.add(i);
-        let bytes = if p.is_null() { Arg::Absent } else { Arg::Bytes(CStr::from_ptr(p).to_bytes().to_vec()) };
-        list.push(args::path(&format!("paths[{i}]"), bytes)?);
-    }
-    Ok(list)
+    (0..paths_len)
+        .map(|i| match *paths.add(i) {
+            p if p.is_null() => args::path(&format!("paths[{i}]"), Arg::Absent),
+            p => args::path(&format!("paths[{i}]"), Arg::Bytes(CStr::from_ptr(p).to_bytes().to_vec())),
+        })
+        .collect()
 }
 
 /// The options of an audit call (NULL = defaults).

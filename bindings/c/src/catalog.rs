@@ -1,52 +1,30 @@
-//! The catalog as a whole: its entries (all, filtered, by id), their JSON, the exports, the library version, the
-//! answer table other languages load, and the generic call every binding's dispatcher answers.
+//! The catalog as a whole: its entries (filtered), their JSON, the exports, the library version, and the generic
+//! call that every binding's dispatcher answers.
 
-use std::ffi::{c_char, CString};
-use std::sync::OnceLock;
+use std::ffi::c_char;
 
-use errcat_core::boundary::{answer_table as table, call_json, ops, MAX_BODY_LEN};
+use errcat_core::boundary::{call_json, ops, MAX_BODY_LEN};
 use errcat_core::{Entry, Error, Result};
 
-use crate::args::{fill_entries, opt, owned, read, text};
+use crate::args::{opt, owned, read, text};
 use crate::tables::ENTRIES;
-use crate::{errcat_entry, errcat_filter, guard};
+use crate::{errcat_entry, errcat_filter};
 
-/// `text` NUL-terminated, once, on first use (never freed).
-fn c_static(text: &'static str, cell: &'static OnceLock<CString>) -> *const c_char {
-    cell.get_or_init(|| CString::new(text).unwrap_or_default()).as_ptr()
-}
-
+/// The crate's version, the workspace's (like the core's).
 pub(crate) fn version() -> *const c_char {
-    static CELL: OnceLock<CString> = OnceLock::new();
-    guard::value(c"unknown".as_ptr(), || c_static(errcat_core::VERSION, &CELL))
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-pub(crate) fn answer_table() -> *const c_char {
-    static CELL: OnceLock<CString> = OnceLock::new();
-    guard::value(std::ptr::null(), || c_static(table(), &CELL))
-}
-
-pub(crate) fn entry_count() -> usize {
-    ENTRIES.len()
-}
-
-pub(crate) fn entry_by_id(id: usize) -> *const errcat_entry {
-    ENTRIES.get(id).map_or(std::ptr::null(), std::ptr::from_ref)
-}
-
-pub(crate) unsafe fn entries(
-    filter: *const errcat_filter, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> Result<()> {
-    let found = match filter.as_ref() {
-        None => ops::entries(None, None, None, None)?,
+pub(crate) unsafe fn entries(filter: *const errcat_filter) -> Result<Vec<Entry>> {
+    match filter.as_ref() {
+        None => ops::entries(None, None, None, None),
         Some(f) => ops::entries(
             opt(f.system, "filter.system")?,
             opt(f.reporter, "filter.reporter")?,
             opt(f.service, "filter.service")?,
             opt(f.version, "filter.version")?,
-        )?,
-    };
-    fill_entries(found, out, capacity, out_count)
+        ),
+    }
 }
 
 pub(crate) fn entry_json(entry: *const errcat_entry) -> Result<*mut c_char> {

@@ -29,9 +29,8 @@ fn copy(text: &str, buffer: &mut [c_char]) -> Result<()> {
     if text.len() >= buffer.len() {
         return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code")));
     }
-    for (dst, src) in buffer.iter_mut().zip(text.bytes()) {
+    for (dst, src) in buffer.iter_mut().zip(text.bytes().chain([0])) {
         *dst = src as c_char;
     }
-    buffer[text.len()] = 0;
     Ok(())
 }

@@ -409,7 +409,7 @@ pub unsafe extern "C" fn errcat_lookup_n(
 pub unsafe extern "C" fn errcat_find(
     code: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
-    guard::call(|| crate::lookup::find(code, out, capacity, out_count))
+    guard::list(out, capacity, out_count, || crate::lookup::find(code))
 }
 
 /// The entries whose code, meaning, solution, message or description holds every word of `words` (case ignored;
@@ -419,7 +419,7 @@ pub unsafe extern "C" fn errcat_find(
 pub unsafe extern "C" fn errcat_search(
     words: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
-    guard::call(|| crate::lookup::search(words, out, capacity, out_count))
+    guard::list(out, capacity, out_count, || crate::lookup::search(words))
 }
 
 /// The blobstore entry for status `code` at CubeFS `version` (`v3.5.0`, `3.5.0`, `MASTER`: case and the `v` are
@@ -483,13 +483,13 @@ pub extern "C" fn errcat_version() -> *const c_char {
 /// `errcat_find` or `errcat_entries`.
 #[no_mangle]
 pub extern "C" fn errcat_entry_count() -> usize {
-    crate::catalog::entry_count()
+    crate::tables::entry_count()
 }
 
 /// The entry with `id`, or NULL when `id >= errcat_entry_count()`. Static: never free it.
 #[no_mangle]
 pub extern "C" fn errcat_entry_by_id(id: usize) -> *const errcat_entry {
-    crate::catalog::entry_by_id(id)
+    crate::tables::entry_by_id(id)
 }
 
 /// The entries passing `filter` (NULL = all), in catalog order: Koupleless tables first, then blobstore codes.
@@ -499,7 +499,7 @@ pub extern "C" fn errcat_entry_by_id(id: usize) -> *const errcat_entry {
 pub unsafe extern "C" fn errcat_entries(
     filter: *const errcat_filter, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
 ) -> errcat_status {
-    guard::call(|| crate::catalog::entries(filter, out, capacity, out_count))
+    guard::list(out, capacity, out_count, || crate::catalog::entries(filter))
 }
 
 /// The entry as the JSON object of the catalog export (`errcat explain --json`'s `entry`). Owned: free `*out`
@@ -524,7 +524,7 @@ pub unsafe extern "C" fn errcat_export(
 /// free it.
 #[no_mangle]
 pub extern "C" fn errcat_answer_table() -> *const c_char {
-    crate::catalog::answer_table()
+    crate::tables::answer_table()
 }
 
 /// Runs any errcat operation by name (`lookup`, `status`, `render`, `audit`, ... as the README's operations table

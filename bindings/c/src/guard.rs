@@ -3,14 +3,14 @@
 //! `errno`), so the hot path never reaches thread-local storage.
 
 use errcat_core::boundary::guard;
-use errcat_core::{Error, Result};
+use errcat_core::{Entry, Error, Result};
 
-use crate::errcat_status;
-use crate::last_error;
+use crate::tables::entry;
+use crate::{errcat_entry, errcat_status, last_error};
 
 /// Runs `body`: `ERRCAT_OK`, or the kind of its error, which becomes the thread's last error.
 #[inline(always)] // into each export, with the guard: the hot path is then one function
-pub(crate) fn call(body: impl FnOnce() -> Result<()>) -> errcat_status {
+fn call(body: impl FnOnce() -> Result<()>) -> errcat_status {
     match guard(body) {
         Ok(()) => errcat_status::ERRCAT_OK,
         Err(error) => failed(error),
@@ -40,10 +40,22 @@ pub(crate) fn fill<T>(out: *mut T, none: T, body: impl FnOnce() -> Result<T>) ->
     })
 }
 
-/// Runs an export that answers a value rather than a status: `fallback` on a panic (stored as the last error).
-pub(crate) fn value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    guard(|| Ok(body())).unwrap_or_else(|error| {
-        last_error::set(error);
-        fallback
+/// Runs `body` for the caller's array `out` (room for `capacity` entry pointers) and `*out_count`: up to `capacity`
+/// of its entries go to `out` and their number to `*out_count` (0 when it fails).
+pub(crate) unsafe fn list(
+    out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize, body: impl FnOnce() -> Result<Vec<Entry>>,
+) -> errcat_status {
+    call(|| {
+        let count = out_count.as_mut().ok_or_else(|| Error::invalid_argument("out_count is NULL"))?;
+        *count = 0;
+        if out.is_null() && capacity > 0 {
+            return Err(Error::invalid_argument("out is NULL but capacity > 0"));
+        }
+        let entries = body()?;
+        for (i, e) in entries.iter().take(capacity).enumerate() {
+            *out.add(i) = entry(*e);
+        }
+        *count = entries.len();
+        Ok(())
     })
 }

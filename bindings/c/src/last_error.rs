@@ -6,11 +6,11 @@ use std::cell::RefCell;
 use std::ffi::c_char;
 use std::ptr::null_mut;
 
+use errcat_core::boundary::guard;
 use errcat_core::Error;
 
 use crate::args::owned;
 use crate::errcat_status;
-use crate::guard;
 
 thread_local! {
     static LAST: RefCell<Option<Error>> = const { RefCell::new(None) };
@@ -21,9 +21,15 @@ pub(crate) fn set(error: Error) {
     let _ = LAST.try_with(|slot| *slot.borrow_mut() = Some(error));
 }
 
-/// `f` of this thread's last error, or `none` when there is none (or on a panic).
+/// `f` of this thread's last error, or `none` when there is none (or on a panic, which becomes the last error).
 fn read<T>(none: T, f: impl FnOnce(&Error) -> Option<T>) -> T {
-    guard::value(None, || LAST.with(|slot| slot.borrow().as_ref().and_then(f))).unwrap_or(none)
+    match guard(|| Ok(LAST.with(|slot| slot.borrow().as_ref().and_then(f)))) {
+        Ok(value) => value.unwrap_or(none),
+        Err(error) => {
+            set(error);
+            none
+        }
+    }
 }
 
 pub(crate) fn status() -> errcat_status {

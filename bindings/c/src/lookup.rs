@@ -5,11 +5,11 @@
 use std::ffi::c_char;
 
 use errcat_core::boundary::{names::opt_name, ops, Number, MAX_STRING_LEN};
-use errcat_core::{Result, Version};
+use errcat_core::{Entry, Result, Version};
 
-use crate::args::{counted, fill_entries, judge, opt, read, required, text};
+use crate::args::{counted, judge, opt, read, required, text};
 use crate::tables::{self, listed_lookup, listed_status, resolved, service_name, status_match};
-use crate::{errcat_entry, errcat_resolved, errcat_status, errcat_status_match, guard};
+use crate::{errcat_resolved, errcat_status, errcat_status_match, guard};
 
 // A call the answer table lists is answered before the guard, in a few instructions: nothing on that path can panic
 // (no indexing, no allocation). Any other call goes to the core inside the guard, out of line (`#[cold]`). Each
@@ -84,14 +84,10 @@ pub(crate) unsafe fn service_of(code: i64, version: *const c_char) -> Result<*co
     Ok(service_name(ops::service_of(&Number::Int(code), opt(version, "version")?)?))
 }
 
-pub(crate) unsafe fn find(
-    code: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> Result<()> {
-    fill_entries(ops::find(text(code, "code")?)?, out, capacity, out_count)
+pub(crate) unsafe fn find(code: *const c_char) -> Result<Vec<Entry>> {
+    ops::find(text(code, "code")?)
 }
 
-pub(crate) unsafe fn search(
-    words: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> Result<()> {
-    fill_entries(ops::search(text(words, "words")?)?, out, capacity, out_count)
+pub(crate) unsafe fn search(words: *const c_char) -> Result<Vec<Entry>> {
+    ops::search(text(words, "words")?)
 }

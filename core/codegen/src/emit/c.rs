@@ -317,6 +317,14 @@ pub(crate) fn entry(entry: Entry) -> &'static errcat_entry {
     &ENTRIES[entry.id()]
 }
 
+pub(crate) fn entry_count() -> usize {
+    ENTRIES.len()
+}
+
+pub(crate) fn entry_by_id(id: usize) -> *const errcat_entry {
+    ENTRIES.get(id).map_or(std::ptr::null(), std::ptr::from_ref)
+}
+
 pub(crate) fn source_name(source: Source) -> *const c_char {
     SOURCE_NAMES[source as usize].as_ptr()
 }

@@ -1,7 +1,8 @@
 //! Every successful answer of `errcat_lookup` and `errcat_blobstore_status` as static C data, from the core's answer
-//! table (its text, format in `core/src/boundary/answers.rs`; `bindings/c/build.rs` passes it): the answers
-//! themselves (`RESOLVED`, `STATUS_TABLES`) and the maps from the spellings the table lists to them, so that the C
-//! library serves those calls with one hash and one compare. Nothing here decides an answer: the core did.
+//! table (its text, format in `core/src/boundary/answers.rs`; `bindings/c/build.rs` passes it): the table itself (for
+//! the hosts that load it), the answers (`RESOLVED`, `STATUS_TABLES`) and the maps from the spellings the table lists
+//! to them, so that the C library serves those calls with one hash and one compare. Nothing here decides an answer:
+//! the core did.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -271,6 +272,13 @@ fn statuses(out: &mut String, cat: &Catalog, table: &Table<'_>) {
     writeln!(out, "];").unwrap();
 }
 
+/// The table itself, for hosts that load it (`errcat_answer_table`): static, as every answer in it.
+const TABLE_READER: &str = r#"
+pub(crate) fn answer_table() -> *const c_char {
+    ANSWER_TABLE.as_ptr()
+}
+"#;
+
 /// How the C glue reads the lookup tables, emitted with them so that their layout is known in one place.
 const LOOKUP_READERS: &str = r#"
 /// The answer of `lookup(code, reporter)` (`None`: no reporter) when the answer table lists the call: one hash and
@@ -325,6 +333,8 @@ pub fn data_source(cat: &Catalog, answers: &str) -> String {
          use errcat_core::{Resolved, StatusMatch, Version};\n\n\
          use crate::{errcat_resolved, errcat_status_match, ERRCAT_STATUS_TABLE_LEN};\n\n",
     );
+    writeln!(out, "pub(crate) static ANSWER_TABLE: &CStr = c{answers:?};").unwrap();
+    out.push_str(TABLE_READER);
     lookups(&mut out, &table);
     out.push_str(LOOKUP_READERS);
     statuses(&mut out, cat, &table);

@@ -49,7 +49,7 @@ struct StructField {
 #[serde(rename_all = "lowercase")]
 enum Guard {
     Fill,
-    Call,
+    List,
 }
 
 #[derive(Deserialize)]
@@ -191,11 +191,19 @@ fn function(out: &mut String, f: &Function) {
                 forwarded.join(", ")
             )
         }
-        Some(Guard::Call) => format!(
-            "guard::call(|| crate::{}({}))",
-            f.calls,
-            forwarded.join(", ")
-        ),
+        Some(Guard::List) => {
+            let at = forwarded
+                .len()
+                .checked_sub(3)
+                .expect("a list export ends in out, capacity, out_count");
+            let list = forwarded.split_off(at);
+            format!(
+                "guard::list({}, || crate::{}({}))",
+                list.join(", "),
+                f.calls,
+                forwarded.join(", ")
+            )
+        }
         None => format!("crate::{}({})", f.calls, forwarded.join(", ")),
     };
     let unsafety = match args.iter().any(|(_, ty)| ty.contains('*')) {
