@@ -3,7 +3,7 @@
 use std::ffi::c_char;
 
 use errcat_core::boundary::ops;
-use errcat_core::{Code, Error, ErrorKind, Result};
+use errcat_core::{Code, Result};
 
 use crate::args::text;
 use crate::errcat_code;
@@ -19,18 +19,15 @@ pub(crate) unsafe fn compose(source: *const c_char, error_type: *const c_char) -
 
 fn value(code: Code<'_>) -> Result<errcat_code> {
     let mut value = errcat_code { source: source_name(code.source()), ..errcat_code::NONE };
-    copy(code.error_type(), &mut value.error_type)?;
-    copy(&code.to_string(), &mut value.code)?;
+    copy(code.error_type(), &mut value.error_type);
+    copy(&code.to_string(), &mut value.code);
     Ok(value)
 }
 
-/// Copies `text` and a NUL into `buffer`; a text that does not fit means the core's limits changed (a bug).
-fn copy(text: &str, buffer: &mut [c_char]) -> Result<()> {
-    if text.len() >= buffer.len() {
-        return Err(Error::new(ErrorKind::Internal, format!("{text:?} does not fit errcat_code")));
-    }
-    for (dst, src) in buffer.iter_mut().zip(text.bytes().chain([0])) {
+/// Copies `text` and a NUL into `buffer`. The capacities are the core's limits (asserted in generated.rs), so a code
+/// always fits; if one did not (a bug), the slice would panic inside the guard: `ERRCAT_INTERNAL`.
+fn copy(text: &str, buffer: &mut [c_char]) {
+    for (dst, src) in buffer[..=text.len()].iter_mut().zip(text.bytes().chain([0])) {
         *dst = src as c_char;
     }
-    Ok(())
 }
