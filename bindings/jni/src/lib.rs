@@ -8,6 +8,7 @@
 
 use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{OnceLock, PoisonError, RwLock};
 
 use errcat::boundary::{args, guard, Arg, Key, Out, Text, MAX_BODY_LEN, MAX_STRING_LEN};
@@ -24,18 +25,20 @@ const MAX_NESTING: usize = 8;
 /// UTF-16 units (or bytes) read of one value: past every limit of the core, which then refuses it by its length.
 const MAX_UNITS: usize = MAX_BODY_LEN + MAX_STRING_LEN + 2;
 
-/// Declares `Refs`, the classes and methods the conversions use, and `load`, which looks them up once in
+/// Declares `Refs`, the classes, methods and constants the conversions use, and `load`, which looks them up once in
 /// `JNI_OnLoad` (where `FindClass` sees the JAR's class loader).
 macro_rules! refs {
-    (classes { $($c:ident = $name:literal,)* } methods { $($m:ident = $class:ident $method:literal $sig:literal,)* }) => {
+    (classes { $($c:ident = $name:literal,)* } methods { $($m:ident = $class:ident $method:literal $sig:literal,)* }
+     constants { $($k:ident = $kclass:ident $field:literal $ksig:literal,)* }) => {
         #[allow(dead_code)] // classes that only serve to look methods up
-        struct Refs { $($c: jclass,)* $($m: jmethodID,)* }
+        struct Refs { $($c: jclass,)* $($m: jmethodID,)* $($k: jobject,)* }
 
         /// `None` leaves the JVM's exception (`NoClassDefFoundError`, `NoSuchMethodError`) pending.
         unsafe fn load(env: *mut JNIEnv) -> Option<Refs> {
             $(let $c = class(env, $name)?;)*
             $(let $m = method(env, $class, $method, $sig)?;)*
-            Some(Refs { $($c,)* $($m,)* })
+            $(let $k = constant(env, $kclass, $field, $ksig)?;)*
+            Some(Refs { $($c,)* $($m,)* $($k,)* })
         }
     };
 }
@@ -57,6 +60,9 @@ refs! {
         exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
         map_new = map c"<init>" c"([Ljava/lang/Object;[Ljava/lang/Object;)V",
     }
+    constants {
+        true_ = boolean c"TRUE" c"Ljava/lang/Boolean;", false_ = boolean c"FALSE" c"Ljava/lang/Boolean;",
+    }
 }
 
 // SAFETY: global references and method ids are valid on every thread for as long as the library is loaded.
@@ -77,6 +83,15 @@ unsafe fn class(env: *mut JNIEnv, name: &CStr) -> Option<jclass> {
 unsafe fn method(env: *mut JNIEnv, class: jclass, name: &CStr, sig: &CStr) -> Option<jmethodID> {
     let id = jni!(env, GetMethodID, class, name.as_ptr(), sig.as_ptr());
     (!id.is_null()).then_some(id)
+}
+
+/// A global reference to a static field's value (`Boolean.TRUE`).
+unsafe fn constant(env: *mut JNIEnv, class: jclass, name: &CStr, sig: &CStr) -> Option<jobject> {
+    let id = jni!(env, GetStaticFieldID, class, name.as_ptr(), sig.as_ptr());
+    let local = (!id.is_null()).then(|| jni!(env, GetStaticObjectField, class, id))?;
+    let global = (!local.is_null()).then(|| jni!(env, NewGlobalRef, local));
+    jni!(env, DeleteLocalRef, local);
+    global.filter(|g| !g.is_null())
 }
 
 /// `value`, unless a JNI call failed: then a Java exception is pending, and it is what Java sees.
@@ -181,9 +196,48 @@ unsafe fn list(env: *mut JNIEnv, r: &Refs, root: jobjectArray) -> Result<Vec<Arg
 }
 
 unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
-    let mut units = Vec::with_capacity(s.len());
-    units.extend(s.encode_utf16());
+    let mut short = [0u16; 256]; // most text: no buffer to allocate (UTF-16 has at most as many units as bytes)
+    let mut long = Vec::new();
+    let units = match s.len() <= short.len() {
+        true => {
+            let len = short.iter_mut().zip(s.encode_utf16()).map(|(to, unit)| *to = unit).count();
+            &short[..len]
+        }
+        false => {
+            long.extend(s.encode_utf16());
+            &long[..]
+        }
+    };
     jni!(env, NewString, units.as_ptr(), units.len() as jsize)
+}
+
+/// `Long`s of 0..1023 (answer ids, counts, statuses), made on first use and kept, as `Long.valueOf` keeps its
+/// own: each a global reference, never deleted.
+static LONGS: [AtomicPtr<_jobject>; 1024] = [const { AtomicPtr::new(null_mut()) }; 1024];
+
+/// A `Long` (a kept one for 0..1023: a global reference).
+unsafe fn long(env: *mut JNIEnv, r: &Refs, n: i64) -> jobject {
+    let new = || jni!(env, NewObjectA, r.long, r.long_new, &jvalue { j: n });
+    let Some(slot) = usize::try_from(n).ok().and_then(|i| LONGS.get(i)) else {
+        return new();
+    };
+    let kept = slot.load(Ordering::Acquire);
+    if !kept.is_null() {
+        return kept;
+    }
+    let local = new();
+    let global = (!local.is_null()).then(|| jni!(env, NewGlobalRef, local));
+    jni!(env, DeleteLocalRef, local);
+    let Some(global) = global.filter(|g| !g.is_null()) else {
+        return null_mut(); // OutOfMemoryError pending
+    };
+    match slot.compare_exchange(null_mut(), global, Ordering::AcqRel, Ordering::Acquire) {
+        Ok(_) => global,
+        Err(other) => {
+            jni!(env, DeleteGlobalRef, global);
+            other
+        }
+    }
 }
 
 /// A global reference to a Java string.
@@ -248,12 +302,16 @@ unsafe fn framed(env: *mut JNIEnv, capacity: usize, make: impl FnOnce() -> Resul
 }
 
 /// A list as an `Object[]`; `delete_each` deletes each item's local reference once stored (outside a frame).
+/// A null item is not stored: a new array holds nulls.
 unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>, delete_each: bool) -> Result<jobject> {
     let array = check(env, jni!(env, NewObjectArray, items.len() as jsize, r.object, null_mut()))?;
     for (i, item) in (0..).zip(items) {
+        if item == Out::Null {
+            continue;
+        }
         let item = to_java(env, r, item)?;
         jni!(env, SetObjectArrayElement, array, i, item);
-        if delete_each {
+        if delete_each && matches!(jni!(env, GetObjectRefType, item), jobjectRefType::JNILocalRefType) {
             jni!(env, DeleteLocalRef, item);
         }
     }
@@ -261,15 +319,16 @@ unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>, delete_each: bool) 
 }
 
 /// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
+/// errcat's own text, booleans and small integers are kept objects (global references: never to delete).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
-    let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
     let object = match out {
         Out::Null => return Ok(null_mut()),
-        Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
-        Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
-        Out::Str(Text::Borrowed(fixed)) => jni!(env, NewLocalRef, name(env, fixed)?),
+        Out::Bool(b) => return Ok(if b { r.true_ } else { r.false_ }),
+        Out::Int(n) => long(env, r, n),
+        Out::Str(Text::Borrowed(fixed)) => return name(env, fixed),
         Out::Str(Text::Owned(s)) => new_string(env, &s),
-        // Each item makes one reference (a nested list or map keeps one from its own frame), the array one more.
+        // Each item makes one reference at most (a nested list or map keeps one from its own frame), the array one
+        // more.
         Out::List(items) if items.len() < MAX_FRAME => framed(env, items.len() + 1, || array(env, r, items, false))?,
         Out::List(items) => array(env, r, items, true)?,
         Out::Map(members) => {
