@@ -1,7 +1,7 @@
 //! Python values ↔ `Arg`/`Out`, mechanically: no value is judged here, the core does that. Reading a value runs no
 //! Python code of its own (no `__str__`, `__index__` or `encode` of a subclass is called), so each is read once.
 
-use std::sync::{Mutex, PoisonError};
+use std::cell::RefCell;
 
 use errcat::boundary::{Arg, Out, Text};
 use pyo3::ffi;
@@ -104,25 +104,22 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
     })
 }
 
-/// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
-/// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept.
-static NAMES: Mutex<rustc_hash::FxHashMap<&'static str, Py<PyString>>> = Mutex::new(
-    rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
-);
+thread_local! {
+    /// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
+    /// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept,
+    /// by its address. Per thread, so no lock is taken; every thread holds the same interned objects.
+    static NAMES: RefCell<rustc_hash::FxHashMap<(usize, usize), Py<PyString>>> = RefCell::default();
+}
 
 fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
     let Text::Borrowed(name) = text else {
         return PyString::new(py, &text);
     };
-    let cached = |names: &rustc_hash::FxHashMap<_, Py<PyString>>| {
-        names.get(name).map(|s| s.bind(py).clone())
-    };
-    if let Some(s) = cached(&NAMES.lock().unwrap_or_else(PoisonError::into_inner)) {
-        return s;
-    }
-    // Made without the lock held: Python may run other code meanwhile.
-    let s = PyString::intern(py, name);
-    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
-    names.entry(name).or_insert_with(|| s.clone().unbind());
-    s
+    let key = (name.as_ptr() as usize, name.len());
+    let kept = NAMES.with_borrow(|names| names.get(&key).map(|s| s.bind(py).clone()));
+    kept.unwrap_or_else(|| {
+        let s = PyString::intern(py, name);
+        NAMES.with_borrow_mut(|names| names.insert(key, s.clone().unbind()));
+        s
+    })
 }

@@ -4,8 +4,10 @@
 
 use serde_json::Value;
 
+use super::pattern::Part;
 use super::result::{Classification, ClassifiedItem, Evidence};
-use crate::boundary::{Answer, Key, Out};
+use super::rules::Rule;
+use crate::boundary::{Answer, Key, Out, Text};
 use crate::export::entry_json;
 use crate::{Entry, Error, Resolved};
 
@@ -16,10 +18,10 @@ use crate::{Entry, Error, Resolved};
 pub(crate) struct View {
     pub entry: bool,
     pub answer: bool,
-    /// The flat view (the boundary's `classify_flat`): each object a list of its members' values in their order,
-    /// placeholders `[name, value, …]`, every classification (an item's too) with `key` first and `results`;
-    /// without the members a host has from the answer table by the `answer` id (`code`, `reporter`, `retryable`,
-    /// `entry`). No member names cross, and no host map is built.
+    /// The flat view (the boundary's `classify_flat`): each object a list of its members' values in their order
+    /// (but `placeholders`, still a map: the host's map of them), every classification (an item's too) with `key`
+    /// first and `results`, without the members a host has from the answer table by the `answer` id (`code`,
+    /// `reporter`, `retryable`, `entry`): no member names cross but the placeholders'.
     pub flat: bool,
 }
 
@@ -74,7 +76,36 @@ fn int(n: usize) -> Out {
     Out::Int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
-fn evidence(e: Evidence, view: View) -> Out {
+/// Text from the answer that is also the deciding rule's own (an envelope code it tests, a class it names):
+/// borrowed, so a host may keep one string for it; other text moved.
+fn known(t: Option<String>, own: &[&'static str]) -> Out {
+    match t {
+        Some(t) => own
+            .iter()
+            .find(|k| **k == t)
+            .map_or_else(|| Out::Str(t.into()), |k| Out::Str(Text::Borrowed(k))),
+        None => Out::Null,
+    }
+}
+
+/// A placeholder's name, borrowed from the rule's pattern that has it.
+fn hole(rule: &'static Rule, name: String) -> Key {
+    let patterns = [
+        rule.message,
+        rule.data_message,
+        rule.error,
+        rule.exception_message,
+        rule.cause_message,
+    ];
+    let parts = patterns.into_iter().flatten().flat_map(|p| p.parts);
+    let own = parts.into_iter().find_map(|part| match part {
+        Part::Hole(hole) if *hole == name => Some(Key::Borrowed(hole)),
+        _ => None,
+    });
+    own.unwrap_or(Key::Owned(name))
+}
+
+fn evidence(e: Evidence, rule: &'static Rule, view: View) -> Out {
     let mut o = Object::new(view, 21);
     o.push("key", text(e.key));
     o.push("tunnel", name(Some(e.tunnel.name())));
@@ -82,35 +113,24 @@ fn evidence(e: Evidence, view: View) -> Out {
     o.push("command", name(e.command.map(|c| c.name())));
     let status = e.http_status.map_or(Out::Null, |s| Out::Int(s.into()));
     o.push("http_status", status);
-    o.push("envelope", text(e.envelope));
-    o.push("data_code", text(e.data_code));
+    o.push("envelope", known(e.envelope, rule.envelope));
+    o.push("data_code", known(e.data_code, rule.data_code));
     o.push("message", text(e.message));
     o.push("data_message", text(e.data_message));
     o.push("state", text(e.state));
-    o.push("reason", text(e.reason));
+    o.push("reason", known(e.reason, rule.reason));
     o.push("error", text(e.error));
-    o.push("exception", text(e.exception));
+    o.push("exception", known(e.exception, rule.exception));
     o.push("exception_message", text(e.exception_message));
-    o.push("cause", text(e.cause));
+    o.push("cause", known(e.cause, rule.cause));
     o.push("cause_message", text(e.cause_message));
     o.push("cause_origin", name(e.cause_origin.map(|o| o.name())));
     o.push("cause_frame", text(e.cause_frame));
     o.push("causes", int(e.causes));
     o.push("frames", int(e.frames));
     let placeholders = e.placeholders.into_iter();
-    let placeholders = match view.flat {
-        true => Out::List(
-            placeholders
-                .flat_map(|(n, v)| [Out::Str(n.into()), Out::Str(v.into())])
-                .collect(),
-        ),
-        false => Out::Map(
-            placeholders
-                .map(|(n, v)| (Key::Owned(n), Out::Str(v.into())))
-                .collect(),
-        ),
-    };
-    o.push("placeholders", placeholders);
+    let placeholders = placeholders.map(|(n, v)| (hole(rule, n), Out::Str(v.into())));
+    o.push("placeholders", Out::Map(placeholders.collect()));
     o.out()
 }
 
@@ -177,7 +197,7 @@ fn classified(c: Classification, key: Option<String>, view: View) -> Out {
         );
     }
     o.push("error", Out::Null);
-    o.push("evidence", evidence(e, view));
+    o.push("evidence", evidence(e, rule, view));
     entry(&mut o, code, view);
     last(o, code, results, is_item, view)
 }
@@ -256,7 +276,7 @@ mod tests {
     use serde_json::Value;
 
     /// What the flat view must be: the map view's values in order, without the members hosts take from the answer
-    /// table, `key` first (null for the whole answer), `results` in every classification, placeholders as pairs.
+    /// table, `key` first (null for the whole answer), `results` in every classification; placeholders a map.
     fn flattened(map: Out, item: bool) -> Out {
         let Out::Map(members) = map else {
             return map;
@@ -275,20 +295,9 @@ mod tests {
                 ("results", Out::List(items)) => {
                     Out::List(items.into_iter().map(|i| flattened(i, true)).collect())
                 }
-                ("evidence", Out::Map(members)) => Out::List(
-                    members
-                        .into_iter()
-                        .map(|(name, value)| match (&*name, value) {
-                            ("placeholders", Out::Map(pairs)) => Out::List(
-                                pairs
-                                    .into_iter()
-                                    .flat_map(|(n, v)| [Out::Str(n), v])
-                                    .collect(),
-                            ),
-                            (_, value) => value,
-                        })
-                        .collect(),
-                ),
+                ("evidence", Out::Map(members)) => {
+                    Out::List(members.into_iter().map(|(_, v)| v).collect())
+                }
                 ("error", Out::Map(members)) => {
                     Out::List(members.into_iter().map(|(_, v)| v).collect())
                 }

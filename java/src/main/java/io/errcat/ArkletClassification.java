@@ -3,7 +3,6 @@ package io.errcat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,7 +226,8 @@ public final class ArkletClassification {
         private final int frames;
         private final Map<String, String> placeholders;
 
-        /** From the core's flat evidence: its members' values in order, the placeholders as name, value, .... */
+        /** From the core's flat evidence: its members' values in order, the placeholders a map. */
+        @SuppressWarnings("unchecked")
         Evidence(Object[] e) {
             this.tunnel = (String) e[AT_TUNNEL];
             this.shape = (String) e[AT_SHAPE];
@@ -238,16 +238,9 @@ public final class ArkletClassification {
             }
             this.causes = (int) Native.number(e[AT_CAUSES]);
             this.frames = (int) Native.number(e[AT_FRAMES]);
-            Object[] pairs = (Object[]) e[AT_PLACEHOLDERS];
-            if (pairs.length == 0) {
-                this.placeholders = Collections.emptyMap();
-            } else {
-                Map<String, String> copy = new LinkedHashMap<>(pairs.length);
-                for (int i = 0; i + 1 < pairs.length; i += 2) {
-                    copy.put((String) pairs[i], (String) pairs[i + 1]);
-                }
-                this.placeholders = Collections.unmodifiableMap(copy);
-            }
+            Map<String, String> values = (Map<String, String>) e[AT_PLACEHOLDERS]; // Native.Members, text values
+            this.placeholders = values.isEmpty() ? Collections.<String, String>emptyMap()
+                    : Collections.unmodifiableMap(values);
         }
 
         private Optional<String> text(int i) {
