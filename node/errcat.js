@@ -281,17 +281,25 @@ function members(f) {
 /** One entry of a composite answer: its key first, no results. */
 const item = (f) => Object.freeze({ key: f[0], ...members(f) })
 
+const NO_RESULTS = Object.freeze([])
+
 /** A classification from the core's flat list. */
 function classification(f) {
   const c = members(f)
-  c.results = Object.freeze(f[6].map(item))
+  c.results = f[6].length === 0 ? NO_RESULTS : Object.freeze(f[6].map(item))
   return Object.freeze(c)
 }
 
 /** The context of an answer to classify, as `classify` and `enrich` take it. */
 function context(body, options) {
   const o = opts(options)
-  return [body, o.command, o.httpStatus, o.tunnel]
+  const command = o.command
+  const httpStatus = o.httpStatus
+  const tunnel = o.tunnel
+  // Arguments not given are left off (the core reads a missing one as not given): none is read in vain.
+  if (tunnel !== undefined) return [body, command, httpStatus, tunnel]
+  if (httpStatus !== undefined) return [body, command, httpStatus]
+  return command !== undefined ? [body, command] : [body]
 }
 
 /** @type {typeof import('./index').classify} */

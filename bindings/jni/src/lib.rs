@@ -123,7 +123,10 @@ unsafe fn string(env: *mut JNIEnv, s: jstring) -> Arg {
     }
     jni!(env, GetStringRegion, s, 0, len as jsize, short.as_mut_ptr());
     match short[..len].iter().all(|&u| u < 0x80) {
-        true => Arg::Str(short[..len].iter().map(|&u| char::from(u as u8)).collect::<String>()),
+        true => {
+            let ascii: Vec<u8> = short[..len].iter().map(|&u| u as u8).collect();
+            Arg::Str(String::from_utf8(ascii).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
         false => Arg::Utf16(short[..len].to_vec()),
     }
 }
@@ -218,7 +221,9 @@ unsafe fn list(env: *mut JNIEnv, r: &Refs, root: jobjectArray) -> Result<Vec<Arg
                 scalar(env, r, item)?
             }
         };
-        jni!(env, DeleteLocalRef, item);
+        if !item.is_null() {
+            jni!(env, DeleteLocalRef, item);
+        }
         items.push(arg);
     }
 }

@@ -34,15 +34,22 @@ use napi_derive::napi;
 #[napi]
 pub const MAX_CAUSE_DEPTH: u32 = errcat::boundary::MAX_CAUSE_DEPTH as u32;
 
-/// The code units of a string, at most `MAX_ARG_LEN + 1` of them.
+/// The code units of a string, at most `MAX_ARG_LEN + 1` of them (a short one in one call).
 fn utf16(env: &Env, value: &Unknown) -> Result<Vec<u16>> {
-    let mut len = 0;
     let (env, raw) = (env.raw(), value.raw());
+    let mut short = [0u16; 64];
+    let (mut len, mut written) = (0, 0);
+    check_status!(unsafe {
+        sys::napi_get_value_string_utf16(env, raw, short.as_mut_ptr(), short.len(), &mut written)
+    })?;
+    if written + 1 < short.len() {
+        return Ok(short[..written].to_vec()); // it fitted with room to spare: the whole string
+    }
     check_status!(unsafe {
         sys::napi_get_value_string_utf16(env, raw, ptr::null_mut(), 0, &mut len)
     })?;
     let mut units = vec![0u16; len.min(MAX_ARG_LEN + 1) + 1];
-    let (size, mut written) = (units.len(), 0);
+    let size = units.len();
     check_status!(unsafe {
         sys::napi_get_value_string_utf16(env, raw, units.as_mut_ptr(), size, &mut written)
     })?;

@@ -91,8 +91,16 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::Int(n) => n.into_pyobject(py)?.into_any(),
         Out::Str(s) => text(py, s).into_any(),
         Out::List(items) => {
-            let items = items.into_iter().map(|i| self::out(py, i));
-            PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
+            // SAFETY: attached; a new list of `len` slots, each set once (a slot left empty on an error is
+            // released as such); `PyList_SetItem` takes the item's reference.
+            let list = unsafe {
+                Bound::from_owned_ptr_or_err(py, ffi::PyList_New(items.len() as ffi::Py_ssize_t))?
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                let item = self::out(py, item)?.into_ptr();
+                unsafe { ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item) };
+            }
+            list
         }
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
