@@ -71,13 +71,15 @@ $(TOOLS_ZB_STAMP):
 # zig knows one strip, everything: the release profile's default `strip = "debuginfo"` would drop the symbol table
 # too (no names in backtraces, profiles or valgrind reports, whose suppressions match by function name). So cargo
 # links unstripped and binutils' strip removes only the debug info afterwards, as cargo does without zig.
+# The addon's build (mk/70-node.mk) uses the same profile, so that it shares this build's crates.
 NATIVE_LINKED := liberrcat.so liberrcat_jni.so liberrcat_uniffi.so errcat
+NATIVE_PROFILE_ENV := $(if $(NATIVE_ZIG),CARGO_PROFILE_RELEASE_STRIP=none)
+strip_debug = for f in $(1); do if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
 ifeq ($(NATIVE_ZIG),1)
 native: tools
-	CARGO_PROFILE_RELEASE_STRIP=none $(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) \
+	$(NATIVE_PROFILE_ENV) $(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) \
 		$(addprefix -p ,$(NATIVE_CRATES))
-	cd $(NATIVE_DIR) && for f in $(NATIVE_LINKED); do \
-		if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
+	$(call strip_debug,$(addprefix $(NATIVE_DIR)/,$(NATIVE_LINKED)))
 else
 native:
 	$(CARGO) build --release $(addprefix -p ,$(NATIVE_CRATES))

@@ -10,11 +10,10 @@ BENCH_TARGETS += bench-node
 NODE_DIR := $(ROOT)/node
 NODE_OUT := $(ROOT)/target/node
 NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
-# On linux-x86_64 the addon is linked by zig for glibc 2.17 (`-x` = cargo zigbuild, tools of mk/05-native.mk). napi
-# sets its own build environment, which would make cargo rebuild the shared crates of the other release builds, so
-# it keeps its own target directory (an incremental build after the first).
-NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR)) --target-dir $(ROOT)/target/napi
-NAPI_BUILD := $(ZIG_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
+# On linux-x86_64 the addon is linked by zig for glibc 2.17 (`-x` = cargo zigbuild, tools of mk/05-native.mk), in
+# the native build's target directory and profile (NATIVE_PROFILE_ENV): the shared crates it needs are that build's.
+NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR))
+NAPI_BUILD := $(ZIG_ENV) $(NATIVE_PROFILE_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
 .PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node bench-node-classify
 
@@ -27,6 +26,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/p
 # drift test compares them with a fresh generation.
 node-build: node-deps $(if $(NATIVE_ZIG),tools)
 	cd $(NODE_DIR) && $(NAPI_BUILD) --output-dir $(NODE_OUT)/build
+	$(call strip_debug,$(NODE_OUT)/build/errcat.*.node)
 	cp $(NODE_OUT)/build/errcat.*.node $(NODE_DIR)/
 
 node-generate: node-deps $(if $(NATIVE_ZIG),tools)
@@ -41,7 +41,7 @@ node-pack: node-build
 
 # The drift test (test/generated.test.js) regenerates binding.js/index.d.ts with the same napi arguments as node-build.
 test-node: node-pack cli
-	cd $(NODE_DIR) && $(ZIG_ENV) ERRCAT_NAPI_BUILD_ARGS='$(NAPI_ZIG_ARGS)' ERRCAT_CLI=$(ERRCAT) \
+	cd $(NODE_DIR) && $(ZIG_ENV) $(NATIVE_PROFILE_ENV) ERRCAT_NAPI_BUILD_ARGS='$(NAPI_ZIG_ARGS)' ERRCAT_CLI=$(ERRCAT) \
 		ERRCAT_PACKAGE_DIR=$(NODE_OUT)/pack/app/node_modules/errcat node --test test/*.test.js
 
 demo-node: node-pack

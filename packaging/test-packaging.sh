@@ -74,7 +74,9 @@ auditwheel_agrees() {
 # A static library carries unversioned references: they are checked by linking a program against glibc $GLIBC_FLOOR
 # (zig ships the symbol lists of every glibc) and running it.
 static_floor() {
-    local lib=$1 inc=$2 out=$work/static-$(basename "$lib" .a)
+    local lib=$1 inc=$2
+    # Its own `local`: the words of one `local` are expanded before any of them is assigned.
+    local out=$work/static-$(basename "$lib" .a)
     "$ZIG" cc -target "x86_64-linux-gnu.$GLIBC_FLOOR" -O1 -I"$inc" -o "$out" "$ROOT/bindings/c/demo/explain.c" "$lib" \
         -lunwind -lpthread -ldl -lm -lrt -lutil
     "$PYTHON" "$ROOT/packaging/elf_glibc.py" --floor "$GLIBC_FLOOR" --expect 1 "$out"

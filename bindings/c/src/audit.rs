@@ -1,89 +1,81 @@
-//! Blobstore audit-log analysis: the whole log crosses the boundary once, as paths; the report comes back as JSON.
+//! Blobstore audit logs: the whole log crosses the boundary once, as paths, and the report comes back as JSON; a
+//! partial report (audit/PARTIAL.md) is one machine's counts as bytes, merged with others into the report one pass
+//! over all their inputs gives.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, CStr};
 use std::path::PathBuf;
 
-use errcat_audit::{boundary, AuditOptions};
+use errcat_audit::{boundary, AuditOptions, ErrorCodes, MAX_PARTIALS};
 use errcat_core::boundary::{args, names::opt_name, Arg};
-use errcat_core::{Error, Version};
+use errcat_core::{Error, Result, Version};
 
 use crate::args::{opt, owned};
-use crate::generated::errcat_status;
-use crate::guard;
+use crate::{errcat_audit_options, errcat_audit_partial, errcat_audit_report};
 
-/// The most paths one `errcat_audit_analyze` call accepts (the core's limit).
-pub const ERRCAT_MAX_AUDIT_PATHS: usize = 4096;
-const _: () = assert!(ERRCAT_MAX_AUDIT_PATHS == errcat_core::boundary::MAX_PATHS);
-
-/// How to analyse audit logs. A NULL options pointer means all defaults.
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Debug)]
-pub struct errcat_audit_options {
-    /// The CubeFS version whose catalog explains the codes (NULL or empty = newest).
-    pub version: *const c_char,
-    /// Segments of the `api` label, like the blobstore's `max_api_level` (0 = default, 2).
-    pub max_api_level: usize,
-    /// The status codes counted as errors (`sla`, `5xx,!596`, ...; NULL = `sla`).
-    pub errors: *const c_char,
-}
-
-/// The analysis of one or more audit logs, filled by `errcat_audit_analyze`.
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Debug)]
-pub struct errcat_audit_report {
-    /// Lines read (= lines counted + malformed lines).
-    pub lines: u64,
-    /// Malformed lines.
-    pub malformed: u64,
-    /// The full report as JSON (schema in the README). Owned: free it with `errcat_string_free`.
-    pub json: *mut c_char,
-}
-
-/// Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =
-/// an empty report): counts per service/API/code, error share, latency percentiles, unknown codes, malformed
-/// lines. `ERRCAT_IO` when a path cannot be read. On failure `*out` is zeroed (nothing to free).
-#[no_mangle]
-pub unsafe extern "C" fn errcat_audit_analyze(
+pub(crate) unsafe fn analyze(
     paths: *const *const c_char, paths_len: usize, options: *const errcat_audit_options,
-    out_report: *mut errcat_audit_report,
-) -> errcat_status {
-    let none = errcat_audit_report { lines: 0, malformed: 0, json: std::ptr::null_mut() };
-    guard::fill(out_report, none, || {
-        let analysed = boundary::audit(read_paths(paths, paths_len)?, &read_options(options)?)?;
-        Ok(errcat_audit_report {
-            lines: analysed.lines,
-            malformed: analysed.malformed,
-            json: owned(analysed.to_json()),
-        })
-    })
+) -> Result<errcat_audit_report> {
+    let analysed = boundary::audit(read_paths(paths, paths_len)?, &read_options(options)?)?;
+    Ok(errcat_audit_report { lines: analysed.lines, malformed: analysed.malformed, json: owned(analysed.to_json()) })
 }
 
-/// The `paths` of an audit call, judged by the core.
-pub(crate) unsafe fn read_paths(paths: *const *const c_char, paths_len: usize) -> errcat_core::Result<Vec<PathBuf>> {
+pub(crate) unsafe fn partial(
+    paths: *const *const c_char, paths_len: usize, options: *const errcat_audit_options,
+) -> Result<errcat_audit_partial> {
+    let bytes = boundary::partial(read_paths(paths, paths_len)?, &read_options(options)?)?.into_boxed_slice();
+    let len = bytes.len();
+    Ok(errcat_audit_partial { data: Box::into_raw(bytes).cast::<u8>(), len })
+}
+
+pub(crate) unsafe fn merge(
+    partials: *const *const u8, lens: *const usize, count: usize,
+) -> Result<errcat_audit_report> {
+    if count > 0 && (partials.is_null() || lens.is_null()) {
+        return Err(Error::invalid_argument("partials or lens is NULL but count > 0"));
+    }
+    // One more than the core takes is enough for it to refuse the list.
+    let list: Vec<Vec<u8>> = (0..count.min(MAX_PARTIALS + 1))
+        .map(|i| match *partials.add(i) {
+            p if p.is_null() => Err(Error::invalid_argument(format!("partials[{i}] is NULL"))),
+            p => Ok(std::slice::from_raw_parts(p, *lens.add(i)).to_vec()),
+        })
+        .collect::<Result<_>>()?;
+    let (lines, malformed, json) = boundary::merge(&list, "json")?;
+    Ok(errcat_audit_report { lines, malformed, json: owned(String::from_utf8(json).unwrap_or_default()) })
+}
+
+/// Frees what [`partial`] answered and zeroes it; NULL or an empty partial is a no-op.
+pub(crate) unsafe fn free_partial(p: *mut errcat_audit_partial) {
+    if let Some(p) = p.as_mut() {
+        if !p.data.is_null() {
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p.data, p.len)));
+        }
+        *p = errcat_audit_partial::NONE;
+    }
+}
+
+/// The `paths` of an audit call, judged by the core (their number before any pointer is read).
+unsafe fn read_paths(paths: *const *const c_char, paths_len: usize) -> Result<Vec<PathBuf>> {
     if paths.is_null() && paths_len > 0 {
         return Err(Error::invalid_argument("paths is NULL but paths_len > 0"));
     }
-    // Judged before any pointer is read.
     boundary::check_path_count(paths_len)?;
-    let mut list = Vec::with_capacity(paths_len);
-    for i in 0..paths_len {
-        let p = *paths.add(i);
-        let bytes = if p.is_null() { Arg::Absent } else { Arg::Bytes(std::ffi::CStr::from_ptr(p).to_bytes().to_vec()) };
-        list.push(args::path(&format!("paths[{i}]"), bytes)?);
-    }
-    Ok(list)
+    (0..paths_len)
+        .map(|i| match *paths.add(i) {
+            p if p.is_null() => args::path(&format!("paths[{i}]"), Arg::Absent),
+            p => args::path(&format!("paths[{i}]"), Arg::Bytes(CStr::from_ptr(p).to_bytes().to_vec())),
+        })
+        .collect()
 }
 
 /// The options of an audit call (NULL = defaults).
-pub(crate) unsafe fn read_options(options: *const errcat_audit_options) -> errcat_core::Result<AuditOptions> {
+unsafe fn read_options(options: *const errcat_audit_options) -> Result<AuditOptions> {
     let mut opts = AuditOptions::default();
     if let Some(o) = options.as_ref() {
         opts.version = opt_name::<Version>("version", opt(o.version, "options.version")?)?;
         opts.max_api_level = o.max_api_level.max(2);
         if let Some(spec) = opt(o.errors, "options.errors")? {
-            opts.errors = errcat_audit::ErrorCodes::parse(spec)?;
+            opts.errors = ErrorCodes::parse(spec)?;
         }
     }
     Ok(opts)

@@ -1,83 +1,93 @@
-//! Two-level codes: `errcat_lookup` (one entry or an error), `errcat_find` (every entry a code could mean) and
-//! `errcat_search` (entries by the words of their meaning).
+//! Codes and numbers: `errcat_lookup` and `errcat_blobstore_status`, whose calls the answer table lists are served
+//! from the static tables (one hash and one compare) and any other by the core, whose answer points into the same
+//! tables; `errcat_find`, `errcat_search`, a version's status table and the service of a number.
 
 use std::ffi::c_char;
 
-use errcat_core::boundary::ops;
-use errcat_core::{Entry, Error};
+use errcat_core::boundary::{names::opt_name, ops, Number, MAX_STRING_LEN};
+use errcat_core::{Entry, Result, Version};
 
-use crate::args::{counted, opt, out, text};
-use crate::generated::errcat_status;
-use crate::guard;
-use crate::table::{entry, errcat_entry, errcat_resolved};
+use crate::args::{counted, judge, opt, read, required, text};
+use crate::tables::{self, listed_lookup, listed_status, resolved, service_name, status_match};
+use crate::{errcat_resolved, errcat_status, errcat_status_match, guard};
 
-/// Resolves a two-level code (`"Arklet.InstallBizFailed"`, an alias, a dynamic `User.PullBizError`) to its entry,
-/// inside `reporter`'s table when `reporter` is not NULL (`Arklet`, `modulecontroller`: case and surrounding
-/// whitespace are ignored; an empty one means none). Does not allocate on success.
-///
-/// Returns `ERRCAT_OK` and fills `*out`; else `ERRCAT_NOT_FOUND` (suggestions in the last error),
-/// `ERRCAT_AMBIGUOUS` (candidates in the last error), `ERRCAT_INVALID_CODE` or `ERRCAT_INVALID_ARGUMENT`, and
-/// `*out` is zeroed.
-#[no_mangle]
-pub unsafe extern "C" fn errcat_lookup(
-    code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved,
-) -> errcat_status {
-    errcat_lookup_n(code, usize::MAX, reporter, out)
+// A call the answer table lists is answered before the guard, in a few instructions: nothing on that path can panic
+// (no indexing, no allocation). Any other call goes to the core inside the guard, out of line (`#[cold]`). Each
+// argument is read once: the table's spellings and the core see the same bytes. Each body inlines into its export.
+
+#[inline(always)]
+pub(crate) unsafe fn lookup(code: *const c_char, reporter: *const c_char, out: *mut errcat_resolved) -> errcat_status {
+    lookup_n(code, usize::MAX, reporter, out)
 }
 
-/// `errcat_lookup` with a counted code (`code_len` bytes, no NUL needed) for callers whose strings carry a length
-/// (Go, Rust, C++ `std::string_view`). An embedded NUL byte is part of the code, so the code is
-/// `ERRCAT_INVALID_CODE`, as in every binding whose strings can hold a NUL. `code_len == SIZE_MAX` means
-/// "NUL-terminated".
-#[no_mangle]
-pub unsafe extern "C" fn errcat_lookup_n(
-    code: *const c_char, code_len: usize, reporter: *const c_char, out_resolved: *mut errcat_resolved,
+#[inline(always)]
+pub(crate) unsafe fn lookup_n(
+    code: *const c_char, code_len: usize, reporter: *const c_char, out: *mut errcat_resolved,
 ) -> errcat_status {
-    guard::fill(out_resolved, errcat_resolved::NONE, || {
-        let code = match code_len {
-            usize::MAX => text(code, "code")?,
-            n => counted(code, n, "code")?,
-        };
-        Ok(errcat_resolved::of(ops::lookup(code, opt(reporter, "reporter")?)?))
+    let code = match code_len {
+        usize::MAX => Ok(read(code, MAX_STRING_LEN)),
+        n => counted(code, n, "code").map(Some),
+    };
+    let reporter = read(reporter, MAX_STRING_LEN);
+    let listed = code.as_ref().ok().copied().flatten().and_then(|code| listed_lookup(code, reporter));
+    serve(out, listed, || unlisted_lookup(code, reporter, out))
+}
+
+#[cold]
+fn unlisted_lookup(code: Result<Option<&[u8]>>, reporter: Option<&[u8]>, out: *mut errcat_resolved) -> errcat_status {
+    guard::fill(out, errcat_resolved::NONE, || {
+        let code = required(judge(code?, "code")?, "code")?;
+        Ok(resolved(ops::lookup(code, judge(reporter, "reporter")?)?))
     })
 }
 
-/// Writes up to `capacity` of `entries` to `out` and their total number to `*out_count`.
-pub(crate) fn fill(
-    entries: Vec<Entry>, out_entries: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> errcat_core::Result<()> {
-    let count = out(out_count, "out_count")?;
-    *count = 0;
-    if out_entries.is_null() && capacity > 0 {
-        return Err(Error::invalid_argument("out is NULL but capacity > 0"));
+#[inline(always)]
+pub(crate) unsafe fn status(code: i64, version: *const c_char, out: *mut errcat_status_match) -> errcat_status {
+    match version.is_null() {
+        true => serve(out, listed_status(code, None), || unlisted_status(code, None, out)),
+        // Out of line, so that a call without a version saves no register.
+        false => status_at(code, version, out),
     }
-    for (i, e) in entries.iter().take(capacity).enumerate() {
-        // SAFETY: the caller gave `capacity` writable slots at `out_entries`.
-        unsafe { *out_entries.add(i) = entry(*e) };
-    }
-    *count = entries.len();
-    Ok(())
 }
 
-/// Every entry a code could mean: for a two-level code or a bare type (`InstallBizFailed`), the entries of its type
-/// (or alias) in every table; for a number (`"552"`), the blobstore entries with that number in every version.
-///
-/// Writes up to `capacity` entry pointers (static: never free them) to `out` and the total number to
-/// `*out_count`; call with `capacity` 0 (and `out` NULL) to learn the size. `errcat_entry_count()` is always
-/// enough. `ERRCAT_NOT_FOUND` (with suggestions) when there is none.
-#[no_mangle]
-pub unsafe extern "C" fn errcat_find(
-    code: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> errcat_status {
-    guard::call(|| fill(ops::find(text(code, "code")?)?, out, capacity, out_count))
+#[inline(never)]
+unsafe fn status_at(code: i64, version: *const c_char, out: *mut errcat_status_match) -> errcat_status {
+    let version = read(version, MAX_STRING_LEN);
+    serve(out, listed_status(code, version), || unlisted_status(code, version, out))
 }
 
-/// The entries whose code, meaning, solution, message or description holds every word of `words` (case ignored;
-/// Chinese words match as substrings), best first. Same output convention as `errcat_find`; no match is
-/// `ERRCAT_OK` with a count of 0.
-#[no_mangle]
-pub unsafe extern "C" fn errcat_search(
-    words: *const c_char, out: *mut *const errcat_entry, capacity: usize, out_count: *mut usize,
-) -> errcat_status {
-    guard::call(|| fill(ops::search(text(words, "words")?)?, out, capacity, out_count))
+#[cold]
+fn unlisted_status(code: i64, version: Option<&[u8]>, out: *mut errcat_status_match) -> errcat_status {
+    guard::fill(out, errcat_status_match::NONE, || {
+        Ok(status_match(ops::status(&Number::Int(code), judge(version, "version")?)?))
+    })
+}
+
+/// `*out` = the table's answer, or what `unlisted` (the core) answers when there is none (or `out` is NULL).
+#[inline(always)]
+fn serve<T: Copy>(out: *mut T, answer: Option<&T>, unlisted: impl FnOnce() -> errcat_status) -> errcat_status {
+    // SAFETY: the caller passes NULL or a pointer to writable storage for a T (the documented contract).
+    match (unsafe { out.as_mut() }, answer) {
+        (Some(out), Some(answer)) => {
+            *out = *answer;
+            errcat_status::ERRCAT_OK
+        }
+        _ => unlisted(),
+    }
+}
+
+pub(crate) unsafe fn status_table(version: *const c_char) -> Result<*const errcat_status_match> {
+    Ok(tables::status_table(opt_name::<Version>("version", opt(version, "version")?)?.unwrap_or(Version::NEWEST)))
+}
+
+pub(crate) unsafe fn service_of(code: i64, version: *const c_char) -> Result<*const c_char> {
+    Ok(service_name(ops::service_of(&Number::Int(code), opt(version, "version")?)?))
+}
+
+pub(crate) unsafe fn find(code: *const c_char) -> Result<Vec<Entry>> {
+    ops::find(text(code, "code")?)
+}
+
+pub(crate) unsafe fn search(words: *const c_char) -> Result<Vec<Entry>> {
+    ops::search(text(words, "words")?)
 }

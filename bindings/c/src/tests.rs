@@ -1,16 +1,10 @@
-//! Tests of the Rust side of the boundary. The C API itself is tested from C (bindings/c/tests, under valgrind)
-//! and from Go, against the built library.
-
-use std::path::PathBuf;
-
-fn crate_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+//! The header's drift. The C API itself is tested from C (bindings/c/tests, under valgrind: `answers.c` checks every
+//! answer of the static tables against the core) and from Go, against the built library.
 
 /// The committed header is what cbindgen generates now. `ERRCAT_BLESS_HEADER=1` rewrites it.
 #[test]
 fn header_has_not_drifted() {
-    let dir = crate_dir();
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).expect("cbindgen.toml parses");
     let mut generated = Vec::new();
     cbindgen::Builder::new()

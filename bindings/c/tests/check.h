@@ -29,6 +29,7 @@ void test_export(const char *root);
 void test_bad_input(void);
 void test_threads(void);
 void test_api(void);
+void test_answers(void);
 
 /* Reads a whole file into a malloc'd, NUL-terminated buffer (NULL on failure). */
 char *read_file(const char *path, size_t *len);

@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     printf("errcat %s\n", errcat_version());
     test_api();
+    test_answers();
     test_vectors(root);
     test_export(root);
     test_bad_input();

@@ -9,6 +9,9 @@ pub mod fields;
 pub mod model;
 mod raw;
 pub mod records;
+#[path = "../../src/boundary/static_map.rs"]
+#[allow(dead_code)]
+pub(crate) mod static_map;
 #[path = "../../src/syntax.rs"]
 #[allow(dead_code)]
 pub(crate) mod syntax;
@@ -22,6 +25,9 @@ pub use model::Catalog;
 
 /// The field description the project commits, for callers that validate catalog text without a directory.
 pub const FIELDS: &str = include_str!("../../../catalog/fields.toml");
+
+/// The description of the C API (constants, structs, exports), from which `bindings/c/src/generated.rs` is written.
+pub const C_API: &str = include_str!("../../../bindings/c/api.toml");
 
 /// Validates the two catalog files given as `(file name, contents)` against the committed field description;
 /// every problem found, not just the first.
@@ -137,7 +143,8 @@ pub fn rust_source(catalog: &Catalog) -> String {
     emit::rust::core(catalog) + &wire::emit::rust(&catalog.wire)
 }
 
-/// The source of the C binding's static tables (`bindings/c/build.rs` writes it to `OUT_DIR`).
-pub fn c_data_source(catalog: &Catalog) -> String {
-    emit::c::data_source(catalog)
+/// The source of the C binding's static tables (`bindings/c/build.rs` writes it to `OUT_DIR`): the entries, and
+/// every successful answer of the core's answer table (`answers`, its text) with the maps that find them.
+pub fn c_data_source(catalog: &Catalog, answers: &str) -> String {
+    emit::c::data_source(catalog) + &emit::c_answers::data_source(catalog, answers)
 }

@@ -26,6 +26,7 @@ pub mod limits;
 pub mod names;
 pub mod ops;
 mod packed;
+pub mod static_map;
 
 pub use answers::{table as answer_table, Answer};
 pub use args::{Arg, Number};
@@ -37,6 +38,7 @@ pub use limits::{
     MAX_PATHS, MAX_STRING_LEN,
 };
 pub use packed::{pack, Packed};
+pub use static_map::StaticMap;
 
 /// The names of every enumeration hosts mirror, in declaration order (`source`, `reporter`, `service`, `system`,
 /// `retry_class`, `error_kind`, `lang`, `version`); `None` for another name.

@@ -1,6 +1,7 @@
-//! The C view of the catalog: the struct `errcat_entry` (both records' fields in one struct, committed as
-//! `bindings/c/src/entry.rs` so cbindgen writes it into `include/errcat.h`) and its static table (built into
-//! `OUT_DIR` by `bindings/c/build.rs`): `'static` C strings and arrays, nothing constructed at run time.
+//! The C view of the catalog: the enums and the struct `errcat_entry` (both records' fields in one struct),
+//! written with the C API of `bindings/c/api.toml` ([`super::c_api`]) into `bindings/c/src/generated.rs`, from
+//! which cbindgen writes `include/errcat.h`; and the static table of the entries (built into `OUT_DIR` by
+//! `bindings/c/build.rs`): `'static` C strings and arrays, nothing constructed at run time.
 
 use std::fmt::Write;
 
@@ -147,13 +148,15 @@ fn enums(out: &mut String, cat: &Catalog) {
     out.push_str("}\n\n");
 }
 
-/// `bindings/c/src/generated.rs`: the enums and the entry struct, for cbindgen and the glue.
+/// `bindings/c/src/generated.rs`: the whole C API (every item of `include/errcat.h`), for cbindgen and the glue.
 pub fn generated_source(cat: &Catalog) -> String {
     let mut out = header("//");
     out.push_str(
-        "//! The C API's enums (`errcat_status`, `errcat_system`) and `errcat_entry`, one catalog entry as C sees it with\n\
-         //! every field of both systems' records (catalog/fields.toml).\n\n\
-         use std::ffi::c_char;\n\n",
+        "//! The C API: its constants, the enums (`errcat_status`, `errcat_system`), `errcat_entry` (one catalog entry as C\n\
+         //! sees it, with every field of both systems' records: catalog/fields.toml), and every struct and export of\n\
+         //! bindings/c/api.toml. An export's body calls the hand-written function the description names.\n\n\
+         use std::ffi::c_char;\n\n\
+         use crate::guard;\n\n",
     );
     enums(&mut out, cat);
     out.push_str(
@@ -184,9 +187,11 @@ pub fn generated_source(cat: &Catalog) -> String {
     }
     out.push_str(
         "}\n\n// SAFETY: every pointer in an `errcat_entry` points to static, immutable data.\n\
-         unsafe impl Sync for errcat_entry {}\n",
+         unsafe impl Sync for errcat_entry {}\n\n",
     );
-    out
+    out.push_str(&super::c_api::source(crate::C_API));
+    out.truncate(out.trim_end().len());
+    out + "\n"
 }
 
 fn c_str(s: &str) -> String {
@@ -305,11 +310,40 @@ fn entries(
     rows.len()
 }
 
-/// The static tables, `include!`d by `bindings/c/src/table.rs`: `ENTRIES` (by entry id), `CODES` (the code of
-/// each Koupleless entry with each source, `[entry][source]`), and the names of sources, services and versions.
+/// How the C glue reads the entry table.
+const ENTRY_READERS: &str = r#"
+/// The C view of `entry`.
+pub(crate) fn entry(entry: Entry) -> &'static errcat_entry {
+    &ENTRIES[entry.id()]
+}
+
+pub(crate) fn entry_count() -> usize {
+    ENTRIES.len()
+}
+
+pub(crate) fn entry_by_id(id: usize) -> *const errcat_entry {
+    ENTRIES.get(id).map_or(std::ptr::null(), std::ptr::from_ref)
+}
+
+pub(crate) fn source_name(source: Source) -> *const c_char {
+    SOURCE_NAMES[source as usize].as_ptr()
+}
+
+pub(crate) fn service_name(service: Service) -> *const c_char {
+    SERVICE_NAMES[service as usize].as_ptr()
+}
+"#;
+
+/// The static tables of the C glue's `tables` module (`bindings/c/src/lib.rs` includes them): `ENTRIES` (by entry
+/// id) and the names of sources and services, with the functions that read them.
 pub fn data_source(cat: &Catalog) -> String {
     let fields = c_fields(cat);
     let mut out = header("//");
+    out.push_str(
+        "use std::ffi::{c_char, CStr};\n\n\
+         use errcat_core::{Entry, Service, Source};\n\n\
+         use crate::{errcat_entry, errcat_system};\n\n",
+    );
     let total: usize = cat.koupleless.entries.len() + cat.blobstore.codes.len();
     writeln!(
         out,
@@ -321,36 +355,11 @@ pub fn data_source(cat: &Catalog) -> String {
         id += entries(&mut out, cat, &fields, record, id);
     }
     writeln!(out, "];\n").unwrap();
-    let k = &cat.koupleless;
-    writeln!(
-        out,
-        "pub(crate) static CODES: [[CStrPtr; {}]; {}] = [",
-        k.sources.len(),
-        k.entries.len()
-    )
-    .unwrap();
-    for e in &k.entries {
-        let codes: Vec<String> = k
-            .sources
-            .iter()
-            .map(|s| {
-                format!(
-                    "CStrPtr({})",
-                    c_str(&format!("{}.{}", s.name, e.error_type))
-                )
-            })
-            .collect();
-        writeln!(out, "    [{}],", codes.join(", ")).unwrap();
-    }
-    writeln!(out, "];\n").unwrap();
     let names = |out: &mut String, what: &str, list: Vec<&str>| {
-        let items: Vec<String> = list
-            .iter()
-            .map(|s| format!("CStrPtr({})", c_str(s)))
-            .collect();
+        let items: Vec<String> = list.iter().map(|s| format!("c{s:?}")).collect();
         writeln!(
             out,
-            "pub(crate) static {what}: [CStrPtr; {}] = [{}];",
+            "pub(crate) static {what}: [&CStr; {}] = [{}];",
             items.len(),
             items.join(", ")
         )
@@ -359,7 +368,11 @@ pub fn data_source(cat: &Catalog) -> String {
     names(
         &mut out,
         "SOURCE_NAMES",
-        k.sources.iter().map(|s| s.name.as_str()).collect(),
+        cat.koupleless
+            .sources
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect(),
     );
     names(
         &mut out,
@@ -370,10 +383,5 @@ pub fn data_source(cat: &Catalog) -> String {
             .map(|s| s.name.as_str())
             .collect(),
     );
-    names(
-        &mut out,
-        "VERSION_NAMES",
-        cat.blobstore.versions.iter().map(String::as_str).collect(),
-    );
-    out
+    out + ENTRY_READERS
 }

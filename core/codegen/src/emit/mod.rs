@@ -3,6 +3,8 @@
 //! ships and the repository commits, listed by [`generated_files`] and drift-checked by the tests.
 
 pub mod c;
+pub mod c_answers;
+pub mod c_api;
 pub mod go;
 pub mod java;
 pub mod node;
