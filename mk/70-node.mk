@@ -15,7 +15,7 @@ NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
 NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR))
 NAPI_BUILD := $(ZIG_ENV) $(NATIVE_PROFILE_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
-.PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node
+.PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node bench-node-classify
 
 node-deps: $(NODE_DIR)/node_modules/.installed
 $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json $(NODE_DIR)/package.json
@@ -49,5 +49,11 @@ demo-node: node-pack
 	mkdir -p $(NODE_OUT)/pack/app/test/fixtures && cp $(NODE_DIR)/test/fixtures/audit-sample.log $(NODE_OUT)/pack/app/test/fixtures/
 	cd $(NODE_OUT)/pack/app && node demo.js
 
-bench-node: node-build
+# lookup/status against Map; then classify against Rust's errcat::classify of the same bodies (bench-classify-rust,
+# in mk/50-java.mk, takes the Rust estimates just before).
+bench-node: node-build bench-classify-rust
 	node bench/node/lookup.bench.mjs
+	node bench/node/classify.bench.mjs
+
+bench-node-classify: node-build bench-classify-rust
+	node bench/node/classify.bench.mjs

@@ -37,11 +37,61 @@ function raised(failure) {
 
 /** One crossing: operation `op` with `args` as the core takes them. */
 function call(op, args) {
+  let answer
   try {
-    return native.call(op, args)
+    answer = native.call(op, args)
   } catch (failure) {
     throw raised(failure)
   }
+  return Array.isArray(answer) ? unpack(answer[0], answer[1]) : answer
+}
+
+/**
+ * A list or map answer, which the native module packs (errcat::boundary::Packed): all its text in one string, its
+ * values in order in another (a tag and its operands each, unsigned numbers in 15-bit groups, low group first, a unit
+ * with its top bit set having another after it). Made here by compiled JavaScript, the values cost a fraction of the
+ * N-API calls that would make them one by one.
+ */
+function unpack(text, shape) {
+  let at = 0
+  let pos = 0
+  const number = () => {
+    let unit = shape.charCodeAt(at++)
+    if (unit < 0x8000) return unit
+    let n = unit & 0x7fff
+    for (let scale = 0x8000; ; scale *= 0x8000) {
+      unit = shape.charCodeAt(at++)
+      n += (unit & 0x7fff) * scale
+      if (unit < 0x8000) return n
+    }
+  }
+  const str = () => text.slice(pos, (pos += number()))
+  const value = () => {
+    switch (shape.charCodeAt(at++)) {
+      case 0: return null
+      case 1: return false
+      case 2: return true
+      case 3: { const zigzag = number(); return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2 }
+      case 4: return str()
+      case 5: {
+        const items = new Array(number())
+        for (let i = 0; i < items.length; i++) items[i] = value()
+        return items
+      }
+      case 6: {
+        const object = {}
+        for (let n = number(); n > 0; n--) {
+          const name = str()
+          // Own data properties, in the core's order (a member named `__proto__` is a member).
+          if (name === '__proto__') Object.defineProperty(object, name, { value: value(), writable: true, enumerable: true, configurable: true })
+          else object[name] = value()
+        }
+        return object
+      }
+      default: throw new ErrcatError('Internal', 'a packed answer the package cannot read (a bug)')
+    }
+  }
+  return value()
 }
 
 const NONE = Object.freeze({})
@@ -207,22 +257,53 @@ function analyzeAudit(paths, options) {
   }
 }
 
-/** A classification as the core answers it, its answer ids swapped for the table's objects (recursively, results). */
-function classification(c) {
-  const { answer: id, entry: _json, results, ...rest } = c
-  const resolved = id === null ? null : answer(id)
-  return { ...rest, entry: resolved === null ? null : resolved.entry, resolved,
-    ...(results === undefined ? {} : { results: results.map(classification) }) }
+// The core's flat classification (`classify_flat`, bindings/README.md): each object a list of its members' values
+// by position, without the members the answer table holds (the code's text, reporter, retryability and entry: the
+// answer id picks the table's object). The objects are built here, with the members and the order of the core's
+// map view.
+
+/** The evidence from its members' values in order (the placeholders an object, made by the native module). */
+const evidence = (e) => Object.freeze({ key: e[0], tunnel: e[1], shape: e[2], command: e[3], http_status: e[4],
+  envelope: e[5], data_code: e[6], message: e[7], data_message: e[8], state: e[9], reason: e[10], error: e[11],
+  exception: e[12], exception_message: e[13], cause: e[14], cause_message: e[15], cause_origin: e[16],
+  cause_frame: e[17], causes: e[18], frames: e[19], placeholders: Object.freeze(e[20]) })
+
+/** The members of a classification but `key` and `results`: positions 1-5 and 7 of the flat list. */
+function members(f) {
+  const resolved = f[7] === null ? null : answer(f[7])
+  const entry = resolved === null ? null : resolved.entry
+  const error = f[4] === null ? null : Object.freeze({ kind: f[4][0], message: f[4][1] })
+  return { outcome: f[1], code: resolved === null ? null : resolved.code, reporter: entry === null ? null : entry.reporter,
+    rule: f[2], why: f[3], retryable: entry === null ? null : entry.retryable, error,
+    evidence: f[5] === null ? null : evidence(f[5]), entry, resolved }
+}
+
+/** One entry of a composite answer: its key first, no results. */
+const item = (f) => Object.freeze({ key: f[0], ...members(f) })
+
+const NO_RESULTS = Object.freeze([])
+
+/** A classification from the core's flat list. */
+function classification(f) {
+  const c = members(f)
+  c.results = f[6].length === 0 ? NO_RESULTS : Object.freeze(f[6].map(item))
+  return Object.freeze(c)
 }
 
 /** The context of an answer to classify, as `classify` and `enrich` take it. */
 function context(body, options) {
   const o = opts(options)
-  return [body, o.command, o.httpStatus, o.tunnel]
+  const command = o.command
+  const httpStatus = o.httpStatus
+  const tunnel = o.tunnel
+  // Arguments not given are left off (the core reads a missing one as not given): none is read in vain.
+  if (tunnel !== undefined) return [body, command, httpStatus, tunnel]
+  if (httpStatus !== undefined) return [body, command, httpStatus]
+  return command !== undefined ? [body, command] : [body]
 }
 
 /** @type {typeof import('./index').classify} */
-const classify = (body, options) => freezeDeep(classification(call('classify', context(body, options))))
+const classify = (body, options) => classification(call('classify_flat', context(body, options)))
 
 /** @type {typeof import('./index').enrich} */
 const enrich = (body, options) => call('enrich', context(body, options))

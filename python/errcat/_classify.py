@@ -1,12 +1,12 @@
 """Classification of real Arklet and ModuleController answers: ``classify`` and ``enrich``. The core classifies and
-answers the classification's JSON object as a dict (with the ``answer`` id of each code); this module turns it into
-frozen objects, the code being the answer table's own ``Resolved``."""
+answers the classification's members as lists by position (with the ``answer`` id of each code); this module turns
+them into frozen objects, the code being the answer table's own ``Resolved``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Dict, Literal, Mapping, Optional, Tuple, Union, overload
+from typing import Any, List, Literal, Mapping, Optional, Tuple, Union, overload
 
 from . import _native
 from ._answers import ANSWERS
@@ -141,39 +141,48 @@ class Classification:
         return f"{self.code if self.code is not None else 'success'} ({self.rule})"
 
 
-# The core's dicts become the objects' own attribute dicts: their members are the fields (tests/test_classify.py
-# checks that they match), so nothing is copied and no frozen __init__ runs (which would cost more than the
-# classification itself). Members the objects do not hold (the code's text, the reporter: the answer table's
-# Resolved has them, and its entry, which the core leaves out for that reason) are dropped.
+# The core's flat classification (``classify_flat``, bindings/README.md: each object a list of its members' values by
+# position, without the members the answer table holds) becomes the objects' own attribute dicts, built here as dict
+# displays (tests/test_classify.py checks that they hold exactly the fields): no frozen __init__ runs, which would
+# cost more than the classification itself. The code is the answer table's Resolved, which holds its text, reporter,
+# entry and retryability.
 _new = object.__new__
 _set_dict = object.__setattr__
 
 
-def _evidence(e: Dict[str, Any]) -> Evidence:
-    placeholders = e["placeholders"]
-    e["placeholders"] = MappingProxyType(placeholders) if placeholders else _NO_PLACEHOLDERS
+def _evidence(e: List[Any]) -> Evidence:
+    (key, tunnel, shape, command, http_status, envelope, data_code, message, data_message, state, reason, error,
+     exception, exception_message, cause, cause_message, cause_origin, cause_frame, causes, frames, placeholders) = e
     evidence: Evidence = _new(Evidence)
-    _set_dict(evidence, "__dict__", e)
+    _set_dict(evidence, "__dict__", {
+        "key": key, "tunnel": tunnel, "shape": shape, "command": command, "http_status": http_status,
+        "envelope": envelope, "data_code": data_code, "message": message, "data_message": data_message,
+        "state": state, "reason": reason, "error": error, "exception": exception,
+        "exception_message": exception_message, "cause": cause, "cause_message": cause_message,
+        "cause_origin": cause_origin, "cause_frame": cause_frame, "causes": causes, "frames": frames,
+        "placeholders": MappingProxyType(placeholders) if placeholders else _NO_PLACEHOLDERS,
+    })
     return evidence
 
 
-def _classification(c: Dict[str, Any]) -> Classification:
-    answer = c.pop("answer")
-    items = c.get("results")
-    del c["reporter"], c["error"]
-    c["code"] = None if answer is None else ANSWERS[answer]
-    c["evidence"] = _evidence(c["evidence"])
-    c["results"] = tuple([_item(i) for i in items]) if items else ()
+def _classification(f: List[Any]) -> Classification:
+    _, outcome, rule, why, _, evidence, items, answer = f
+    code: Any = None if answer is None else ANSWERS[answer]  # a Resolved: the answer is a lookup answer's id
     classification: Classification = _new(Classification)
-    _set_dict(classification, "__dict__", c)
+    _set_dict(classification, "__dict__", {
+        "outcome": outcome, "code": code, "rule": rule, "why": why,
+        "retryable": None if code is None else code.entry.retryable, "evidence": _evidence(evidence),
+        "results": tuple([_item(i) for i in items]) if items else (),
+    })
     return classification
 
 
-def _item(i: Dict[str, Any]) -> ClassifiedItem:
-    key, error = i.pop("key"), i["error"]
+def _item(f: List[Any]) -> ClassifiedItem:
+    key, error = f[0], f[4]
     if error is None:
-        return ClassifiedItem(key, _classification(i), None)
-    return ClassifiedItem(key, None, _BY_KIND[ErrorKind(error["kind"])](error["message"]))
+        return ClassifiedItem(key, _classification(f), None)
+    kind, message = error
+    return ClassifiedItem(key, None, _BY_KIND[ErrorKind(kind)](message))
 
 
 Body = Union[str, bytes, bytearray]
@@ -197,7 +206,7 @@ def classify(
     Never a guess: raises ``NotFoundError`` for a well-formed answer no rule classifies (the message says what was
     seen, and which command would decide when none was given), ``InvalidArgumentError`` for input that is not an
     answer errcat can read (over 16 MiB, not UTF-8, not JSON, plain text no rule knows) or a bad argument."""
-    return _classification(_call("classify", body, command, http_status, tunnel))
+    return _classification(_call("classify_flat", body, command, http_status, tunnel))
 
 
 @overload

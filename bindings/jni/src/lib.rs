@@ -8,9 +8,10 @@
 
 use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
-use std::sync::{OnceLock, PoisonError, RwLock};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::OnceLock;
 
-use errcat::boundary::{args, guard, Arg, Key, Out, Text, MAX_BODY_LEN, MAX_STRING_LEN};
+use errcat::boundary::{args, guard, pack, Arg, Out, Packed, MAX_BODY_LEN, MAX_STRING_LEN};
 use errcat::{Error, ErrorKind, Result};
 use jni_sys::*;
 
@@ -24,18 +25,20 @@ const MAX_NESTING: usize = 8;
 /// UTF-16 units (or bytes) read of one value: past every limit of the core, which then refuses it by its length.
 const MAX_UNITS: usize = MAX_BODY_LEN + MAX_STRING_LEN + 2;
 
-/// Declares `Refs`, the classes and methods the conversions use, and `load`, which looks them up once in
+/// Declares `Refs`, the classes, methods and constants the conversions use, and `load`, which looks them up once in
 /// `JNI_OnLoad` (where `FindClass` sees the JAR's class loader).
 macro_rules! refs {
-    (classes { $($c:ident = $name:literal,)* } methods { $($m:ident = $class:ident $method:literal $sig:literal,)* }) => {
+    (classes { $($c:ident = $name:literal,)* } methods { $($m:ident = $class:ident $method:literal $sig:literal,)* }
+     constants { $($k:ident = $kclass:ident $field:literal $ksig:literal,)* }) => {
         #[allow(dead_code)] // classes that only serve to look methods up
-        struct Refs { $($c: jclass,)* $($m: jmethodID,)* }
+        struct Refs { $($c: jclass,)* $($m: jmethodID,)* $($k: jobject,)* }
 
         /// `None` leaves the JVM's exception (`NoClassDefFoundError`, `NoSuchMethodError`) pending.
         unsafe fn load(env: *mut JNIEnv) -> Option<Refs> {
             $(let $c = class(env, $name)?;)*
             $(let $m = method(env, $class, $method, $sig)?;)*
-            Some(Refs { $($c,)* $($m,)* })
+            $(let $k = constant(env, $kclass, $field, $ksig)?;)*
+            Some(Refs { $($c,)* $($m,)* $($k,)* })
         }
     };
 }
@@ -46,7 +49,7 @@ refs! {
         collection = c"java/util/Collection", long = c"java/lang/Long", integer = c"java/lang/Integer",
         short = c"java/lang/Short", byte = c"java/lang/Byte", double = c"java/lang/Double", float = c"java/lang/Float",
         big_integer = c"java/math/BigInteger", boolean = c"java/lang/Boolean", number = c"java/lang/Number",
-        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException", map = c"io/errcat/Native$Members",
+        class_class = c"java/lang/Class", exception = c"io/errcat/ErrcatException",
     }
     methods {
         long_value = number c"longValue" c"()J", double_value = number c"doubleValue" c"()D",
@@ -54,8 +57,10 @@ refs! {
         to_array = collection c"toArray" c"()[Ljava/lang/Object;",
         type_name = class_class c"getTypeName" c"()Ljava/lang/String;",
         long_new = long c"<init>" c"(J)V", boolean_new = boolean c"<init>" c"(Z)V",
-        exception_new = exception c"<init>" c"([Ljava/lang/Object;)V",
-        map_new = map c"<init>" c"([Ljava/lang/Object;[Ljava/lang/Object;)V",
+        exception_new = exception c"<init>" c"([B[C)V",
+    }
+    constants {
+        true_ = boolean c"TRUE" c"Ljava/lang/Boolean;", false_ = boolean c"FALSE" c"Ljava/lang/Boolean;",
     }
 }
 
@@ -79,6 +84,15 @@ unsafe fn method(env: *mut JNIEnv, class: jclass, name: &CStr, sig: &CStr) -> Op
     (!id.is_null()).then_some(id)
 }
 
+/// A global reference to a static field's value (`Boolean.TRUE`).
+unsafe fn constant(env: *mut JNIEnv, class: jclass, name: &CStr, sig: &CStr) -> Option<jobject> {
+    let id = jni!(env, GetStaticFieldID, class, name.as_ptr(), sig.as_ptr());
+    let local = (!id.is_null()).then(|| jni!(env, GetStaticObjectField, class, id))?;
+    let global = (!local.is_null()).then(|| jni!(env, NewGlobalRef, local));
+    jni!(env, DeleteLocalRef, local);
+    global.filter(|g| !g.is_null())
+}
+
 /// `value`, unless a JNI call failed: then a Java exception is pending, and it is what Java sees.
 unsafe fn check<T>(env: *mut JNIEnv, value: T) -> Result<T> {
     match jni!(env, ExceptionCheck) {
@@ -87,15 +101,34 @@ unsafe fn check<T>(env: *mut JNIEnv, value: T) -> Result<T> {
     }
 }
 
-/// A Java string's UTF-16 units, at most [`MAX_UNITS`] of them (a cut never splits a surrogate pair).
-unsafe fn units(env: *mut JNIEnv, s: jstring) -> Result<Vec<u16>> {
+/// A Java string's UTF-16 units, at most [`MAX_UNITS`] of them (a cut never splits a surrogate pair). A region in
+/// bounds of a string cannot fail.
+unsafe fn units(env: *mut JNIEnv, s: jstring) -> Vec<u16> {
     let len = (jni!(env, GetStringLength, s).max(0) as usize).min(MAX_UNITS);
     let mut out = vec![0u16; len];
     jni!(env, GetStringRegion, s, 0, len as jsize, out.as_mut_ptr());
     if len == MAX_UNITS && out.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
         out.pop();
     }
-    check(env, out)
+    out
+}
+
+/// A Java string: `Str` when it is short and ASCII (an operation, a command: read without a buffer to allocate),
+/// else `Utf16`.
+unsafe fn string(env: *mut JNIEnv, s: jstring) -> Arg {
+    let mut short = [0u16; 64];
+    let len = jni!(env, GetStringLength, s).max(0) as usize;
+    if len > short.len() {
+        return Arg::Utf16(units(env, s));
+    }
+    jni!(env, GetStringRegion, s, 0, len as jsize, short.as_mut_ptr());
+    match short[..len].iter().all(|&u| u < 0x80) {
+        true => {
+            let ascii: Vec<u8> = short[..len].iter().map(|&u| u as u8).collect();
+            Arg::Str(String::from_utf8(ascii).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
+        false => Arg::Utf16(short[..len].to_vec()),
+    }
 }
 
 /// Calls an object method with no arguments.
@@ -106,23 +139,28 @@ unsafe fn call(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<jobjec
 /// The text of a string a Java method returns (a `BigInteger`'s digits, a type name).
 unsafe fn text_of(env: *mut JNIEnv, o: jobject, method: jmethodID) -> Result<String> {
     let s = call(env, o, method)?;
-    let text = String::from_utf16_lossy(&units(env, s)?);
+    let text = String::from_utf16_lossy(&units(env, s));
     jni!(env, DeleteLocalRef, s);
     Ok(text)
 }
 
-/// One value that is not a list.
+/// A `byte[]`, at most [`MAX_UNITS`] bytes of it (a region in bounds cannot fail).
+unsafe fn bytes(env: *mut JNIEnv, array: jbyteArray) -> Arg {
+    let mut bytes = vec![0u8; (jni!(env, GetArrayLength, array).max(0) as usize).min(MAX_UNITS)];
+    let (len, to) = (bytes.len() as jsize, bytes.as_mut_ptr().cast());
+    jni!(env, GetByteArrayRegion, array, 0, len, to);
+    Arg::Bytes(bytes)
+}
+
+/// One value that is not a list. Only the calls back into Java (a number's value, a type's name) can fail.
 unsafe fn scalar(env: *mut JNIEnv, r: &Refs, o: jobject) -> Result<Arg> {
     let is = |classes: &[jclass]| classes.iter().any(|&c| jni!(env, IsInstanceOf, o, c));
     let arg = if o.is_null() {
         Arg::Absent
     } else if is(&[r.string]) {
-        Arg::Utf16(units(env, o)?)
+        return Ok(string(env, o));
     } else if is(&[r.bytes]) {
-        let mut bytes = vec![0u8; (jni!(env, GetArrayLength, o).max(0) as usize).min(MAX_UNITS)];
-        let (len, to) = (bytes.len() as jsize, bytes.as_mut_ptr().cast());
-        jni!(env, GetByteArrayRegion, o, 0, len, to);
-        Arg::Bytes(bytes)
+        return Ok(bytes(env, o));
     } else if is(&[r.long, r.integer, r.short, r.byte]) {
         Arg::Int(jni!(env, CallLongMethodA, o, r.long_value, null()))
     } else if is(&[r.double, r.float]) {
@@ -159,139 +197,125 @@ unsafe fn list(env: *mut JNIEnv, r: &Refs, root: jobjectArray) -> Result<Vec<Arg
             parent.3.push(Arg::List(items));
             continue;
         }
-        let mut item = check(env, jni!(env, GetObjectArrayElement, *array, *next))?;
+        let mut item = jni!(env, GetObjectArrayElement, *array, *next); // in bounds: cannot fail
         *next += 1;
-        if !item.is_null() && jni!(env, IsInstanceOf, item, r.collection) {
-            let array = call(env, item, r.to_array);
-            jni!(env, DeleteLocalRef, item);
-            item = array?;
-        }
-        let arg = if !item.is_null() && jni!(env, IsInstanceOf, item, r.array) {
-            if depth < MAX_NESTING {
-                stack.push(level(item));
-                continue;
-            }
-            Arg::Other(format!("list nested deeper than {MAX_NESTING}"))
+        let is = |class| !item.is_null() && jni!(env, IsInstanceOf, item, class);
+        // The usual arguments first, without the list checks.
+        let arg = if is(r.string) {
+            string(env, item)
+        } else if is(r.bytes) {
+            bytes(env, item)
         } else {
-            scalar(env, r, item)?
+            if is(r.collection) {
+                let array = call(env, item, r.to_array);
+                jni!(env, DeleteLocalRef, item);
+                item = array?;
+            }
+            if !item.is_null() && jni!(env, IsInstanceOf, item, r.array) {
+                if depth < MAX_NESTING {
+                    stack.push(level(item));
+                    continue;
+                }
+                Arg::Other(format!("list nested deeper than {MAX_NESTING}"))
+            } else {
+                scalar(env, r, item)?
+            }
         };
-        jni!(env, DeleteLocalRef, item);
+        if !item.is_null() {
+            jni!(env, DeleteLocalRef, item);
+        }
         items.push(arg);
     }
 }
 
 unsafe fn new_string(env: *mut JNIEnv, s: &str) -> jobject {
-    let mut units = Vec::with_capacity(s.len());
-    units.extend(s.encode_utf16());
+    let mut short = [0u16; 256]; // most text: no buffer to allocate (UTF-16 has at most as many units as bytes)
+    let mut long = Vec::new();
+    let units = match s.len() <= short.len() {
+        true => {
+            let len = short.iter_mut().zip(s.encode_utf16()).map(|(to, unit)| *to = unit).count();
+            &short[..len]
+        }
+        false => {
+            long.extend(s.encode_utf16());
+            &long[..]
+        }
+    };
     jni!(env, NewString, units.as_ptr(), units.len() as jsize)
 }
 
-/// A global reference to a Java string.
-struct Global(jobject);
+/// `Long`s of 0..2047 (answer ids, counts, statuses), made on first use and kept, as `Long.valueOf` keeps its
+/// own: each a global reference, never deleted.
+static LONGS: [AtomicPtr<_jobject>; 2048] = [const { AtomicPtr::new(null_mut()) }; 2048];
 
-// SAFETY: a global reference is valid on every thread until deleted (these never are).
-unsafe impl Send for Global {}
-unsafe impl Sync for Global {}
-
-/// The Java strings of the core's fixed member names, made once each: a map's keys then cost no `NewString`, and
-/// Java keeps their hash. Bounded: only borrowed (`'static`) names are kept.
-static NAMES: RwLock<rustc_hash::FxHashMap<&'static str, Global>> =
-    RwLock::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
-
-/// The Java string of a fixed member name (a global reference: never deleted).
-unsafe fn name(env: *mut JNIEnv, name: &'static str) -> Result<jobject> {
-    if let Some(s) = NAMES.read().unwrap_or_else(PoisonError::into_inner).get(name) {
-        return Ok(s.0);
+/// A `Long` (a kept one for 0..2047: a global reference).
+unsafe fn long(env: *mut JNIEnv, r: &Refs, n: i64) -> jobject {
+    let new = || jni!(env, NewObjectA, r.long, r.long_new, &jvalue { j: n });
+    let Some(slot) = usize::try_from(n).ok().and_then(|i| LONGS.get(i)) else {
+        return new();
+    };
+    let kept = slot.load(Ordering::Acquire);
+    if !kept.is_null() {
+        return kept;
     }
-    let mut names = NAMES.write().unwrap_or_else(PoisonError::into_inner);
-    if let Some(s) = names.get(name) {
-        return Ok(s.0);
-    }
-    let local = check(env, new_string(env, name))?;
-    let global = jni!(env, NewGlobalRef, local);
+    let local = new();
+    let global = (!local.is_null()).then(|| jni!(env, NewGlobalRef, local));
     jni!(env, DeleteLocalRef, local);
-    if global.is_null() {
-        return Err(Error::new(ErrorKind::Internal, "JNI failed"));
-    }
-    names.insert(name, Global(global));
-    Ok(global)
-}
-
-/// A map's keys as an `Object[]` of strings (a fixed name from [`NAMES`]).
-unsafe fn keys(env: *mut JNIEnv, r: &Refs, keys: Vec<Key>) -> Result<jobject> {
-    let array = check(env, jni!(env, NewObjectArray, keys.len() as jsize, r.object, null_mut()))?;
-    for (i, key) in (0..).zip(keys) {
-        match key {
-            Key::Borrowed(fixed) => jni!(env, SetObjectArrayElement, array, i, name(env, fixed)?),
-            Key::Owned(text) => {
-                let s = to_java(env, r, Out::Str(Key::Owned(text)))?;
-                jni!(env, SetObjectArrayElement, array, i, s);
-                jni!(env, DeleteLocalRef, s);
-            }
+    let Some(global) = global.filter(|g| !g.is_null()) else {
+        return null_mut(); // OutOfMemoryError pending
+    };
+    match slot.compare_exchange(null_mut(), global, Ordering::AcqRel, Ordering::Acquire) {
+        Ok(_) => global,
+        Err(other) => {
+            jni!(env, DeleteGlobalRef, global);
+            other
         }
     }
-    Ok(array)
 }
 
-/// Lists shorter than this convert in a local frame of their own, popped at once, instead of deleting each
-/// item's reference (a frame's capacity is bounded by the JVM: `-XX:MaxJNILocalCapacity`, 65536 by default).
-const MAX_FRAME: usize = 1024;
-
-/// Runs `make` in a local frame for `capacity` references, keeping only the one it returns.
-unsafe fn framed(env: *mut JNIEnv, capacity: usize, make: impl FnOnce() -> Result<jobject>) -> Result<jobject> {
-    if jni!(env, PushLocalFrame, capacity as jsize) != JNI_OK {
-        return Err(Error::new(ErrorKind::Internal, "JNI failed")); // OutOfMemoryError pending
-    }
-    let made = make();
-    let kept = jni!(env, PopLocalFrame, *made.as_ref().unwrap_or(&null_mut()));
-    made.map(|_| kept)
+/// A list or map packed ([`errcat::boundary::Packed`]): its text as a `byte[]` (UTF-8), its shape as a `char[]`,
+/// which `Native` unpacks in Java: a few JNI calls however many values it holds.
+unsafe fn packed(env: *mut JNIEnv, out: &Out) -> Result<[jobject; 2]> {
+    let Packed { text, shape } = pack(out);
+    let (text_len, shape_len) = (text.len() as jsize, shape.len() as jsize);
+    let bytes = check(env, jni!(env, NewByteArray, text_len))?;
+    jni!(env, SetByteArrayRegion, bytes, 0, text_len, text.as_ptr().cast());
+    let chars = check(env, jni!(env, NewCharArray, shape_len))?;
+    jni!(env, SetCharArrayRegion, chars, 0, shape_len, shape.as_ptr());
+    Ok([bytes, chars])
 }
 
-/// A list as an `Object[]`; `delete_each` deletes each item's local reference once stored (outside a frame).
-unsafe fn array(env: *mut JNIEnv, r: &Refs, items: Vec<Out>, delete_each: bool) -> Result<jobject> {
-    let array = check(env, jni!(env, NewObjectArray, items.len() as jsize, r.object, null_mut()))?;
-    for (i, item) in (0..).zip(items) {
-        let item = to_java(env, r, item)?;
-        jni!(env, SetObjectArrayElement, array, i, item);
-        if delete_each {
-            jni!(env, DeleteLocalRef, item);
-        }
-    }
-    Ok(array)
-}
-
-/// An answer as a Java value (a map: `Native.Members`, made in Java from keys and values; null: allocation failed).
+/// An answer as a Java value: `null`, `Boolean`, `Long` (a kept one: a global reference), `String`, or a list or map
+/// packed as `Object[] {text, shape}` (null: allocation failed).
 unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
-    let boxed = |class, new, value| jni!(env, NewObjectA, class, new, &value);
     let object = match out {
         Out::Null => return Ok(null_mut()),
-        Out::Bool(b) => boxed(r.boolean, r.boolean_new, jvalue { z: b }),
-        Out::Int(n) => boxed(r.long, r.long_new, jvalue { j: n }),
-        Out::Str(Text::Borrowed(fixed)) => jni!(env, NewLocalRef, name(env, fixed)?),
-        Out::Str(Text::Owned(s)) => new_string(env, &s),
-        // Each item makes one reference (a nested list or map keeps one from its own frame), the array one more.
-        Out::List(items) if items.len() < MAX_FRAME => framed(env, items.len() + 1, || array(env, r, items, false))?,
-        Out::List(items) => array(env, r, items, true)?,
-        Out::Map(members) => {
-            let (names, values): (Vec<_>, Vec<_>) = members.into_iter().unzip();
-            let arrays = [jvalue { l: keys(env, r, names)? }, jvalue { l: to_java(env, r, Out::List(values))? }];
-            let map = jni!(env, NewObjectA, r.map, r.map_new, arrays.as_ptr());
-            arrays.iter().for_each(|a| jni!(env, DeleteLocalRef, a.l));
-            map
+        Out::Bool(b) => return Ok(if b { r.true_ } else { r.false_ }),
+        Out::Int(n) => long(env, r, n),
+        Out::Str(s) => new_string(env, &s),
+        Out::List(_) | Out::Map(_) => {
+            let parts = packed(env, &out)?;
+            let array = check(env, jni!(env, NewObjectArray, 2, r.object, null_mut()))?;
+            for (i, part) in (0..).zip(parts) {
+                jni!(env, SetObjectArrayElement, array, i, part);
+            }
+            array
         }
     };
     Some(object).filter(|o| !o.is_null()).map_or_else(|| check(env, object), Ok)
 }
 
-/// Throws `error` as an `ErrcatException`, unless a Java exception is pending already (it is the more precise).
+/// Throws `error` as an `ErrcatException` (made from `[kind index, message, suggestions, candidates]`, packed),
+/// unless a Java exception is pending already (it is the more precise).
 unsafe fn throw(env: *mut JNIEnv, r: &Refs, error: &Error) {
     let list = |items: &[String]| Out::List(items.iter().map(|s| Out::Str(s.clone().into())).collect());
     let kind = ErrorKind::ALL.iter().position(|k| *k == error.kind());
     let (message, suggestions) = (Out::Str(error.to_string().into()), list(error.suggestions()));
-    let parts = vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())];
+    let parts = Out::List(vec![Out::Int(kind.unwrap_or(0) as i64), message, suggestions, list(error.candidates())]);
     if !jni!(env, ExceptionCheck) {
-        if let Ok(l) = to_java(env, r, Out::List(parts)) {
-            let exception = jni!(env, NewObjectA, r.exception, r.exception_new, &jvalue { l });
+        if let Ok([text, shape]) = packed(env, &parts) {
+            let exception =
+                jni!(env, NewObjectA, r.exception, r.exception_new, [jvalue { l: text }, jvalue { l: shape }].as_ptr());
             if !exception.is_null() {
                 jni!(env, Throw, exception);
             }

@@ -24,7 +24,7 @@
 
 use std::ptr;
 
-use errcat::boundary::{guard, Arg, Out, MAX_ARG_LEN, MAX_LIST_DEPTH, MAX_LIST_LEN};
+use errcat::boundary::{guard, pack, Arg, Out, Packed, MAX_ARG_LEN, MAX_LIST_DEPTH, MAX_LIST_LEN};
 use napi::bindgen_prelude::*;
 use napi::{sys, Env, JsValue, Task, ValueType};
 use napi_derive::napi;
@@ -34,15 +34,22 @@ use napi_derive::napi;
 #[napi]
 pub const MAX_CAUSE_DEPTH: u32 = errcat::boundary::MAX_CAUSE_DEPTH as u32;
 
-/// The code units of a string, at most `MAX_ARG_LEN + 1` of them.
+/// The code units of a string, at most `MAX_ARG_LEN + 1` of them (a short one in one call).
 fn utf16(env: &Env, value: &Unknown) -> Result<Vec<u16>> {
-    let mut len = 0;
     let (env, raw) = (env.raw(), value.raw());
+    let mut short = [0u16; 64];
+    let (mut len, mut written) = (0, 0);
+    check_status!(unsafe {
+        sys::napi_get_value_string_utf16(env, raw, short.as_mut_ptr(), short.len(), &mut written)
+    })?;
+    if written + 1 < short.len() {
+        return Ok(short[..written].to_vec()); // it fitted with room to spare: the whole string
+    }
     check_status!(unsafe {
         sys::napi_get_value_string_utf16(env, raw, ptr::null_mut(), 0, &mut len)
     })?;
     let mut units = vec![0u16; len.min(MAX_ARG_LEN + 1) + 1];
-    let (size, mut written) = (units.len(), 0);
+    let size = units.len();
     check_status!(unsafe {
         sys::napi_get_value_string_utf16(env, raw, units.as_mut_ptr(), size, &mut written)
     })?;
@@ -154,7 +161,7 @@ impl ToNapiValue for Js {
             Out::Null => Null::to_napi_value(env, Null),
             Out::Bool(b) => bool::to_napi_value(env, b),
             Out::Int(n) => f64::to_napi_value(env, n as f64),
-            Out::Str(s) => String::to_napi_value(env, s.into_owned()),
+            Out::Str(s) => <&str>::to_napi_value(env, &s),
             Out::List(items) => Vec::to_napi_value(env, items.into_iter().map(Js).collect()),
             Out::Map(members) => {
                 let mut object = ptr::null_mut();
@@ -162,7 +169,7 @@ impl ToNapiValue for Js {
                 for (name, value) in members {
                     // Own data properties (CreateDataProperty): a member named `__proto__` is a member.
                     let property = sys::napi_property_descriptor {
-                        name: unsafe { String::to_napi_value(env, name.into_owned())? },
+                        name: unsafe { <&str>::to_napi_value(env, &name)? },
                         value: unsafe { Js::to_napi_value(env, Js(value))? },
                         attributes: WRITABLE | ENUMERABLE | CONFIGURABLE,
                         ..unsafe { std::mem::zeroed() }
@@ -174,6 +181,45 @@ impl ToNapiValue for Js {
                 Ok(object)
             }
         }
+    }
+}
+
+/// An answer of a synchronous call: a list or map packed (`errcat::boundary::Packed`) as `[text, shape]`, two
+/// strings (UTF-8 and UTF-16 made) that node/errcat.js unpacks (a few N-API calls however many values it holds, instead of one or more per
+/// value); anything else as [`Js`].
+pub struct Answer(Out);
+
+impl TypeName for Answer {
+    fn type_name() -> &'static str {
+        "errcat answer"
+    }
+    fn value_type() -> ValueType {
+        ValueType::Unknown
+    }
+}
+
+impl ToNapiValue for Answer {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Answer) -> Result<sys::napi_value> {
+        let (Out::List(_) | Out::Map(_)) = val.0 else {
+            return unsafe { Js::to_napi_value(env, Js(val.0)) };
+        };
+        let Packed { text, shape } = pack(&val.0);
+        let mut units = ptr::null_mut();
+        let len = shape.len() as isize;
+        check_status!(unsafe {
+            sys::napi_create_string_utf16(env, shape.as_ptr(), len, &mut units)
+        })?;
+        let made = unsafe { <&str>::to_napi_value(env, &text)? };
+        unsafe { Vec::to_napi_value(env, vec![Raw(made), Raw(units)]) }
+    }
+}
+
+/// A value made already.
+struct Raw(sys::napi_value);
+
+impl ToNapiValue for Raw {
+    unsafe fn to_napi_value(_: sys::napi_env, val: Raw) -> Result<sys::napi_value> {
+        Ok(val.0)
     }
 }
 
@@ -221,7 +267,7 @@ pub fn call(
     op: String,
     args: Array,
     background: Option<bool>,
-) -> Result<Either<Js, AsyncTask<Background>>> {
+) -> Result<Either<Answer, AsyncTask<Background>>> {
     let read = || -> Result<Vec<Arg>> {
         let len = args.len().min(MAX_LIST_LEN as u32 + 1);
         (0..len)
@@ -238,7 +284,7 @@ pub fn call(
             op: op.clone(),
             args,
         })))),
-        Ok(args) => errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Js(out)))),
+        Ok(args) => errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Answer(out)))),
     });
     match result {
         Ok(answer) => answer,

@@ -1,7 +1,7 @@
 //! Python values ↔ `Arg`/`Out`, mechanically: no value is judged here, the core does that. Reading a value runs no
 //! Python code of its own (no `__str__`, `__index__` or `encode` of a subclass is called), so each is read once.
 
-use std::sync::{Mutex, PoisonError};
+use std::cell::RefCell;
 
 use errcat::boundary::{Arg, Out, Text};
 use pyo3::ffi;
@@ -91,8 +91,16 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
         Out::Int(n) => n.into_pyobject(py)?.into_any(),
         Out::Str(s) => text(py, s).into_any(),
         Out::List(items) => {
-            let items = items.into_iter().map(|i| self::out(py, i));
-            PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any()
+            // SAFETY: attached; a new list of `len` slots, each set once (a slot left empty on an error is
+            // released as such); `PyList_SetItem` takes the item's reference.
+            let list = unsafe {
+                Bound::from_owned_ptr_or_err(py, ffi::PyList_New(items.len() as ffi::Py_ssize_t))?
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                let item = self::out(py, item)?.into_ptr();
+                unsafe { ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item) };
+            }
+            list
         }
         Out::Map(members) => {
             let dict = pyo3::types::PyDict::new(py);
@@ -104,25 +112,22 @@ pub fn out(py: Python<'_>, out: Out) -> PyResult<Bound<'_, PyAny>> {
     })
 }
 
-/// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
-/// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept.
-static NAMES: Mutex<rustc_hash::FxHashMap<&'static str, Py<PyString>>> = Mutex::new(
-    rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
-);
+thread_local! {
+    /// Interned `str`s of the core's fixed text (member names, rule ids, names), made once each: a dict's keys then
+    /// cost no new `str` and no hashing (a `str` keeps its hash). Bounded: only borrowed (`'static`) text is kept,
+    /// by its address. Per thread, so no lock is taken; every thread holds the same interned objects.
+    static NAMES: RefCell<rustc_hash::FxHashMap<(usize, usize), Py<PyString>>> = RefCell::default();
+}
 
 fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
     let Text::Borrowed(name) = text else {
         return PyString::new(py, &text);
     };
-    let cached = |names: &rustc_hash::FxHashMap<_, Py<PyString>>| {
-        names.get(name).map(|s| s.bind(py).clone())
-    };
-    if let Some(s) = cached(&NAMES.lock().unwrap_or_else(PoisonError::into_inner)) {
-        return s;
-    }
-    // Made without the lock held: Python may run other code meanwhile.
-    let s = PyString::intern(py, name);
-    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
-    names.entry(name).or_insert_with(|| s.clone().unbind());
-    s
+    let key = (name.as_ptr() as usize, name.len());
+    let kept = NAMES.with_borrow(|names| names.get(&key).map(|s| s.bind(py).clone()));
+    kept.unwrap_or_else(|| {
+        let s = PyString::intern(py, name);
+        NAMES.with_borrow_mut(|names| names.insert(key, s.clone().unbind()));
+        s
+    })
 }

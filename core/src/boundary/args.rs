@@ -113,22 +113,40 @@ pub fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
 
 /// Decodes UTF-16; a lone surrogate is `InvalidArgument` naming its position.
 fn from_utf16(name: &str, units: &[u16]) -> Result<String> {
-    let mut out = String::with_capacity(units.len());
-    for (i, c) in char::decode_utf16(units.iter().copied()).enumerate() {
-        match c {
-            Ok(c) => out.push(c),
-            Err(e) => {
+    let mut out = Vec::with_capacity(units.len());
+    let (mut at, mut position) = (0, 0);
+    while at < units.len() {
+        // ASCII, most of any text, a unit to a byte a run at a time; the rest a character at a time.
+        let run = ascii_run(&units[at..]);
+        out.extend(units[at..at + run].iter().map(|&u| u as u8));
+        (at, position) = (at + run, position + run);
+        match char::decode_utf16(units[at..].iter().copied()).next() {
+            Some(Ok(c)) => {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                (at, position) = (at + c.len_utf16(), position + 1);
+            }
+            Some(Err(e)) => {
                 return Err(invalid(
                     name,
                     format_args!(
-                        "is not valid Unicode: a lone surrogate {:#06x} at position {i}",
+                        "is not valid Unicode: a lone surrogate {:#06x} at position {position}",
                         e.unpaired_surrogate()
                     ),
                 ))
             }
+            None => break,
         }
     }
-    Ok(out)
+    // UTF-8 by construction: checking it again costs less than a pass by character.
+    String::from_utf8(out).map_err(|e| invalid(name, e))
+}
+
+/// How many units `units` starts with that are ASCII: whole blocks of 16 tested at once, then one by one.
+fn ascii_run(units: &[u16]) -> usize {
+    let blocks = units.chunks_exact(16);
+    let ascii = |block: &[u16]| block.iter().fold(0, |any, &u| any | u) < 0x80;
+    let whole = blocks.take_while(|b| ascii(b)).count() * 16;
+    whole + units[whole..].iter().take_while(|&&u| u < 0x80).count()
 }
 
 /// A text argument: `None` when absent; invalid UTF-8, a lone surrogate, more than [`MAX_STRING_LEN`] bytes or a
@@ -325,6 +343,39 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("must be a string"));
+    }
+
+    #[test]
+    fn utf16_decodes_as_std_does_with_ascii_runs_and_lone_surrogates_at_their_position() {
+        let texts = [
+            String::new(),
+            "a".repeat(15),
+            "a".repeat(16),
+            format!("{}é{}😀z", "a".repeat(40), "b".repeat(17)),
+            "😀".repeat(20),
+            format!("中{}", "x".repeat(33)),
+        ];
+        for t in &texts {
+            let units: Vec<u16> = t.encode_utf16().collect();
+            assert_eq!(&from_utf16("s", &units).unwrap(), t);
+        }
+        for (units, position) in [
+            (
+                [0x41u16; 20]
+                    .iter()
+                    .copied()
+                    .chain([0xDC00])
+                    .collect::<Vec<_>>(),
+                20,
+            ),
+            ("é😀".encode_utf16().chain([0xD800, 0x41]).collect(), 2),
+        ] {
+            let err = from_utf16("s", &units).unwrap_err();
+            assert!(
+                err.message().ends_with(&format!("at position {position}")),
+                "{err}"
+            );
+        }
     }
 
     #[test]

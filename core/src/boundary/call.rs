@@ -208,7 +208,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
             Out::Str(ops::render(&rendering, links)?.into())
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
-        "classify" | "enrich" => {
+        "classify" | "classify_flat" | "enrich" => {
             let body = args::bytes("body", take(a, 0), super::MAX_BODY_LEN)?;
             let (command, tunnel) = (opt(a, 1, "command")?, opt(a, 3, "tunnel")?);
             let status = args::opt_number("http_status", take(a, 2))?;
@@ -218,14 +218,22 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 status.as_ref(),
                 tunnel.as_deref(),
             )?;
+            use crate::classify::View;
             match op {
                 "enrich" => Out::Str(c.enrich(&body)?.into()),
+                // Lists by position, without what the answer table holds (bindings/README.md).
+                "classify_flat" => c.into_out(View {
+                    entry: false,
+                    answer: true,
+                    flat: true,
+                }),
                 _ => {
                     // Hosts hold each answer's entry: only a host that hands out the JSON view asks for it.
                     let entry = args::opt_bool("entry", take(a, 4))?.unwrap_or(false);
-                    c.to_out(crate::classify::View {
+                    c.into_out(View {
                         entry,
                         answer: true,
+                        flat: false,
                     })
                 }
             }

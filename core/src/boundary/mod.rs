@@ -25,6 +25,7 @@ mod json;
 pub mod limits;
 pub mod names;
 pub mod ops;
+mod packed;
 pub mod static_map;
 
 pub use answers::{table as answer_table, Answer};
@@ -36,6 +37,7 @@ pub use limits::{
     MAX_ARG_LEN, MAX_BODY_LEN, MAX_CAUSE_DEPTH, MAX_LIST_DEPTH, MAX_LIST_LEN, MAX_PART_LEN,
     MAX_PATHS, MAX_STRING_LEN,
 };
+pub use packed::{pack, Packed};
 pub use static_map::StaticMap;
 
 /// The names of every enumeration hosts mirror, in declaration order (`source`, `reporter`, `service`, `system`,

@@ -1,42 +1,70 @@
 //! The object view of a classification, described once as an [`Out`]: the bindings' `classify` answer, and,
 //! converted, the JSON `errcat classify --json` prints. Every member is always present (null when it does not
-//! apply), in a fixed order.
+//! apply), in a fixed order. The flat view (`classify_flat`) is the same values as lists, by position.
 
 use serde_json::Value;
 
+use super::pattern::Part;
 use super::result::{Classification, ClassifiedItem, Evidence};
-use crate::boundary::{Answer, Key, Out};
+use super::rules::Rule;
+use crate::boundary::{Answer, Key, Out, Text};
 use crate::export::entry_json;
 use crate::{Entry, Error, Resolved};
 
 /// Which members about its code an object has beyond the code's text: `entry` (the catalog entry, as in the
 /// export: the JSON view) and `answer` (the id of the code's `lookup` answer, null for none: the boundary, whose
-/// hosts hold every answer's entry already).
+/// hosts hold every answer's entry already); `flat`: lists instead of maps (below).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct View {
     pub entry: bool,
     pub answer: bool,
+    /// The flat view (the boundary's `classify_flat`): each object a list of its members' values in their order
+    /// (but `placeholders`, still a map: the host's map of them), every classification (an item's too) with `key`
+    /// first and `results`, without the members a host has from the answer table by the `answer` id (`code`,
+    /// `reporter`, `retryable`, `entry`): no member names cross but the placeholders'.
+    pub flat: bool,
 }
 
 impl View {
     const JSON: View = View {
         entry: true,
         answer: false,
+        flat: false,
     };
 }
 
-type Members = Vec<(Key, Out)>;
-
-fn push(m: &mut Members, name: &'static str, value: Out) {
-    m.push((Key::Borrowed(name), value));
+/// An object being built: its members by name (a map) or, in the flat view, their values in order (a list).
+enum Object {
+    Map(Vec<(Key, Out)>),
+    List(Vec<Out>),
 }
 
-fn map<const N: usize>(members: [(&'static str, Out); N]) -> Out {
-    Out::Map(members.map(|(k, v)| (Key::Borrowed(k), v)).into())
+impl Object {
+    fn new(view: View, members: usize) -> Object {
+        match view.flat {
+            true => Object::List(Vec::with_capacity(members)),
+            false => Object::Map(Vec::with_capacity(members)),
+        }
+    }
+
+    fn push(&mut self, name: &'static str, value: Out) {
+        match self {
+            Object::Map(m) => m.push((Key::Borrowed(name), value)),
+            Object::List(l) => l.push(value),
+        }
+    }
+
+    fn out(self) -> Out {
+        match self {
+            Object::Map(m) => Out::Map(m),
+            Object::List(l) => Out::List(l),
+        }
+    }
 }
 
-fn text(t: Option<&str>) -> Out {
-    t.map_or(Out::Null, |t| Out::Str(t.to_string().into()))
+/// Text from the answer, moved into the `Out`.
+fn text(t: Option<String>) -> Out {
+    t.map_or(Out::Null, |t| Out::Str(t.into()))
 }
 
 /// errcat's own text (a name, a rule's id): borrowed, so a host may keep one string for it.
@@ -48,122 +76,164 @@ fn int(n: usize) -> Out {
     Out::Int(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
-fn evidence(e: &Evidence) -> Out {
-    let placeholders = e.placeholders.iter();
-    map([
-        ("key", text(e.key.as_deref())),
-        ("tunnel", name(Some(e.tunnel.name()))),
-        ("shape", name(Some(e.shape.name()))),
-        ("command", name(e.command.map(|c| c.name()))),
-        (
-            "http_status",
-            e.http_status.map_or(Out::Null, |s| Out::Int(s.into())),
-        ),
-        ("envelope", text(e.envelope.as_deref())),
-        ("data_code", text(e.data_code.as_deref())),
-        ("message", text(e.message.as_deref())),
-        ("data_message", text(e.data_message.as_deref())),
-        ("state", text(e.state.as_deref())),
-        ("reason", text(e.reason.as_deref())),
-        ("error", text(e.error.as_deref())),
-        ("exception", text(e.exception.as_deref())),
-        ("exception_message", text(e.exception_message.as_deref())),
-        ("cause", text(e.cause.as_deref())),
-        ("cause_message", text(e.cause_message.as_deref())),
-        ("cause_origin", name(e.cause_origin.map(|o| o.name()))),
-        ("cause_frame", text(e.cause_frame.as_deref())),
-        ("causes", int(e.causes)),
-        ("frames", int(e.frames)),
-        (
-            "placeholders",
-            Out::Map(
-                placeholders
-                    .map(|(n, v)| (Key::Owned(n.clone()), Out::Str(v.clone().into())))
-                    .collect(),
-            ),
-        ),
-    ])
+/// Text from the answer that is also the deciding rule's own (an envelope code it tests, a class it names):
+/// borrowed, so a host may keep one string for it; other text moved.
+fn known(t: Option<String>, own: &[&'static str]) -> Out {
+    match t {
+        Some(t) => own
+            .iter()
+            .find(|k| **k == t)
+            .map_or_else(|| Out::Str(t.into()), |k| Out::Str(Text::Borrowed(k))),
+        None => Out::Null,
+    }
+}
+
+/// A placeholder's name, borrowed from the rule's pattern that has it.
+fn hole(rule: &'static Rule, name: String) -> Key {
+    let patterns = [
+        rule.message,
+        rule.data_message,
+        rule.error,
+        rule.exception_message,
+        rule.cause_message,
+    ];
+    let parts = patterns.into_iter().flatten().flat_map(|p| p.parts);
+    let own = parts.into_iter().find_map(|part| match part {
+        Part::Hole(hole) if *hole == name => Some(Key::Borrowed(hole)),
+        _ => None,
+    });
+    own.unwrap_or(Key::Owned(name))
+}
+
+fn evidence(e: Evidence, rule: &'static Rule, view: View) -> Out {
+    let mut o = Object::new(view, 21);
+    o.push("key", text(e.key));
+    o.push("tunnel", name(Some(e.tunnel.name())));
+    o.push("shape", name(Some(e.shape.name())));
+    o.push("command", name(e.command.map(|c| c.name())));
+    let status = e.http_status.map_or(Out::Null, |s| Out::Int(s.into()));
+    o.push("http_status", status);
+    o.push("envelope", known(e.envelope, rule.envelope));
+    o.push("data_code", known(e.data_code, rule.data_code));
+    o.push("message", text(e.message));
+    o.push("data_message", text(e.data_message));
+    o.push("state", text(e.state));
+    o.push("reason", known(e.reason, rule.reason));
+    o.push("error", text(e.error));
+    o.push("exception", known(e.exception, rule.exception));
+    o.push("exception_message", text(e.exception_message));
+    o.push("cause", known(e.cause, rule.cause));
+    o.push("cause_message", text(e.cause_message));
+    o.push("cause_origin", name(e.cause_origin.map(|o| o.name())));
+    o.push("cause_frame", text(e.cause_frame));
+    o.push("causes", int(e.causes));
+    o.push("frames", int(e.frames));
+    let placeholders = e.placeholders.into_iter();
+    let placeholders = placeholders.map(|(n, v)| (hole(rule, n), Out::Str(v.into())));
+    o.push("placeholders", Out::Map(placeholders.collect()));
+    o.out()
 }
 
 /// `entry` (the code's catalog entry; null for a success or an unclassified entry) when `view` asks for it: the
-/// last member of a classified object but `answer`.
-fn entry(m: &mut Members, code: Option<Resolved>, view: View) {
+/// last member of a classified object but `results` and `answer`.
+fn entry(o: &mut Object, code: Option<Resolved>, view: View) {
     if view.entry {
         let entry = code.map(|r| Out::from(entry_json(Entry::Koupleless(r.entry))));
-        push(m, "entry", entry.unwrap_or(Out::Null));
+        o.push("entry", entry.unwrap_or(Out::Null));
     }
 }
 
-/// `answer` (the id of the code's `lookup` answer, null for none) when `view` asks for it: an item's last member,
-/// and the whole classification's after `results`.
-fn answer(m: &mut Members, code: Option<Resolved>, view: View) {
+/// The members after `entry`: `results` (the whole classification's; every one's in the flat view), then
+/// `answer` (the id of the code's `lookup` answer, null for none) when `view` asks for it.
+fn last(
+    mut o: Object,
+    code: Option<Resolved>,
+    results: Vec<ClassifiedItem>,
+    key: bool,
+    view: View,
+) -> Out {
+    if !key || view.flat {
+        let results = results.into_iter().map(|i| item(i, view)).collect();
+        o.push("results", Out::List(results));
+    }
     if view.answer {
         let id = code.map(|r| Out::Int(i64::from(Answer::Lookup(r).id())));
-        push(m, "answer", id.unwrap_or(Out::Null));
+        o.push("answer", id.unwrap_or(Out::Null));
     }
+    o.out()
 }
 
-fn classified(c: &Classification, key: Option<&str>, view: View) -> Members {
-    let mut m = Members::with_capacity(12);
-    if let Some(key) = key {
-        push(&mut m, "key", text(Some(key)));
+/// `key` first: an item's (always in the flat view, null for the whole classification).
+fn start(key: Option<String>, view: View) -> Object {
+    let mut o = Object::new(view, 13);
+    if key.is_some() || view.flat {
+        o.push("key", text(key));
     }
-    push(&mut m, "outcome", name(Some(c.outcome().name())));
-    push(
-        &mut m,
-        "code",
-        c.code()
-            .map_or(Out::Null, |r| Out::Str(r.to_string().into())),
-    );
-    push(&mut m, "reporter", name(c.reporter().map(|r| r.name())));
-    push(&mut m, "rule", name(Some(c.rule())));
-    push(&mut m, "why", name(Some(c.why())));
-    push(
-        &mut m,
-        "retryable",
-        c.retryable().map_or(Out::Null, Out::Bool),
-    );
-    push(&mut m, "error", Out::Null);
-    push(&mut m, "evidence", evidence(c.evidence()));
-    entry(&mut m, c.code(), view);
-    m
+    o
 }
 
-fn unclassified(error: &Error, key: Option<&str>, view: View) -> Members {
-    let mut m = Members::with_capacity(12);
-    if let Some(key) = key {
-        push(&mut m, "key", text(Some(key)));
+fn classified(c: Classification, key: Option<String>, view: View) -> Out {
+    let Classification {
+        outcome,
+        code,
+        rule,
+        evidence: e,
+        results,
+    } = c;
+    let is_item = key.is_some();
+    let mut o = start(key, view);
+    o.push("outcome", name(Some(outcome.name())));
+    if !view.flat {
+        let text = code.map_or(Out::Null, |r| Out::Str(r.to_string().into()));
+        o.push("code", text);
+        o.push("reporter", name(code.map(|r| r.entry.reporter.name())));
     }
-    push(&mut m, "outcome", name(Some("unclassified")));
-    for k in ["code", "reporter", "rule", "why", "retryable"] {
-        push(&mut m, k, Out::Null);
+    o.push("rule", name(Some(rule.id)));
+    o.push("why", name(Some(rule.why)));
+    if !view.flat {
+        o.push(
+            "retryable",
+            code.map_or(Out::Null, |r| Out::Bool(r.entry.retryable)),
+        );
     }
-    let kind = name(Some(error.kind().name()));
-    let error = map([("kind", kind), ("message", text(Some(error.message())))]);
-    push(&mut m, "error", error);
-    push(&mut m, "evidence", Out::Null);
-    entry(&mut m, None, view);
-    m
+    o.push("error", Out::Null);
+    o.push("evidence", evidence(e, rule, view));
+    entry(&mut o, code, view);
+    last(o, code, results, is_item, view)
 }
 
-fn item(i: &ClassifiedItem, view: View) -> Out {
-    let (mut m, code) = match &i.result {
-        Ok(c) => (classified(c, Some(&i.key), view), c.code()),
-        Err(e) => (unclassified(e, Some(&i.key), view), None),
+fn unclassified(error: &Error, key: Option<String>, view: View) -> Out {
+    let is_item = key.is_some();
+    let mut o = start(key, view);
+    o.push("outcome", name(Some("unclassified")));
+    let nulls: &[&str] = match view.flat {
+        true => &["rule", "why"],
+        false => &["code", "reporter", "rule", "why", "retryable"],
     };
-    answer(&mut m, code, view);
-    Out::Map(m)
+    for &k in nulls {
+        o.push(k, Out::Null);
+    }
+    let mut why = Object::new(view, 2);
+    why.push("kind", name(Some(error.kind().name())));
+    why.push("message", Out::Str(error.message().to_string().into()));
+    o.push("error", why.out());
+    o.push("evidence", Out::Null);
+    entry(&mut o, None, view);
+    last(o, None, Vec::new(), is_item, view)
+}
+
+fn item(i: ClassifiedItem, view: View) -> Out {
+    match i.result {
+        Ok(c) => classified(c, Some(i.key), view),
+        Err(e) => unclassified(&e, Some(i.key), view),
+    }
 }
 
 impl Classification {
-    /// The classification as an object: the members of [`Classification::to_json_value`], those about its codes
-    /// as `view` asks.
-    pub(crate) fn to_out(&self, view: View) -> Out {
-        let mut m = classified(self, None, view);
-        let results = self.results().iter().map(|i| item(i, view)).collect();
-        push(&mut m, "results", Out::List(results));
-        answer(&mut m, self.code(), view);
-        Out::Map(m)
+    /// The classification as an object (or, in the flat view, a list): the members of
+    /// [`Classification::to_json_value`], those about its codes as `view` asks. Its text is moved, not copied.
+    pub(crate) fn into_out(self, view: View) -> Out {
+        classified(self, None, view)
     }
 
     /// The JSON object `errcat classify --json` prints: `outcome` (`success` or `error`), `code` (the two-level
@@ -171,7 +241,7 @@ impl Classification {
     /// in the catalog export) and `results` (one object per entry of a composite answer, each with its `key`;
     /// an entry no rule knows has `outcome` `unclassified` and an `error`).
     pub fn to_json_value(&self) -> Value {
-        Value::from(self.to_out(View::JSON))
+        Value::from(self.clone().into_out(View::JSON))
     }
 
     /// [`Classification::to_json_value`] as compact text.
@@ -197,7 +267,84 @@ impl Classification {
 /// assert_eq!(v["error"]["kind"], "InvalidArgument");
 /// ```
 pub fn unclassified_json(error: &Error) -> Value {
-    let mut m = unclassified(error, None, View::JSON);
-    push(&mut m, "results", Out::List(Vec::new()));
-    Value::from(Out::Map(m))
+    Value::from(unclassified(error, None, View::JSON))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::boundary::{call, Arg, Out};
+    use serde_json::Value;
+
+    /// What the flat view must be: the map view's values in order, without the members hosts take from the answer
+    /// table, `key` first (null for the whole answer), `results` in every classification; placeholders a map.
+    fn flattened(map: Out, item: bool) -> Out {
+        let Out::Map(members) = map else {
+            return map;
+        };
+        let mut values = Vec::new();
+        if !item {
+            values.push(Out::Null); // key
+        }
+        for (name, value) in members {
+            let value = match (&*name, value) {
+                ("code" | "reporter" | "retryable" | "entry", _) => continue,
+                ("answer", answer) if item => {
+                    values.push(Out::List(Vec::new())); // an item's results
+                    answer
+                }
+                ("results", Out::List(items)) => {
+                    Out::List(items.into_iter().map(|i| flattened(i, true)).collect())
+                }
+                ("evidence", Out::Map(members)) => {
+                    Out::List(members.into_iter().map(|(_, v)| v).collect())
+                }
+                ("error", Out::Map(members)) => {
+                    Out::List(members.into_iter().map(|(_, v)| v).collect())
+                }
+                (_, value) => value,
+            };
+            values.push(value);
+        }
+        Out::List(values)
+    }
+
+    #[test]
+    fn the_flat_view_is_the_map_view_by_position() {
+        let vectors: Value =
+            serde_json::from_str(include_str!("../../../testdata/vectors-classify.json")).unwrap();
+        let mut bodies: Vec<(String, Value)> = vectors["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| Some((c["args"]["body"].as_str()?.to_string(), c["args"].clone())))
+            .collect();
+        for sample in ["batch.json", "install-user-error.json", "repeat-biz.json"] {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/classify/");
+            let body = std::fs::read_to_string(format!("{path}{sample}")).unwrap();
+            let command = if sample == "batch.json" {
+                "batchInstallBiz"
+            } else {
+                "installBiz"
+            };
+            bodies.push((body, serde_json::json!({ "command": command })));
+        }
+        let mut classified = 0;
+        for (body, args) in bodies {
+            let opt = |v: &Value| v.as_str().map_or(Arg::Absent, Arg::from);
+            let status = args["http_status"].as_i64().map_or(Arg::Absent, Arg::Int);
+            let args = || {
+                let (c, t) = (opt(&args["command"]), opt(&args["tunnel"]));
+                vec![Arg::from(body.as_str()), c, status.clone(), t]
+            };
+            match (call("classify", args()), call("classify_flat", args())) {
+                (Ok(map), Ok(flat)) => {
+                    assert_eq!(flat, flattened(map, false), "{body}");
+                    classified += 1;
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("{body}: {a:?} / {b:?}"),
+            }
+        }
+        assert!(classified > 150, "{classified}");
+    }
 }

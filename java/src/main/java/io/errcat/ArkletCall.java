@@ -140,9 +140,19 @@ public final class ArkletCall {
         return httpStatus == null ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }
 
-    /** The arguments of the core's {@code classify} and {@code enrich} after the body. */
+    /**
+     * The arguments of the core's {@code classify} and {@code enrich}: the body, then the context; those not given
+     * at the end are left off (the core reads a missing argument as not given, and the native library reads none in
+     * vain).
+     */
     Object[] args(Object body) {
-        return new Object[] {body, command, httpStatus == null ? null : (long) httpStatus, tunnel};
+        if (tunnel != null) {
+            return new Object[] {body, command, httpStatus == null ? null : (long) httpStatus, tunnel};
+        }
+        if (httpStatus != null) {
+            return new Object[] {body, command, (long) httpStatus};
+        }
+        return command != null ? new Object[] {body, command} : new Object[] {body};
     }
 
     @Override

@@ -3,9 +3,7 @@ package io.errcat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,23 +45,35 @@ public final class ArkletClassification {
     private final Evidence evidence;
     private final List<Item> results;
 
-    /** From the core's {@code classify} answer: the classification's JSON object with the {@code answer} ids. */
-    @SuppressWarnings("unchecked")
-    ArkletClassification(Map<String, Object> m) {
-        this.outcome = Outcome.valueOf(((String) m.get("outcome")).toUpperCase(Locale.ROOT));
-        Object answer = m.get("answer");
+    /** Positions in the core's flat classification ({@code classify_flat}, bindings/README.md). */
+    private static final int ITEM_KEY = 0;
+    private static final int OUTCOME = 1;
+    private static final int RULE = 2;
+    private static final int WHY = 3;
+    private static final int ITEM_ERROR = 4;
+    private static final int EVIDENCE = 5;
+    private static final int RESULTS = 6;
+    private static final int ANSWER = 7;
+
+    /**
+     * From the core's flat classification ({@code classify_flat}): its members' values by position, the code as the
+     * answer id of the table's {@link Resolved}, which holds the code's text, reporter, entry and retryability.
+     */
+    ArkletClassification(Object[] f) {
+        this.outcome = "success".equals(f[OUTCOME]) ? Outcome.SUCCESS : Outcome.ERROR;
+        Object answer = f[ANSWER];
         this.code = answer == null ? null : (Resolved) Answers.answer(answer);
-        this.rule = (String) m.get("rule");
-        this.why = (String) m.get("why");
-        this.retryable = (Boolean) m.get("retryable");
-        this.evidence = new Evidence((Map<String, Object>) m.get("evidence"));
-        Object[] items = (Object[]) m.get("results");
+        this.rule = (String) f[RULE];
+        this.why = (String) f[WHY];
+        this.retryable = code == null ? null : code.entry().retryable();
+        this.evidence = new Evidence((Object[]) f[EVIDENCE]);
+        Object[] items = (Object[]) f[RESULTS];
         if (items == null || items.length == 0) {
             this.results = Collections.emptyList();
         } else {
             List<Item> list = new ArrayList<>(items.length);
             for (Object item : items) {
-                list.add(new Item((Map<String, Object>) item));
+                list.add(new Item((Object[]) item));
             }
             this.results = Collections.unmodifiableList(list);
         }
@@ -184,6 +194,8 @@ public final class ArkletClassification {
         private static final String[] TEXTS = {"key", "command", "envelope", "data_code", "message", "data_message",
             "state", "reason", "error", "exception", "exception_message", "cause", "cause_message", "cause_origin",
             "cause_frame"};
+        /** Their positions in the core's flat evidence (its members' values in order). */
+        private static final int[] AT = {0, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
         private static final int KEY = 0;
         private static final int COMMAND = 1;
         private static final int ENVELOPE = 2;
@@ -199,6 +211,12 @@ public final class ArkletClassification {
         private static final int CAUSE_MESSAGE = 12;
         private static final int CAUSE_ORIGIN = 13;
         private static final int CAUSE_FRAME = 14;
+        private static final int AT_TUNNEL = 1;
+        private static final int AT_SHAPE = 2;
+        private static final int AT_HTTP_STATUS = 4;
+        private static final int AT_CAUSES = 18;
+        private static final int AT_FRAMES = 19;
+        private static final int AT_PLACEHOLDERS = 20;
 
         private final String tunnel;
         private final String shape;
@@ -208,27 +226,21 @@ public final class ArkletClassification {
         private final int frames;
         private final Map<String, String> placeholders;
 
+        /** From the core's flat evidence: its members' values in order, the placeholders a map. */
         @SuppressWarnings("unchecked")
-        Evidence(Map<String, Object> m) {
-            this.tunnel = (String) m.get("tunnel");
-            this.shape = (String) m.get("shape");
-            Object status = m.get("http_status");
+        Evidence(Object[] e) {
+            this.tunnel = (String) e[AT_TUNNEL];
+            this.shape = (String) e[AT_SHAPE];
+            Object status = e[AT_HTTP_STATUS];
             this.httpStatus = status == null ? null : (int) Native.number(status);
             for (int i = 0; i < TEXTS.length; i++) {
-                texts[i] = (String) m.get(TEXTS[i]);
+                texts[i] = (String) e[AT[i]];
             }
-            this.causes = (int) Native.number(m.get("causes"));
-            this.frames = (int) Native.number(m.get("frames"));
-            Map<String, Object> values = (Map<String, Object>) m.get("placeholders");
-            if (values.isEmpty()) {
-                this.placeholders = Collections.emptyMap();
-            } else {
-                Map<String, String> copy = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> e : values.entrySet()) {
-                    copy.put(e.getKey(), (String) e.getValue());
-                }
-                this.placeholders = Collections.unmodifiableMap(copy);
-            }
+            this.causes = (int) Native.number(e[AT_CAUSES]);
+            this.frames = (int) Native.number(e[AT_FRAMES]);
+            Map<String, String> values = (Map<String, String>) e[AT_PLACEHOLDERS]; // Native.Members, text values
+            this.placeholders = values.isEmpty() ? Collections.<String, String>emptyMap()
+                    : Collections.unmodifiableMap(values);
         }
 
         private Optional<String> text(int i) {
@@ -478,18 +490,18 @@ public final class ArkletClassification {
         private final ErrorKind errorKind;
         private final String errorMessage;
 
-        @SuppressWarnings("unchecked")
-        Item(Map<String, Object> m) {
-            this.key = (String) m.get("key");
-            Map<String, Object> error = (Map<String, Object>) m.get("error");
+        /** From the core's flat classification of an entry: its key, and its error or its classification. */
+        Item(Object[] f) {
+            this.key = (String) f[ITEM_KEY];
+            Object[] error = (Object[]) f[ITEM_ERROR];
             if (error == null) {
-                this.classification = new ArkletClassification(m);
+                this.classification = new ArkletClassification(f);
                 this.errorKind = null;
                 this.errorMessage = null;
             } else {
                 this.classification = null;
-                this.errorKind = ErrorKind.fromName((String) error.get("kind"));
-                this.errorMessage = (String) error.get("message");
+                this.errorKind = ErrorKind.fromName((String) error[0]);
+                this.errorMessage = (String) error[1];
             }
         }
 

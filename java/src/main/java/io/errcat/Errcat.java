@@ -3,7 +3,6 @@ package io.errcat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The errcat operations: resolve Koupleless codes and blobstore status numbers, list, search and export the
@@ -307,10 +306,9 @@ public final class Errcat {
         return classify(body, call);
     }
 
-    @SuppressWarnings("unchecked")
     private static ArkletClassification classify(Object body, ArkletCall call) {
-        Object answer = Native.call("classify", (call == null ? ArkletCall.unknown() : call).args(body));
-        return new ArkletClassification((Map<String, Object>) answer);
+        Object answer = Native.call("classify_flat", (call == null ? ArkletCall.unknown() : call).args(body));
+        return new ArkletClassification((Object[]) answer);
     }
 
     /**

@@ -28,9 +28,14 @@ public class ErrcatException extends RuntimeException {
 
     /**
      * Built by the native library (bindings/jni) from a core error: {@code [kind's position in ErrorKind, message
-     * (it already lists suggestions and candidates), suggestions, candidates]}.
+     * (it already lists suggestions and candidates), suggestions, candidates]}, packed (its text and its shape, as
+     * {@link Native#unpack} reads them).
      */
-    ErrcatException(Object[] error) {
+    ErrcatException(byte[] text, char[] shape) {
+        this((Object[]) new Native.Unpacker(text, shape).value());
+    }
+
+    private ErrcatException(Object[] error) {
         super((String) error[1]);
         this.kind = ErrorKind.values()[(int) Native.number(error[0])];
         this.suggestions = strings((Object[]) error[2]);

@@ -12,6 +12,12 @@ import java.util.Collections;
 public final class NativeSmoke {
     private NativeSmoke() {}
 
+    private static final String BATCH = "{\"code\":\"FAILED\",\"data\":{\"bizUrlToResponse\":{\"a.jar\":{\"code\":"
+            + "\"FAILED\",\"message\":\"internal exception: null\"},\"b.jar\":{\"code\":\"WEIRD\"}},\"code\":"
+            + "\"FAILED\"},\"message\":\"install biz not success!\"}";
+    private static final String REPEAT_BIZ = "{\"code\":\"FAILED\",\"data\":{\"code\":\"REPEAT_BIZ\",\"message\":"
+            + "\"Biz: demo:1.0.0 has been installed or registered.\"},\"message\":\"install biz not success!\"}";
+
     public static void main(String[] args) {
         Object[] loop = new Object[1];
         loop[0] = loop;
@@ -37,6 +43,11 @@ public final class NativeSmoke {
             {"audit", new Object[] {"/nonexistent/errcat.log"}, new Object[] {new Object[] {"version", "master"}}},
             {"audit", new Object[0], new Object[] {new Object[] {"max_api_level", 3}, new Object[] {"errors", "sla"}}},
             {"export", "md", "zh-CN"},
+            // Classifications, as maps (with entries: nested maps, booleans) and as lists, an unclassified entry too.
+            {"classify", BATCH, "batchInstallBiz", null, null, true},
+            {"classify_flat", BATCH.getBytes(java.nio.charset.StandardCharsets.UTF_8), "batchInstallBiz", 200L, null},
+            {"classify_flat", REPEAT_BIZ, "installBiz"},
+            {"classify_flat", "{\"code\":\"FAILED\",\"message\":\"\u00e9t\u00e9 " + new String(new char[100]).replace((char) 0, (char) 120) + "\"}"},
             {"no such operation"},
         };
         int answered = 0;
