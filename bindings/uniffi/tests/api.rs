@@ -1,23 +1,10 @@
 //! The interface in Rust: `call` converts mechanically and the answers are the core's (the Kotlin suite tests the
 //! same through the JAR).
 
+mod common;
+
+use common::{list, s, utf16};
 use errcat_uniffi::*;
-
-fn s(text: &str) -> Value {
-    Value::Str {
-        value: text.to_string(),
-    }
-}
-
-fn utf16(text: &str) -> Value {
-    Value::Utf16 {
-        units: text.encode_utf16().collect(),
-    }
-}
-
-fn list(len: u32) -> Value {
-    Value::List { len }
-}
 
 #[test]
 fn call_converts_and_the_core_answers() {

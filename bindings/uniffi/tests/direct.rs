@@ -4,19 +4,10 @@
 use errcat_uniffi::direct::{
     decode, encode, errcat_uniffi_direct_call, errcat_uniffi_direct_take, run,
 };
+mod common;
+
+use common::{s, utf16};
 use errcat_uniffi::*;
-
-fn s(text: &str) -> Value {
-    Value::Str {
-        value: text.to_string(),
-    }
-}
-
-fn utf16(text: &str) -> Value {
-    Value::Utf16 {
-        units: text.encode_utf16().collect(),
-    }
-}
 
 fn input(op: &str, args: &[Value]) -> Vec<u8> {
     let mut bytes = (op.len() as u32).to_le_bytes().to_vec();
