@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use super::uniffi::{field_name, is_uniffi_enum, name_lists, snake};
 use super::{camel, header, pascal, screaming, GeneratedFile};
-use crate::fields::{Field, FieldType};
+use crate::fields::Field;
 use crate::records::{fingerprint, rows, Value};
 use crate::Catalog;
 
@@ -52,32 +52,17 @@ fn value(cat: &Catalog, f: &Field, v: &Value) -> String {
             lit(name)
         }
     };
-    let list = |items: Vec<String>| format!("l({})", items.join(", "));
-    let text = |t: &crate::model::Text| format!("t({}, {})", lit(&t.en), lit(&t.zh));
-    match (v, &f.ty) {
-        (Value::Str(s), _) => lit(s),
-        (Value::OptStr(s), _) => s.as_deref().map_or("null".into(), lit),
-        (Value::Text(t), _) => text(t),
-        (Value::OptText(t), _) => t.as_ref().map_or("null".into(), text),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::U16(n), _) => n.to_string(),
-        (Value::OptU16(n), _) => n.map_or("null".into(), |n| n.to_string()),
-        (Value::StrList(items), _) => list(items.iter().map(|s| lit(s)).collect()),
-        (Value::Versions(bits), _) => list(
-            cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| lit(v))
-                .collect(),
-        ),
-        (Value::Enum(i), FieldType::Enum(e)) => item(e, *i),
-        (Value::EnumList(items), FieldType::EnumList(e)) => {
-            list(items.iter().map(|&i| item(e, i)).collect())
-        }
-        (v, t) => panic!("value {v:?} does not fit type {t:?}"),
-    }
+    super::jvm::value(
+        cat,
+        f,
+        v,
+        &super::jvm::Syntax {
+            lit,
+            list: "l",
+            no_u16: "null",
+            item: &item,
+        },
+    )
 }
 
 /// `EntryData.kt`.

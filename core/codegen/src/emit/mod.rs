@@ -7,6 +7,7 @@ pub mod c_answers;
 pub mod c_api;
 pub mod go;
 pub mod java;
+mod jvm;
 pub mod kotlin;
 pub mod node;
 pub mod python;
