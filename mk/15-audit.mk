@@ -63,8 +63,10 @@ promtool:
 test-rust: promtool
 
 # The soaked CLI is the shipped release build; the test itself (a writer and /proc reads) needs no optimisation.
+# The soak is the workspace's one ignored test: run as `--workspace --tests`, it reuses test-rust's build (`-p
+# errcat-cli` resolves the shared crates' features differently and rebuilt them).
 test-audit-soak: promtool cli
-	ERRCAT_CLI=$(ERRCAT) $(CARGO) test -p errcat-cli --test audit_soak -- --ignored --nocapture
+	ERRCAT_CLI=$(ERRCAT) $(CARGO) test --workspace --tests -- --ignored --nocapture
 
 bench-audit-follow: cli
 	ERRCAT=$(ERRCAT) bench/audit/follow.sh $(AUDIT_FOLLOW_SIZE)
