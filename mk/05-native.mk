@@ -2,14 +2,18 @@
 # needs, installed by this file (pinned) into target/tools (kept between runs; a changed pin reinstalls).
 #
 #   make tools     ziglang, maturin, auditwheel, twine (PyPI, one venv) and cargo-zigbuild (crates.io)
-#   make native    cargo zigbuild --release --target x86_64-unknown-linux-gnu.2.17 of the CLI, the C library,
-#                  the JNI and the uniffi libraries, into $(NATIVE_DIR); the Maven builds call this target too
-#   make native-env  print the environment (PATH) the zig builds run in, for use by hand
+#   make native    cargo build --release --target x86_64-unknown-linux-gnu, linked by zig for glibc 2.17, of the
+#                  CLI, the C library, the JNI and the uniffi libraries, into $(NATIVE_DIR); Maven calls this too
+#   make native-env  print the environment (PATH, linker) the zig builds run in, for use by hand
 #
 # NATIVE_DIR is where every per-language build picks up its release library (and $(ERRCAT), the CLI). The Node addon
-# (`napi build -x`, mk/70-node.mk) and the Python module (`maturin build --zig`, mk/60-python.mk) are built by their
-# own tools with the same zig, target and directory. On a host other than linux-x86_64 the build is a plain
+# (`napi build`, mk/70-node.mk) and the Python module (`maturin build`, mk/60-python.mk) are built by their
+# own tools with the same linker, target and directory. On a host other than linux-x86_64 the build is a plain
 # `cargo build --release` into target/release (no glibc floor: nothing is shipped from there).
+#
+# Every cargo command make runs that links anything ($(CARGO_ZIG): the tests, clippy's proc macros, the benchmarks,
+# the generator) links with mk/zig-cc, host units included, so that no ELF the build makes needs a glibc newer than
+# $(GLIBC_FLOOR). Only the sanitizer and fuzz builds (mk/95-fuzz.mk) link with the host's cc: their runtimes need it.
 
 TOOLS := $(ROOT)/target/tools
 ZIGLANG_VERSION := 0.17.0
@@ -40,8 +44,16 @@ NATIVE_TARGET :=
 NATIVE_DIR := $(ROOT)/target/release
 NATIVE_ZIG :=
 endif
-# Every zig build runs with the tools first on PATH (zig itself and cargo-zigbuild).
-ZIG_ENV := PATH=$(TOOLS)/bin:$(TOOLS)/cargo/bin:$$PATH
+# Every zig build runs with the tools first on PATH (zig itself and cargo-zigbuild) and mk/zig-cc as the linker.
+ifeq ($(NATIVE_ZIG),1)
+ZIG_ENV := PATH=$(TOOLS)/bin:$(TOOLS)/cargo/bin:$$PATH CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$(ROOT)/mk/zig-cc \
+	ERRCAT_GLIBC_FLOOR=$(GLIBC_FLOOR)
+ZIG_TOOLS := tools
+else
+ZIG_ENV :=
+ZIG_TOOLS :=
+endif
+CARGO_ZIG := $(ZIG_ENV) $(CARGO)
 NATIVE_CRATES := errcat-cli errcat-c errcat-jni errcat-uniffi
 
 .PHONY: tools native native-env
@@ -77,8 +89,7 @@ NATIVE_PROFILE_ENV := $(if $(NATIVE_ZIG),CARGO_PROFILE_RELEASE_STRIP=none)
 strip_debug = for f in $(1); do if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
 ifeq ($(NATIVE_ZIG),1)
 native: tools
-	$(NATIVE_PROFILE_ENV) $(ZIG_ENV) $(CARGO) zigbuild --release --target $(NATIVE_TARGET).$(GLIBC_FLOOR) \
-		$(addprefix -p ,$(NATIVE_CRATES))
+	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) build --release --target $(NATIVE_TARGET) $(addprefix -p ,$(NATIVE_CRATES))
 	$(call strip_debug,$(addprefix $(NATIVE_DIR)/,$(NATIVE_LINKED)))
 else
 native:

@@ -24,17 +24,17 @@ catalog-json: cli
 
 # Rewrites every committed generated file (each binding's and host package's records, enums and entry data, from
 # catalog/fields.toml and the catalog) and the boundary vectors; the tests fail while any of them is stale.
-generate:
-	$(CARGO) run -q -p errcat-codegen -- write
+generate: $(ZIG_TOOLS)
+	$(CARGO_ZIG) run -q -p errcat-codegen -- write
 	python3 testdata/gen_boundary_vectors.py
 	python3 testdata/classify/gen_vectors.py
 
-test-rust: toolchain
+test-rust: toolchain $(ZIG_TOOLS)
 	python3 testdata/gen_boundary_vectors.py --check
 	python3 testdata/classify/gen_vectors.py --check
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	$(CARGO) test --workspace
+	$(CARGO_ZIG) clippy --workspace --all-targets -- -D warnings
+	$(CARGO_ZIG) test --workspace
 
 demo-cli: cli
 	@echo "== errcat explain: a Koupleless code"
@@ -47,5 +47,5 @@ demo-cli: cli
 	@echo "== an unknown code: suggestions, and a number by its service range"
 	$(ERRCAT) explain Arklet.InstallBizFailes 640 || true
 
-bench-rust:
-	$(CARGO) bench -p errcat-bench
+bench-rust: $(ZIG_TOOLS)
+	$(CARGO_ZIG) bench -p errcat-bench

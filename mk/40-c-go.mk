@@ -39,8 +39,8 @@ GO_PREBUILT := $(ROOT)/go/internal/prebuilt
 
 c-lib: native
 
-c-header:
-	ERRCAT_BLESS_HEADER=1 $(CARGO) test -p errcat-c header_has_not_drifted
+c-header: $(ZIG_TOOLS)
+	ERRCAT_BLESS_HEADER=1 $(CARGO_ZIG) test -p errcat-c header_has_not_drifted
 
 # cJSON (reads the vectors in the C tests), pkg-config and valgrind come from Debian when missing.
 c-deps:

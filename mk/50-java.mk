@@ -39,5 +39,5 @@ bench-java-classify: bench-classify-rust
 
 # The Rust side of the Java and Python classify benchmarks: bench/rust's criterion bench of errcat::classify
 # (briefly), whose estimates (target/criterion/classify/*_errcat) the host benchmarks read in the same make run.
-bench-classify-rust:
-	cargo bench -q -p errcat-bench --bench classify -- --warm-up-time 1 --measurement-time 3
+bench-classify-rust: $(ZIG_TOOLS)
+	$(CARGO_ZIG) bench -q -p errcat-bench --bench classify -- --warm-up-time 1 --measurement-time 3

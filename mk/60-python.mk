@@ -25,7 +25,7 @@ PY_WHEEL = $(PY_WHEEL_DIR)/errcat-$(VERSION)-$(PY_WHEEL_TAG).whl
 PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
 # maturin's environment differs from the other release builds (cargo would rebuild their shared crates): it keeps its
 # own target directory.
-MATURIN_ZIG := $(if $(NATIVE_ZIG),--zig --target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
+MATURIN_ZIG := $(if $(NATIVE_ZIG),--target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
 
 .PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python bench-python-classify
 

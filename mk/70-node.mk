@@ -10,9 +10,9 @@ BENCH_TARGETS += bench-node
 NODE_DIR := $(ROOT)/node
 NODE_OUT := $(ROOT)/target/node
 NAPI := node $(NODE_DIR)/node_modules/@napi-rs/cli/dist/cli.js
-# On linux-x86_64 the addon is linked by zig for glibc 2.17 (`-x` = cargo zigbuild, tools of mk/05-native.mk), in
+# On linux-x86_64 the addon is linked by zig for glibc 2.17 (ZIG_ENV: mk/zig-cc, tools of mk/05-native.mk), in
 # the native build's target directory and profile (NATIVE_PROFILE_ENV): the shared crates it needs are that build's.
-NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),-x --target $(NATIVE_TARGET).$(GLIBC_FLOOR))
+NAPI_ZIG_ARGS := $(if $(NATIVE_ZIG),--target $(NATIVE_TARGET))
 NAPI_BUILD := $(ZIG_ENV) $(NATIVE_PROFILE_ENV) $(NAPI) build --platform --release $(NAPI_ZIG_ARGS) --manifest-path ../bindings/node/Cargo.toml --package-json-path package.json --js binding.js --dts binding.d.ts
 
 .PHONY: node-deps node-build node-generate node-pack test-node demo-node bench-node bench-node-classify

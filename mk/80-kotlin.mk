@@ -42,8 +42,8 @@ bench-kotlin-classify: kotlin-jar bench-classify-rust
 
 # uniffi-bindgen in library mode reads the interface from the built library, after codegen rewrote generated.rs.
 uniffi-bindings: generate
-	$(CARGO) build -p errcat-uniffi
-	$(CARGO) run -q -p errcat-uniffi --features cli --bin uniffi-bindgen -- generate \
+	$(CARGO_ZIG) build -p errcat-uniffi
+	$(CARGO_ZIG) run -q -p errcat-uniffi --features cli --bin uniffi-bindgen -- generate \
 		--library $(UNIFFI_LIB) --language kotlin --language swift \
 		--config bindings/uniffi/bindgen.toml --no-format --out-dir $(UNIFFI_GEN)
 	install -D -m 644 $(UNIFFI_GEN)/io/errcat/kotlin/errcat.kt kotlin/src/generated/kotlin/io/errcat/kotlin/errcat.kt

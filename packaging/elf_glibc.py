@@ -2,11 +2,13 @@
 """The highest GLIBC_x.y symbol version each shipped ELF file needs, read from its .gnu.version_r section.
 
     elf_glibc.py --floor 2.17 --expect N PATH...
+    elf_glibc.py --floor 2.17 --at-least N PATH...
 
 A PATH is an ELF file or an archive holding some (.jar/.whl/.zip, .tgz/.tar.gz); every ELF shared object or
 executable inside is read (static archives, .a, are not: their symbols bind when a program links them). Prints one
 line per ELF ("GLIBC_2.17  errcat-0.1.0.jar!native/linux-x86_64/liberrcat_jni.so") and fails when any needs a
-version above the floor, or when the number of ELF files found is not --expect (so a missing library cannot pass).
+version above the floor, or when the number of ELF files found is not --expect or is below --at-least (so a missing
+library cannot pass).
 No binutils needed: the reader below follows the ELF64 layout (Elf64_Ehdr, Elf64_Shdr, Elf64_Verneed/Vernaux).
 """
 
@@ -81,6 +83,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--floor", required=True, help="the highest glibc version allowed, e.g. 2.17")
     parser.add_argument("--expect", type=int, help="how many ELF files must be found")
+    parser.add_argument("--at-least", type=int, default=1, help="the fewest ELF files that may be found")
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
     floor = tuple(int(p) for p in args.floor.split("."))
@@ -94,9 +97,14 @@ def main() -> int:
             label = "GLIBC_" + ".".join(map(str, top)) if top != (0,) else "(no glibc)"
             over = top > floor
             bad += over
-            print(f"{label:<12} {'ABOVE THE FLOOR ' if over else ''}{name.replace(str(path), path.rsplit('/', 1)[-1])}")
+            # an archive's members by the archive's file name, a file by its path
+            shown = name.replace(path, path.rsplit("/", 1)[-1]) if name != path else path
+            print(f"{label:<12} {'ABOVE THE FLOOR ' if over else ''}{shown}")
     if args.expect is not None and found != args.expect:
         print(f"elf_glibc: found {found} ELF files, expected {args.expect}", file=sys.stderr)
+        return 1
+    if found < args.at_least:
+        print(f"elf_glibc: found {found} ELF files, expected at least {args.at_least}", file=sys.stderr)
         return 1
     if bad:
         print(f"elf_glibc: {bad} file(s) need a glibc newer than {args.floor}", file=sys.stderr)

@@ -2,7 +2,8 @@
 # The packaging tests (`make test-packaging`, part of `make test`), against what dist/ holds:
 #   1. glibc floor: no shipped ELF (JNI, uniffi, pyo3, napi libraries, liberrcat.so, the CLI) needs a GLIBC symbol
 #      version above $GLIBC_FLOOR (packaging/elf_glibc.py), `auditwheel show` agrees for the wheel, and both static
-#      libraries (C tarball, Go module) link with zig against glibc $GLIBC_FLOOR itself;
+#      libraries (C tarball, Go module) link with zig against glibc $GLIBC_FLOOR itself, and no ELF the build linked
+#      (test binaries, build scripts, proc macros included) needs more either;
 #   2. metadata an index checks: twine check (wheel, sdist), npm pack --dry-run, the POM fields Maven Central
 #      requires, and every version equal to the workspace version (packaging/check_metadata.py);
 #   3. installs without Rust (cargo and rustc off the PATH): the wheel in a fresh venv, the npm tarball in an empty
@@ -64,6 +65,23 @@ glibc_floor() {
         echo "   $top $(basename "$f")"
         [ "$(printf '%s\n' "GLIBC_$GLIBC_FLOOR" "$top" | sort -V | tail -1)" = "GLIBC_$GLIBC_FLOOR" ]
     done
+}
+
+# Every ELF the build linked, not only the shipped ones: test binaries, build scripts, proc macros, the debug
+# cdylibs (mk/zig-cc links all of them). Left out: the tools PyPI and crates.io gave us (target/tools, fuzz-tools),
+# the C programs that the system cc links as a user would (target/c), and the sanitizer and fuzz builds.
+built_floor() {
+    local built
+    mapfile -d '' built < <(find "$ROOT/target" "$ROOT/node" "$ROOT/java/target" "$ROOT/kotlin/target" \
+        \( -path "$ROOT/target/tools" -o -path "$ROOT/target/fuzz-tools" -o -path "$ROOT/target/fuzz" \
+        -o -path "$ROOT/target/asan" -o -path "$ROOT/target/c" -o -name node_modules \) -prune \
+        -o -type f \( -name '*.so' -o -name '*.node' -o -perm -u+x \) -print0 2>/dev/null)
+    if ! "$PYTHON" "$ROOT/packaging/elf_glibc.py" --floor "$GLIBC_FLOOR" --at-least 50 "${built[@]}" \
+        > "$work/built.txt"; then
+        grep 'ABOVE THE FLOOR' "$work/built.txt"
+        return 1
+    fi
+    tail -1 "$work/built.txt"
 }
 
 auditwheel_agrees() {
@@ -193,6 +211,7 @@ if env PATH="$norust_path" sh -c 'command -v cargo || command -v rustc'; then
 fi
 
 check "glibc floor $GLIBC_FLOOR: every shipped ELF" glibc_floor
+check "glibc floor $GLIBC_FLOOR: every ELF the build linked" built_floor
 check "auditwheel show: manylinux_2_17_x86_64" auditwheel_agrees
 check "static liberrcat.a (C tarball) links against glibc $GLIBC_FLOOR" static_floor_c
 check "static liberrcat.a (Go module) links against glibc $GLIBC_FLOOR" static_floor \
