@@ -7,6 +7,7 @@
 //! two `Counts` of the same layout is exact, so they merge across workers (and, later, machines) without loss.
 
 use hdrhistogram::Histogram;
+use smallvec::SmallVec;
 
 /// Durations above this (µs, ~35 years) are clamped before they are counted.
 pub(crate) const MAX_DURATION_US: u64 = 1 << 50;
@@ -32,12 +33,13 @@ pub(crate) fn value<const S: u32>(i: usize) -> u64 {
 /// Counts per bucket index over the window of indices seen so far (`lo..lo + counts.len()`), grown on demand at
 /// either end; `max` exact. A window rather than an array from index 0: most summaries (an entity's, a stage's)
 /// see durations within a few octaves, so their arrays stay a few dozen slots instead of hundreds, and a new one
-/// costs a small allocation, not a kilobyte zeroed and later added slot by slot.
+/// costs a small allocation, not a kilobyte zeroed and later added slot by slot; up to four slots none at all (most
+/// vuids and bids are seen once or twice).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Counts<const S: u32> {
     /// The index of `counts[0]`.
     lo: usize,
-    counts: Vec<u32>,
+    counts: SmallVec<[u32; 4]>,
     /// Values counted beyond what a `u32` holds, per index, spilled here (rare).
     spill: Vec<(usize, u64)>,
     pub max: u64,
@@ -96,7 +98,7 @@ impl<const S: u32> Counts<S> {
         }
         if from < self.lo {
             let extra = self.lo - from;
-            self.counts.splice(0..0, std::iter::repeat_n(0, extra));
+            self.counts.insert_many(0, std::iter::repeat_n(0, extra));
             self.lo = from;
         }
         if to > self.lo + self.counts.len() {
