@@ -418,7 +418,7 @@ impl Sketch {
         #[cfg(target_arch = "x86_64")]
         if let Some(s) = self.slots.get(i as usize) {
             let at = d.map_or(0, super::hist::index::<5>);
-            let p: *const u32 = s.durations.counts.get(at).map_or(std::ptr::null(), |c| c);
+            let p: *const u32 = s.durations.get(at).map_or(std::ptr::null(), |c| c);
             // SAFETY: a prefetch is only a hint; the addresses are those of live elements (or null, ignored).
             unsafe {
                 use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};

@@ -7,6 +7,7 @@
 //! two `Counts` of the same layout is exact, so they merge across workers (and, later, machines) without loss.
 
 use hdrhistogram::Histogram;
+use smallvec::SmallVec;
 
 /// Durations above this (µs, ~35 years) are clamped before they are counted.
 pub(crate) const MAX_DURATION_US: u64 = 1 << 50;
@@ -29,10 +30,16 @@ pub(crate) fn value<const S: u32>(i: usize) -> u64 {
     }
 }
 
-/// Counts per bucket index, grown on demand; `max` exact.
+/// Counts per bucket index over the window of indices seen so far (`lo..lo + counts.len()`), grown on demand at
+/// either end; `max` exact. A window rather than an array from index 0: most summaries (an entity's, a stage's)
+/// see durations within a few octaves, so their arrays stay a few dozen slots instead of hundreds, and a new one
+/// costs a small allocation, not a kilobyte zeroed and later added slot by slot; up to four slots none at all (most
+/// vuids and bids are seen once or twice).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Counts<const S: u32> {
-    pub counts: Vec<u32>,
+    /// The index of `counts[0]`.
+    lo: usize,
+    counts: SmallVec<[u32; 4]>,
     /// Values counted beyond what a `u32` holds, per index, spilled here (rare).
     spill: Vec<(usize, u64)>,
     pub max: u64,
@@ -44,15 +51,13 @@ impl<const S: u32> Counts<S> {
     pub fn record(&mut self, d: u64) {
         let d = d.min(MAX_DURATION_US);
         let i = index::<S>(d);
-        if i >= self.counts.len() {
-            self.counts.resize(i + 1, 0);
-        }
-        let c = &mut self.counts[i];
+        let c = self.slot(i);
         if *c == u32::MAX {
-            self.spill.push((i, u64::from(*c)));
-            *c = 0;
+            *c = 1;
+            self.spill.push((i, u64::from(u32::MAX)));
+        } else {
+            *c += 1;
         }
-        *c += 1;
         self.n += 1;
         self.max = self.max.max(d);
     }
@@ -64,30 +69,71 @@ impl<const S: u32> Counts<S> {
         }
         let d = d.min(MAX_DURATION_US);
         let i = index::<S>(d);
-        if i >= self.counts.len() {
-            self.counts.resize(i + 1, 0);
-        }
-        match u32::try_from(n)
-            .ok()
-            .and_then(|n| self.counts[i].checked_add(n))
-        {
-            Some(sum) => self.counts[i] = sum,
+        let c = self.slot(i);
+        match u32::try_from(n).ok().and_then(|n| c.checked_add(n)) {
+            Some(sum) => *c = sum,
             None => self.spill.push((i, n)),
         }
         self.n += n;
         self.max = self.max.max(d);
     }
 
-    pub fn add(&mut self, other: &Counts<S>) {
-        if self.counts.len() < other.counts.len() {
-            self.counts.resize(other.counts.len(), 0);
+    /// The counter of index `i`, the window grown to hold it.
+    #[inline(always)]
+    fn slot(&mut self, i: usize) -> &mut u32 {
+        let k = i.wrapping_sub(self.lo);
+        if k >= self.counts.len() {
+            self.cover(i, i + 1);
         }
-        for (i, (mine, &theirs)) in self.counts.iter_mut().zip(&other.counts).enumerate() {
-            match mine.checked_add(theirs) {
-                Some(sum) => *mine = sum,
-                None => {
-                    self.spill.push((i, u64::from(*mine) + u64::from(theirs)));
-                    *mine = 0;
+        &mut self.counts[i - self.lo]
+    }
+
+    /// Grows the window to hold the indices `from..to`.
+    #[cold]
+    fn cover(&mut self, from: usize, to: usize) {
+        if self.counts.is_empty() {
+            self.lo = from;
+            self.counts.resize(to - from, 0);
+            return;
+        }
+        if from < self.lo {
+            let extra = self.lo - from;
+            self.counts.insert_many(0, std::iter::repeat_n(0, extra));
+            self.lo = from;
+        }
+        if to > self.lo + self.counts.len() {
+            self.counts.resize(to - self.lo, 0);
+        }
+    }
+
+    /// The counter of index `i`, when the window holds it (for a prefetch).
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<&u32> {
+        self.counts.get(i.wrapping_sub(self.lo))
+    }
+
+    /// (index, count) of the window, in index order (zeros included).
+    #[inline]
+    pub fn buckets(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.counts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| (self.lo + k, c))
+    }
+
+    pub fn add(&mut self, other: &Counts<S>) {
+        if !other.counts.is_empty() {
+            self.cover(other.lo, other.lo + other.counts.len());
+            let at = other.lo - self.lo;
+            let mine = &mut self.counts[at..at + other.counts.len()];
+            for (k, (mine, &theirs)) in mine.iter_mut().zip(&other.counts).enumerate() {
+                match mine.checked_add(theirs) {
+                    Some(sum) => *mine = sum,
+                    None => {
+                        self.spill
+                            .push((other.lo + k, u64::from(*mine) + u64::from(theirs)));
+                        *mine = 0;
+                    }
                 }
             }
         }
@@ -100,7 +146,7 @@ impl<const S: u32> Counts<S> {
     pub fn histogram(&self) -> Histogram<u64> {
         let sigfig = if S >= 8 { 2 } else { 1 };
         let mut h = Histogram::new(sigfig).expect("a valid precision");
-        for (i, &c) in self.counts.iter().enumerate() {
+        for (i, c) in self.buckets() {
             if c > 0 {
                 // The histogram auto-resizes, so recording cannot fail for lack of range.
                 let _ = h.record_n(value::<S>(i), u64::from(c));
@@ -122,7 +168,7 @@ impl<const S: u32> Counts<S> {
             let q = q.min(1.0);
             let target = ((q * self.n as f64).ceil() as u64).max(1);
             let mut seen = 0u64;
-            for (i, &c) in self.counts.iter().enumerate() {
+            for (i, c) in self.buckets() {
                 seen += u64::from(c);
                 if seen >= target {
                     let v = if q == 0.0 {

@@ -402,10 +402,8 @@ mod tests {
                     s.durations.n,
                     s.durations.max,
                     s.durations
-                        .counts
-                        .iter()
-                        .copied()
-                        .filter(|&c| c > 0)
+                        .buckets()
+                        .filter(|b| b.1 > 0)
                         .collect::<Vec<_>>(),
                 )
             })
