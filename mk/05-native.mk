@@ -1,7 +1,7 @@
 # The release build of every native artefact, once, linked by zig for glibc 2.17 (manylinux2014), and the tools it
 # needs, installed by this file (pinned) into target/tools (kept between runs; a changed pin reinstalls).
 #
-#   make tools     ziglang, maturin, auditwheel, twine (PyPI, one venv) and cargo-zigbuild (crates.io)
+#   make tools     ziglang, maturin (whose `zig cc` mk/zig-cc runs), auditwheel, twine (PyPI, one venv)
 #   make native    cargo build --release --target x86_64-unknown-linux-gnu, linked by zig for glibc 2.17, of the
 #                  CLI, the C library, the JNI and the uniffi libraries, into $(NATIVE_DIR); Maven calls this too
 #   make native-env  print the environment (PATH, linker) the zig builds run in, for use by hand
@@ -17,7 +17,6 @@
 
 TOOLS := $(ROOT)/target/tools
 ZIGLANG_VERSION := 0.17.0
-CARGO_ZIGBUILD_VERSION := 0.24.0
 MATURIN_VERSION := 1.16.0
 AUDITWHEEL_VERSION := 6.8.2
 TWINE_VERSION := 7.0.0
@@ -25,7 +24,6 @@ TOOLS_PY_PINS := ziglang==$(ZIGLANG_VERSION) maturin==$(MATURIN_VERSION) auditwh
 	twine==$(TWINE_VERSION)
 TOOLS_VENV := $(TOOLS)/venv
 TOOLS_PY_STAMP := $(TOOLS)/stamps/py-$(subst ==,-,$(subst $() ,_,$(TOOLS_PY_PINS)))
-TOOLS_ZB_STAMP := $(TOOLS)/stamps/cargo-zigbuild-$(CARGO_ZIGBUILD_VERSION)
 MATURIN := $(TOOLS_VENV)/bin/maturin
 AUDITWHEEL := $(TOOLS_VENV)/bin/auditwheel
 TWINE := $(TOOLS_VENV)/bin/twine
@@ -44,10 +42,9 @@ NATIVE_TARGET :=
 NATIVE_DIR := $(ROOT)/target/release
 NATIVE_ZIG :=
 endif
-# Every zig build runs with the tools first on PATH (zig itself and cargo-zigbuild) and mk/zig-cc as the linker.
+# Every cargo build that links runs with mk/zig-cc as the linker.
 ifeq ($(NATIVE_ZIG),1)
-ZIG_ENV := PATH=$(TOOLS)/bin:$(TOOLS)/cargo/bin:$$PATH CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$(ROOT)/mk/zig-cc \
-	ERRCAT_GLIBC_FLOOR=$(GLIBC_FLOOR)
+ZIG_ENV := CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=$(ROOT)/mk/zig-cc ERRCAT_GLIBC_FLOOR=$(GLIBC_FLOOR)
 ZIG_TOOLS := tools
 else
 ZIG_ENV :=
@@ -58,13 +55,9 @@ NATIVE_CRATES := errcat-cli errcat-c errcat-jni errcat-uniffi
 
 .PHONY: tools native native-env
 
-ifeq ($(NATIVE_ZIG),1)
-tools: $(TOOLS_PY_STAMP) $(TOOLS_ZB_STAMP)
-else
 tools: $(TOOLS_PY_STAMP)
-endif
 
-# One venv for the Python-distributed tools; zig is linked into target/tools/bin for cargo-zigbuild and napi.
+# One venv for the Python-distributed tools; zig is linked into target/tools/bin for mk/zig-cc and the packaging tests.
 $(TOOLS_PY_STAMP):
 	rm -rf $(TOOLS_VENV) $(TOOLS)/stamps/py-*
 	$(PYTHON) -m venv $(TOOLS_VENV)
@@ -74,11 +67,6 @@ $(TOOLS_PY_STAMP):
 		$(TOOLS)/bin/zig
 	$(TOOLS)/bin/zig version
 	touch $@
-
-$(TOOLS_ZB_STAMP):
-	rm -f $(TOOLS)/stamps/cargo-zigbuild-*
-	$(CARGO) install -q --locked --root $(TOOLS)/cargo cargo-zigbuild@$(CARGO_ZIGBUILD_VERSION)
-	mkdir -p $(dir $@) && touch $@
 
 # zig knows one strip, everything: the release profile's default `strip = "debuginfo"` would drop the symbol table
 # too (no names in backtraces, profiles or valgrind reports, whose suppressions match by function name). So cargo
