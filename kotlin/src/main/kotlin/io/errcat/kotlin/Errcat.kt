@@ -138,8 +138,8 @@ object Errcat {
     /**
      * Classifies a real Arklet or ModuleController answer (`body`: the response as text, or its bytes): the object
      * `errcat classify --json` prints, as a map in the core's member order — `outcome` (`success` / `error`),
-     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry`, `results` (one map per entry of a
-     * composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
+     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry` (read-only: one map per catalog
+     * entry, made on its first use), `results` (one map per entry of a composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
      * [lookup] gives for it. Context: `command` (`installBiz`, …), `httpStatus`, `tunnel` (`http`, `mqtt`).
      * `NotFound` for a well-formed answer no rule classifies, `InvalidArgument` for input that is not an answer.
      */
@@ -207,18 +207,52 @@ object Errcat {
 
     private fun number(n: Int?): Value = if (n == null) Value.Null else Value.Int(n.toLong())
 
-    @Suppress("UNCHECKED_CAST")
-    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> {
-        // The last `true`: with each code's entry, as `errcat classify --json` prints it (other hosts leave it out).
-        val c = invokeDecoded("classify", body, text(command), number(httpStatus), text(tunnel), Value.Bool(true)) as MutableMap<String, Any?>
-        val t = table
-        c["resolved"] = (c["answer"] as Long?)?.let { t.answer(it) }
-        for (item in c["results"] as List<*>) {
-            val m = item as MutableMap<String, Any?>
-            m["resolved"] = (m["answer"] as Long?)?.let { t.answer(it) }
+    /**
+     * The core's flat classification (`classify_flat`: the members' values by position, without those the answer
+     * table holds, bindings/README.md) as the map `errcat classify --json` prints, in its member order: `code`,
+     * `reporter` and `retryable` from the answer's [Resolved], `entry` the table's JSON view of its entry.
+     */
+    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> =
+        classified(invokeDecoded("classify_flat", body, text(command), number(httpStatus), text(tunnel)) as List<*>, table, false)
+
+    /** One classification (an item of a composite answer's when `item`) from its flat values. */
+    private fun classified(f: List<*>, t: Answers, item: Boolean): MutableMap<String, Any?> {
+        val answer = f[7] as Long?
+        val r = if (answer == null) null else t.answer(answer) as Resolved
+        val m = LinkedHashMap<String, Any?>(24)
+        if (item) m["key"] = f[0]
+        m["outcome"] = f[1]
+        m["code"] = r?.code
+        m["reporter"] = r?.entry?.reporter
+        m["rule"] = f[2]
+        m["why"] = f[3]
+        m["retryable"] = r?.entry?.retryable
+        val error = f[4] as List<*>?
+        m["error"] = if (error == null) null else LinkedHashMap<String, Any?>(4).also { it["kind"] = error[0]; it["message"] = error[1] }
+        val evidence = f[5] as List<*>?
+        m["evidence"] = if (evidence == null) null else evidence(evidence)
+        m["entry"] = if (r == null) null else t.entryView(r.entry.id)
+        if (!item) {
+            val items = f[6] as List<*>
+            m["results"] = ArrayList<Any?>(items.size).also { list -> for (i in items) list.add(classified(i as List<*>, t, true)) }
         }
-        return c
+        m["answer"] = answer
+        m["resolved"] = r
+        return m
     }
+
+    private fun evidence(e: List<*>): Map<String, Any?> {
+        val m = LinkedHashMap<String, Any?>(32)
+        for (i in EVIDENCE.indices) m[EVIDENCE[i]] = e[i]
+        return m
+    }
+
+    /** The evidence's members, in the core's order (the flat view's positions). */
+    private val EVIDENCE = arrayOf(
+        "key", "tunnel", "shape", "command", "http_status", "envelope", "data_code", "message", "data_message", "state",
+        "reason", "error", "exception", "exception_message", "cause", "cause_message", "cause_origin", "cause_frame",
+        "causes", "frames", "placeholders",
+    )
 
     private fun entryList(ids: List<Value>): List<Entry> {
         val t = table
