@@ -299,7 +299,11 @@ mod tests {
             };
             assert_eq!(json(Arg::Bool(false)), Out::Str(text.clone()));
             let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-            assert_eq!(serde_json::Value::from(json(Arg::Bool(true))), parsed, "{id}");
+            assert_eq!(
+                serde_json::Value::from(json(Arg::Bool(true))),
+                parsed,
+                "{id}"
+            );
             id += 1;
         }
         assert!(id > 100, "{id}");
