@@ -137,7 +137,7 @@ object Errcat {
 
     /**
      * Classifies a real Arklet or ModuleController answer (`body`: the response as text, or its bytes): the object
-     * `errcat classify --json` prints, as a map in the core's member order — `outcome` (`success` / `error`),
+     * `errcat classify --json` prints, as a read-only map in the core's member order — `outcome` (`success` / `error`),
      * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry` (read-only: one map per catalog
      * entry, made on its first use), `results` (one map per entry of a composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
      * [lookup] gives for it. Context: `command` (`installBiz`, …), `httpStatus`, `tunnel` (`http`, `mqtt`).
@@ -216,43 +216,45 @@ object Errcat {
         classified(invokeDecoded("classify_flat", body, text(command), number(httpStatus), text(tunnel)) as List<*>, table, false)
 
     /** One classification (an item of a composite answer's when `item`) from its flat values. */
-    private fun classified(f: List<*>, t: Answers, item: Boolean): MutableMap<String, Any?> {
+    private fun classified(f: List<*>, t: Answers, item: Boolean): Map<String, Any?> {
         val answer = f[7] as Long?
         val r = if (answer == null) null else t.answer(answer) as Resolved
-        val m = LinkedHashMap<String, Any?>(24)
-        if (item) m["key"] = f[0]
-        m["outcome"] = f[1]
-        m["code"] = r?.code
-        m["reporter"] = r?.entry?.reporter
-        m["rule"] = f[2]
-        m["why"] = f[3]
-        m["retryable"] = r?.entry?.retryable
         val error = f[4] as List<*>?
-        m["error"] = if (error == null) null else LinkedHashMap<String, Any?>(4).also { it["kind"] = error[0]; it["message"] = error[1] }
         val evidence = f[5] as List<*>?
-        m["evidence"] = if (evidence == null) null else evidence(evidence)
-        m["entry"] = if (r == null) null else t.entryView(r.entry.id)
+        val m = arrayOfNulls<Any?>(12)
+        var i = 0
+        if (item) m[i++] = f[0]
+        m[i++] = f[1]
+        m[i++] = r?.code
+        m[i++] = r?.entry?.reporter
+        m[i++] = f[2]
+        m[i++] = f[3]
+        m[i++] = r?.entry?.retryable
+        m[i++] = if (error == null) null else Members(ERROR, error)
+        m[i++] = if (evidence == null) null else Members(EVIDENCE, evidence)
+        m[i++] = if (r == null) null else t.entryView(r.entry.id)
         if (!item) {
             val items = f[6] as List<*>
-            m["results"] = ArrayList<Any?>(items.size).also { list -> for (i in items) list.add(classified(i as List<*>, t, true)) }
+            m[i++] = if (items.isEmpty()) emptyList<Any?>() else items.map { classified(it as List<*>, t, true) }
         }
-        m["answer"] = answer
-        m["resolved"] = r
-        return m
+        m[i++] = answer
+        m[i] = r
+        return Members(if (item) ITEM else CLASSIFICATION, m.asList())
     }
 
-    private fun evidence(e: List<*>): Map<String, Any?> {
-        val m = LinkedHashMap<String, Any?>(32)
-        for (i in EVIDENCE.indices) m[EVIDENCE[i]] = e[i]
-        return m
-    }
-
-    /** The evidence's members, in the core's order (the flat view's positions). */
-    private val EVIDENCE = arrayOf(
+    /** The members of a classification, of an item of a composite answer, of the evidence and of an item's error. */
+    private val CLASSIFICATION = Members.Names(
+        "outcome", "code", "reporter", "rule", "why", "retryable", "error", "evidence", "entry", "results", "answer", "resolved",
+    )
+    private val ITEM = Members.Names(
+        "key", "outcome", "code", "reporter", "rule", "why", "retryable", "error", "evidence", "entry", "answer", "resolved",
+    )
+    private val EVIDENCE = Members.Names(
         "key", "tunnel", "shape", "command", "http_status", "envelope", "data_code", "message", "data_message", "state",
         "reason", "error", "exception", "exception_message", "cause", "cause_message", "cause_origin", "cause_frame",
         "causes", "frames", "placeholders",
     )
+    private val ERROR = Members.Names("kind", "message")
 
     private fun entryList(ids: List<Value>): List<Entry> {
         val t = table
