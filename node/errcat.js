@@ -53,45 +53,63 @@ function call(op, args) {
  * N-API calls that would make them one by one.
  */
 function unpack(text, shape) {
-  let at = 0
-  let pos = 0
-  const number = () => {
-    let unit = shape.charCodeAt(at++)
-    if (unit < 0x8000) return unit
-    let n = unit & 0x7fff
-    for (let scale = 0x8000; ; scale *= 0x8000) {
-      unit = shape.charCodeAt(at++)
-      n += (unit & 0x7fff) * scale
-      if (unit < 0x8000) return n
-    }
+  packedText = text
+  packedShape = shape
+  at = 0
+  pos = 0
+  const value = packedValue()
+  packedText = packedShape = '' // nothing of the answer kept
+  return value
+}
+
+// The answer being unpacked and where in it: module state rather than closures, so that unpacking makes no
+// functions (unpacking never re-enters: it calls nothing outside this module).
+let packedText = ''
+let packedShape = ''
+let at = 0
+let pos = 0
+
+function packedNumber() {
+  let unit = packedShape.charCodeAt(at++)
+  if (unit < 0x8000) return unit
+  let n = unit & 0x7fff
+  for (let scale = 0x8000; ; scale *= 0x8000) {
+    unit = packedShape.charCodeAt(at++)
+    n += (unit & 0x7fff) * scale
+    if (unit < 0x8000) return n
   }
-  const str = () => text.slice(pos, (pos += number()))
-  const value = () => {
-    switch (shape.charCodeAt(at++)) {
-      case 0: return null
-      case 1: return false
-      case 2: return true
-      case 3: { const zigzag = number(); return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2 }
-      case 4: return str()
-      case 5: {
-        const items = new Array(number())
-        for (let i = 0; i < items.length; i++) items[i] = value()
-        return items
-      }
-      case 6: {
-        const object = {}
-        for (let n = number(); n > 0; n--) {
-          const name = str()
-          // Own data properties, in the core's order (a member named `__proto__` is a member).
-          if (name === '__proto__') Object.defineProperty(object, name, { value: value(), writable: true, enumerable: true, configurable: true })
-          else object[name] = value()
-        }
-        return object
-      }
-      default: throw new ErrcatError('Internal', 'a packed answer the package cannot read (a bug)')
+}
+
+function packedStr() {
+  const start = pos
+  pos += packedNumber()
+  return packedText.slice(start, pos)
+}
+
+function packedValue() {
+  switch (packedShape.charCodeAt(at++)) {
+    case 0: return null
+    case 1: return false
+    case 2: return true
+    case 3: { const zigzag = packedNumber(); return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2 }
+    case 4: return packedStr()
+    case 5: {
+      const items = new Array(packedNumber())
+      for (let i = 0; i < items.length; i++) items[i] = packedValue()
+      return items
     }
+    case 6: {
+      const object = {}
+      for (let n = packedNumber(); n > 0; n--) {
+        const name = packedStr()
+        // Own data properties, in the core's order (a member named `__proto__` is a member).
+        if (name === '__proto__') Object.defineProperty(object, name, { value: packedValue(), writable: true, enumerable: true, configurable: true })
+        else object[name] = packedValue()
+      }
+      return object
+    }
+    default: throw new ErrcatError('Internal', 'a packed answer the package cannot read (a bug)')
   }
-  return value()
 }
 
 const NONE = Object.freeze({})

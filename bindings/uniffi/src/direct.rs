@@ -96,9 +96,10 @@ pub fn run(input: &[u8]) -> Vec<u8> {
             )
         })?;
         let answer = errcat_audit::boundary::call(&op, args(flat))?;
-        let mut out = Vec::with_capacity(2048);
+        // Most answers fit; under 1 KiB, a small allocation (a large one costs malloc a consolidation).
+        let mut out = Vec::with_capacity(1000);
         out.push(0);
-        encode_out(answer, &mut out);
+        encode_out(&answer, &mut out);
         Ok(out)
     });
     answer.unwrap_or_else(|e| {
@@ -129,34 +130,33 @@ pub fn run(input: &[u8]) -> Vec<u8> {
 }
 
 /// Appends the encoding of the answer's flat values (what `encode` writes for each value of `flatten(answer)`,
-/// without making them), with a loop.
-pub fn encode_out(answer: Out, out: &mut Vec<u8>) {
-    let mut todo = vec![answer];
-    while let Some(answer) = todo.pop() {
-        match answer {
-            Out::Null => out.push(0),
-            Out::Bool(value) => out.extend_from_slice(&[1, u8::from(value)]),
-            Out::Int(value) => {
-                out.push(2);
-                out.extend_from_slice(&value.to_le_bytes());
-            }
-            Out::Str(value) => {
-                out.push(5);
-                out.extend_from_slice(&(value.len() as u32).to_le_bytes());
-                out.extend_from_slice(value.as_bytes());
-            }
-            Out::List(items) => {
-                out.push(8);
-                out.extend_from_slice(&(items.len() as u32).to_le_bytes());
-                todo.extend(items.into_iter().rev());
-            }
-            Out::Map(members) => {
-                out.push(9);
-                out.extend_from_slice(&(members.len() as u32).to_le_bytes());
-                for (name, value) in members.into_iter().rev() {
-                    todo.push(value);
-                    todo.push(Out::Str(name));
-                }
+/// without making them). The core's answers are a few levels deep (a classification's results, an item's
+/// evidence, its placeholders), so this recurses, reading the answer in place.
+pub fn encode_out(answer: &Out, out: &mut Vec<u8>) {
+    let text = |out: &mut Vec<u8>, s: &str| {
+        out.push(5);
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    };
+    match answer {
+        Out::Null => out.push(0),
+        Out::Bool(value) => out.extend_from_slice(&[1, u8::from(*value)]),
+        Out::Int(value) => {
+            out.push(2);
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        Out::Str(value) => text(out, value),
+        Out::List(items) => {
+            out.push(8);
+            out.extend_from_slice(&(items.len() as u32).to_le_bytes());
+            items.iter().for_each(|item| encode_out(item, out));
+        }
+        Out::Map(members) => {
+            out.push(9);
+            out.extend_from_slice(&(members.len() as u32).to_le_bytes());
+            for (name, value) in members {
+                text(out, name);
+                encode_out(value, out);
             }
         }
     }

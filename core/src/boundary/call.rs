@@ -248,7 +248,12 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                 args::Number::Other(_) => None,
             };
             let entry = id.ok_or_else(|| invalid("entry id", "is not an entry id"))?;
-            Out::Str(crate::export::entry_json(entry).to_string().into())
+            let json = crate::export::entry_json(entry);
+            // `map`: the same object as a map, for a host that hands out the JSON view (Kotlin's classify).
+            match args::opt_bool("map", take(a, 1))?.unwrap_or(false) {
+                true => Out::from(json),
+                false => Out::Str(json.to_string().into()),
+            }
         }
         "answers" => Out::Str(answers::table().to_string().into()),
         "version" => Out::Str(crate::VERSION.into()),
@@ -282,5 +287,27 @@ mod tests {
             let err = call("error_code", vec![bad]).unwrap_err();
             assert_eq!(err.kind(), crate::ErrorKind::InvalidCode, "{err}");
         }
+    }
+
+    #[test]
+    fn an_entry_as_a_map_is_its_json_text() {
+        let mut id = 0;
+        while Entry::by_id(id).is_some() {
+            let json = |map: Arg| call("entry_json", vec![Arg::Int(id as i64), map]).unwrap();
+            let Out::Str(text) = json(Arg::Absent) else {
+                panic!("entry_json {id}: not text")
+            };
+            assert_eq!(json(Arg::Bool(false)), Out::Str(text.clone()));
+            let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                serde_json::Value::from(json(Arg::Bool(true))),
+                parsed,
+                "{id}"
+            );
+            id += 1;
+        }
+        assert!(id > 100, "{id}");
+        let err = call("entry_json", vec![Arg::Int(0), Arg::from("yes")]).unwrap_err();
+        assert_eq!(err.to_string(), "map must be a boolean, not a string");
     }
 }

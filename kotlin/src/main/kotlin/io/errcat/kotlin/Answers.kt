@@ -28,6 +28,25 @@ internal class Answers private constructor(
 
     fun entry(id: Long): Entry = entries[id.toInt()]
 
+    /** Each entry's JSON view (the catalog export's object, read-only), made from the core's on first use. */
+    private val entryViews = java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Any?>>(entries.size)
+
+    /** The JSON view of entry `id`, as `entry_json` answers it: the same object for every caller. */
+    @Suppress("UNCHECKED_CAST")
+    fun entryView(id: UInt): Map<String, Any?> {
+        val i = id.toInt()
+        entryViews.get(i)?.let { return it }
+        val view = readOnly(invokeDecoded("entry_json", Value.Int(i.toLong()), Value.Bool(true))) as Map<String, Any?>
+        return if (entryViews.compareAndSet(i, null, view)) view else entryViews.get(i)
+    }
+
+    /** A decoded answer with each of its maps and lists read-only. */
+    private fun readOnly(v: Any?): Any? = when (v) {
+        is Map<*, *> -> java.util.Collections.unmodifiableMap(LinkedHashMap<Any?, Any?>(v.size * 2).also { m -> for ((k, x) in v) m[k] = readOnly(x) })
+        is List<*> -> java.util.Collections.unmodifiableList(v.map { readOnly(it) })
+        else -> v
+    }
+
     companion object {
         fun load(): Answers {
             crossings.incrementAndGet()

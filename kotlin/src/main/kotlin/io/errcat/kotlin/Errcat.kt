@@ -137,9 +137,9 @@ object Errcat {
 
     /**
      * Classifies a real Arklet or ModuleController answer (`body`: the response as text, or its bytes): the object
-     * `errcat classify --json` prints, as a map in the core's member order — `outcome` (`success` / `error`),
-     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry`, `results` (one map per entry of a
-     * composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
+     * `errcat classify --json` prints, as a read-only map in the core's member order — `outcome` (`success` / `error`),
+     * `code`, `reporter`, `rule`, `why`, `retryable`, `evidence` (a map), `entry` (read-only: one map per catalog
+     * entry, made on its first use), `results` (one map per entry of a composite answer) — where each `answer` id of a code also comes as `resolved`, the [Resolved] object
      * [lookup] gives for it. Context: `command` (`installBiz`, …), `httpStatus`, `tunnel` (`http`, `mqtt`).
      * `NotFound` for a well-formed answer no rule classifies, `InvalidArgument` for input that is not an answer.
      */
@@ -207,18 +207,54 @@ object Errcat {
 
     private fun number(n: Int?): Value = if (n == null) Value.Null else Value.Int(n.toLong())
 
-    @Suppress("UNCHECKED_CAST")
-    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> {
-        // The last `true`: with each code's entry, as `errcat classify --json` prints it (other hosts leave it out).
-        val c = invokeDecoded("classify", body, text(command), number(httpStatus), text(tunnel), Value.Bool(true)) as MutableMap<String, Any?>
-        val t = table
-        c["resolved"] = (c["answer"] as Long?)?.let { t.answer(it) }
-        for (item in c["results"] as List<*>) {
-            val m = item as MutableMap<String, Any?>
-            m["resolved"] = (m["answer"] as Long?)?.let { t.answer(it) }
+    /**
+     * The core's flat classification (`classify_flat`: the members' values by position, without those the answer
+     * table holds, bindings/README.md) as the map `errcat classify --json` prints, in its member order: `code`,
+     * `reporter` and `retryable` from the answer's [Resolved], `entry` the table's JSON view of its entry.
+     */
+    private fun classification(body: Value, command: String?, httpStatus: Int?, tunnel: String?): Map<String, Any?> =
+        classified(invokeDecoded("classify_flat", body, text(command), number(httpStatus), text(tunnel)) as List<*>, table, false)
+
+    /** One classification (an item of a composite answer's when `item`) from its flat values. */
+    private fun classified(f: List<*>, t: Answers, item: Boolean): Map<String, Any?> {
+        val answer = f[7] as Long?
+        val r = if (answer == null) null else t.answer(answer) as Resolved
+        val error = f[4] as List<*>?
+        val evidence = f[5] as List<*>?
+        val m = arrayOfNulls<Any?>(12)
+        var i = 0
+        if (item) m[i++] = f[0]
+        m[i++] = f[1]
+        m[i++] = r?.code
+        m[i++] = r?.entry?.reporter
+        m[i++] = f[2]
+        m[i++] = f[3]
+        m[i++] = r?.entry?.retryable
+        m[i++] = if (error == null) null else Members(ERROR, error)
+        m[i++] = if (evidence == null) null else Members(EVIDENCE, evidence)
+        m[i++] = if (r == null) null else t.entryView(r.entry.id)
+        if (!item) {
+            val items = f[6] as List<*>
+            m[i++] = if (items.isEmpty()) emptyList<Any?>() else items.map { classified(it as List<*>, t, true) }
         }
-        return c
+        m[i++] = answer
+        m[i] = r
+        return Members(if (item) ITEM else CLASSIFICATION, m.asList())
     }
+
+    /** The members of a classification, of an item of a composite answer, of the evidence and of an item's error. */
+    private val CLASSIFICATION = Members.Names(
+        "outcome", "code", "reporter", "rule", "why", "retryable", "error", "evidence", "entry", "results", "answer", "resolved",
+    )
+    private val ITEM = Members.Names(
+        "key", "outcome", "code", "reporter", "rule", "why", "retryable", "error", "evidence", "entry", "answer", "resolved",
+    )
+    private val EVIDENCE = Members.Names(
+        "key", "tunnel", "shape", "command", "http_status", "envelope", "data_code", "message", "data_message", "state",
+        "reason", "error", "exception", "exception_message", "cause", "cause_message", "cause_origin", "cause_frame",
+        "causes", "frames", "placeholders",
+    )
+    private val ERROR = Members.Names("kind", "message")
 
     private fun entryList(ids: List<Value>): List<Entry> {
         val t = table
