@@ -465,6 +465,11 @@ impl Sketch {
         let mut weights: Vec<u64> = self.slots.iter().map(|s| s.weight).collect();
         let (_, &mut cut, _) = weights.select_nth_unstable_by(self.capacity, |a, b| b.cmp(a));
         let before = self.slots.len();
+        self.subtract(cut, before);
+    }
+
+    /// Subtracts `cut` from every weight and drops the entities left at zero; `before` entities were seen.
+    fn subtract(&mut self, cut: u64, before: usize) {
         self.slots.retain_mut(|s| {
             if s.weight > cut {
                 s.weight -= cut;
@@ -475,10 +480,7 @@ impl Sketch {
         });
         self.subtracted += cut;
         self.dropped += (before - self.slots.len()) as u64;
-        self.index.clear();
-        for (i, s) in self.slots.iter().enumerate() {
-            self.index.insert(s.key, i as u32);
-        }
+        self.reindex();
     }
 
     /// Adds `other` (whose interned keys are mapped by `map`) and reduces to the capacity.
@@ -487,30 +489,69 @@ impl Sketch {
     }
 
     /// [`Sketch::merge`] that empties `other` and leaves it ready for reuse (its memory kept).
+    ///
+    /// The same as adding every entity and then reducing, but when the reduction will run its cut is found
+    /// first, from the merged weights alone: the entities it drops are then neither moved nor added to (most of
+    /// them, for vuids and bids: nearly every one is new).
     pub fn merge_drain(&mut self, other: &mut Sketch, map: impl Fn(u64) -> u64) {
         self.subtracted += std::mem::take(&mut other.subtracted);
         self.total_weight += std::mem::take(&mut other.total_weight);
         self.dropped += std::mem::take(&mut other.dropped);
         other.index.clear();
-        for o in other.slots.drain(..) {
-            let key = map(o.key);
-            match self.index.get(key) {
-                Some(i) => {
-                    let s = &mut self.slots[i as usize];
-                    s.weight += o.weight;
-                    s.requests += o.requests;
-                    s.errors += o.errors;
-                    s.codes.merge(&o.codes);
-                    s.durations.add(&o.durations);
-                }
-                None => {
-                    self.index.insert(key, self.slots.len() as u32);
-                    self.slots.push(Slot { key, ..o });
+        // Per entity of `other`: the slot it adds to (keys map one to one, so no two add to the same one).
+        let to: Vec<Option<u32>> = other
+            .slots
+            .iter()
+            .map(|o| self.index.get(map(o.key)))
+            .collect();
+        let new = to.iter().filter(|t| t.is_none()).count();
+        let before = self.slots.len() + new;
+        let cut = (before > 2 * self.capacity).then(|| {
+            let mut weights: Vec<u64> = self.slots.iter().map(|s| s.weight).collect();
+            for (o, t) in other.slots.iter().zip(&to) {
+                match t {
+                    Some(i) => weights[*i as usize] += o.weight,
+                    None => weights.push(o.weight),
                 }
             }
+            let (_, &mut cut, _) = weights.select_nth_unstable_by(self.capacity, |a, b| b.cmp(a));
+            cut
+        });
+        let keep = |w: u64| cut.is_none_or(|c| w > c);
+        for (o, t) in other.slots.drain(..).zip(to) {
+            match t {
+                Some(i) => {
+                    let s = &mut self.slots[i as usize];
+                    if keep(s.weight + o.weight) {
+                        s.weight += o.weight;
+                        s.requests += o.requests;
+                        s.errors += o.errors;
+                        s.codes.merge(&o.codes);
+                        s.durations.add(&o.durations);
+                    } else {
+                        s.weight += o.weight; // dropped below: only its weight is looked at
+                    }
+                }
+                None if keep(o.weight) => {
+                    let key = map(o.key);
+                    if cut.is_none() {
+                        self.index.insert(key, self.slots.len() as u32);
+                    }
+                    self.slots.push(Slot { key, ..o });
+                }
+                None => {}
+            }
         }
-        if self.slots.len() > 2 * self.capacity {
-            self.reduce();
+        if let Some(cut) = cut {
+            self.subtract(cut, before);
+        }
+    }
+
+    /// Rebuilds the index after slots moved.
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, s) in self.slots.iter().enumerate() {
+            self.index.insert(s.key, i as u32);
         }
     }
 }
@@ -592,6 +633,67 @@ mod tests {
         assert_eq!(k, k2);
         let k = address_key(b"::1", false, &mut i);
         assert_eq!(i.render(EntityKind::Client, k), "::1");
+    }
+
+    /// Adds every entity of `other`, then reduces: what [`Sketch::merge_drain`] must equal.
+    fn merged_then_reduced(mut a: Sketch, b: &Sketch) -> Sketch {
+        a.subtracted += b.subtracted;
+        a.total_weight += b.total_weight;
+        a.dropped += b.dropped;
+        for o in &b.slots {
+            match a.index.get(o.key) {
+                Some(i) => {
+                    let s = &mut a.slots[i as usize];
+                    s.weight += o.weight;
+                    s.requests += o.requests;
+                    s.errors += o.errors;
+                }
+                None => {
+                    a.index.insert(o.key, a.slots.len() as u32);
+                    a.slots.push(o.clone());
+                }
+            }
+        }
+        if a.slots.len() > 2 * a.capacity {
+            a.reduce();
+        }
+        a
+    }
+
+    #[test]
+    fn a_merge_skips_what_the_reduction_drops_and_equals_adding_then_reducing() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for round in 0..200 {
+            let fill = |n: u64, next: &mut dyn FnMut() -> u64| {
+                let mut s = Sketch::new(1 + round % 13);
+                for _ in 0..n {
+                    let r = next();
+                    s.add(r % (5 + round as u64 * 3), 200, r >> 60 == 0, None, true);
+                }
+                s
+            };
+            let a = fill(next() % 300, &mut next);
+            let mut b = fill(next() % 300, &mut next);
+            let want = merged_then_reduced(a.clone(), &b);
+            let mut got = a;
+            got.merge_drain(&mut b, |k| k);
+            let view = |s: &Sketch| {
+                let slots: Vec<_> = s
+                    .slots
+                    .iter()
+                    .map(|x| (x.key, x.weight, x.requests, x.errors))
+                    .collect();
+                (slots, s.subtracted, s.total_weight, s.dropped)
+            };
+            assert_eq!(view(&got), view(&want), "round {round}");
+            assert!(b.slots.is_empty());
+        }
     }
 
     #[test]

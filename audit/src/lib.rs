@@ -57,6 +57,7 @@ mod notes;
 mod parse;
 mod partial;
 mod prom;
+mod reduce;
 mod report;
 mod scan;
 mod seek;

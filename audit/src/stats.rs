@@ -1,7 +1,8 @@
 //! The accumulator of the hot path: counts per (module, api) group, then per (method, host, code) row, an HDR
 //! histogram of durations and the Trace-Log stages per group; per service the timeline and the entity summaries;
-//! malformed-line bookkeeping. One [`Partial`] per worker; partials merge commutatively (counts and histograms
-//! exactly, entity summaries by their defined merge), so the merged result does not depend on scheduling.
+//! malformed-line bookkeeping. One [`Partial`] per leaf of input; counts and histograms merge exactly in any
+//! order, the entity summaries by their defined merge, which is not associative once they drop entities: the
+//! leaves and their merge order are fixed by the input (see `crate::reduce`), never by the threads.
 
 use std::hash::Hasher;
 use std::sync::Arc;
@@ -236,7 +237,6 @@ struct CacheSlot {
 pub(crate) struct Svc {
     pub module: Box<[u8]>,
     pub timeline: Timeline,
-    /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order.
     /// One summary per [`EntityKind`], in [`EntityKind::ALL`] order, then [`UNIT_VUID`] and [`UNIT_BID`]: the
     /// vuids and bids of the unit being fed, folded into the first ones when the unit ends (so that "counted from
     /// the first error" means from the first error in that unit, whichever worker reads it: the report does not

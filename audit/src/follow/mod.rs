@@ -27,13 +27,12 @@ use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::filter::Setup;
 use crate::input::ranges::read_at;
 use crate::input::stream::{run_stream, Cutter};
 use crate::input::{rotation_index, Input};
 use crate::notes::{InFlight, Warning};
+use crate::reduce::fold_tree;
 use crate::report::{self, Report};
 use crate::stats::{split_key, Partial, UnitCount, UnitId, MS_BUCKETS};
 use crate::AuditOptions;
@@ -678,20 +677,22 @@ type Piece = (u64, Vec<u8>, Option<(Vec<u8>, u64)>);
 
 /// Counts blocks of one file on all cores.
 fn count_blocks(slot: u32, blocks: Vec<Piece>, level: &Arc<Setup>) -> Partial {
-    blocks
-        .into_par_iter()
-        .fold(
-            || Partial::new(level),
-            |mut p, (seq, lines, too_long)| {
-                let unit = UnitId { input: slot, seq };
-                match &too_long {
-                    Some((head, len)) => p.feed_too_long(unit, &lines, head, *len),
-                    None => p.feed(unit, &lines),
-                }
-                p
-            },
-        )
-        .reduce(|| Partial::new(level), Partial::merge)
+    let count = |p: &mut Partial, (seq, lines, too_long): &Piece| {
+        let unit = UnitId {
+            input: slot,
+            seq: *seq,
+        };
+        match too_long {
+            Some((head, len)) => p.feed_too_long(unit, lines, head, *len),
+            None => p.feed(unit, lines),
+        }
+        Ok::<_, std::convert::Infallible>(())
+    };
+    // One block per partial, merged in a fixed order (see `crate::reduce`).
+    match fold_tree(&blocks, 1, level, &count) {
+        Ok(p) => p,
+        Err(never) => match never {},
+    }
 }
 
 /// The regular files under `dir`, in reading order (rotation index, then name; subdirectories after).

@@ -4,12 +4,13 @@
 
 use std::io::{self, Read};
 use std::sync::mpsc::sync_channel;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use super::CHUNK;
+use super::{lock, CHUNK};
 use crate::filter::Setup;
+use crate::reduce::InOrder;
 use crate::stats::{Partial, UnitId};
 use crate::MAX_LINE_BYTES;
 
@@ -33,21 +34,21 @@ pub(crate) fn run_stream<R: Read + Send>(
     let (tx, rx) = sync_channel::<Block>(2);
     std::thread::scope(|s| {
         let producer = s.spawn(move || produce(reader, |b| tx.send(b).is_ok()));
-        let partial = rx
-            .into_iter()
-            .par_bridge()
-            .fold(
-                || Partial::new(level),
-                |mut p, b| {
-                    let unit = UnitId { input, seq: b.seq };
-                    match &b.too_long {
-                        Some((head, len)) => p.feed_too_long(unit, &b.lines, head, *len),
-                        None => p.feed(unit, &b.lines),
-                    }
-                    p
-                },
-            )
-            .reduce(|| Partial::new(level), Partial::merge);
+        // Each block into its own partial, merged in block order (see `crate::reduce`).
+        let merged = Mutex::new(InOrder::new(level));
+        rx.into_iter().par_bridge().for_each(|b| {
+            let mut p = Partial::new(level);
+            let unit = UnitId { input, seq: b.seq };
+            match &b.too_long {
+                Some((head, len)) => p.feed_too_long(unit, &b.lines, head, *len),
+                None => p.feed(unit, &b.lines),
+            }
+            lock(&merged).add(b.seq, p);
+        });
+        let partial = merged
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+            .finish();
         let error = match producer.join() {
             Ok(r) => r.err(),
             Err(_) => Some(io::Error::other("the reader thread panicked")),

@@ -301,7 +301,17 @@ fn combine(parts: &[(&str, &[u8])]) -> Result<(Header, Partial)> {
     let mut in_flight = Vec::new();
     let mut warnings = Vec::new();
     let mut newest: Option<u64> = None;
-    for (p, map) in pieces.iter().zip(&maps) {
+    // Pieces merge in the order of their first run, not of the arguments: the entity summaries that dropped
+    // entities do not merge associatively, and the result must not depend on how the files were listed.
+    let mut seen = vec![false; pieces.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(pieces.len());
+    for &(i, _) in &runs {
+        if !std::mem::replace(&mut seen[i], true) {
+            order.push(i);
+        }
+    }
+    order.extend((0..pieces.len()).filter(|&i| !seen[i])); // no runs: nothing counted
+    for (p, map) in order.iter().map(|&i| (&pieces[i], &maps[i])) {
         let mut raw = Vec::with_capacity(p.body.len() * 4);
         ZlibDecoder::new(p.body)
             .read_to_end(&mut raw)
