@@ -99,6 +99,15 @@ fn main() {
                 black_box(boundary::call("classify", black_box(args)))
             })
         });
+        // As JNI and N-API call it: the flat view, packed.
+        group.bench_function(format!("{name}/flat_packed"), |b| {
+            b.iter(|| {
+                let args = vec![Arg::Bytes(body.clone()), Arg::from("installBiz")];
+                black_box(
+                    boundary::call("classify_flat", black_box(args)).map(|o| boundary::pack(&o)),
+                )
+            })
+        });
     }
     group.finish();
     c.final_summary();
@@ -137,6 +146,12 @@ fn report(bodies: &[(&str, Vec<u8>)]) {
         if let Some(op) = mean_ns(&format!("{name}/boundary")) {
             println!(
                 "  {name:<10} the core's classify operation (boundary::call): {:>8.2} us",
+                op / 1000.0
+            );
+        }
+        if let Some(op) = mean_ns(&format!("{name}/flat_packed")) {
+            println!(
+                "  {name:<10} classify_flat packed (what JNI and N-API pay):  {:>8.2} us",
                 op / 1000.0
             );
         }
