@@ -129,7 +129,7 @@ fn classification(a: &mut [Arg]) -> Result<(Vec<u8>, crate::Classification)> {
 ///
 /// ```
 /// use errcat::boundary::{call, call_packed, pack, Arg};
-/// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ"}}"#;
+/// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}"#;
 /// let mut args = vec![Arg::Bytes(body.to_vec()), Arg::from("installBiz")];
 /// let packed = call_packed("classify_flat", &mut args.clone()).unwrap().unwrap();
 /// assert_eq!(packed, pack(&call("classify_flat", args.clone()).unwrap()));
