@@ -99,6 +99,20 @@ fn main() {
                 black_box(boundary::call("classify", black_box(args)))
             })
         });
+        // As JNI and N-API call it: the flat view, written packed by the core.
+        group.bench_function(format!("{name}/flat_packed"), |b| {
+            b.iter(|| {
+                let mut args = vec![Arg::Bytes(body.clone()), Arg::from("installBiz")];
+                black_box(boundary::call_packed("classify_flat", black_box(&mut args)))
+            })
+        });
+        // As pyo3 and uniffi call it: the flat view as an `Out`.
+        group.bench_function(format!("{name}/flat_out"), |b| {
+            b.iter(|| {
+                let args = vec![Arg::Bytes(body.clone()), Arg::from("installBiz")];
+                black_box(boundary::call("classify_flat", black_box(args)))
+            })
+        });
     }
     group.finish();
     c.final_summary();
@@ -137,6 +151,18 @@ fn report(bodies: &[(&str, Vec<u8>)]) {
         if let Some(op) = mean_ns(&format!("{name}/boundary")) {
             println!(
                 "  {name:<10} the core's classify operation (boundary::call): {:>8.2} us",
+                op / 1000.0
+            );
+        }
+        if let Some(op) = mean_ns(&format!("{name}/flat_packed")) {
+            println!(
+                "  {name:<10} classify_flat, packed (call_packed: JNI, N-API): {:>8.2} us",
+                op / 1000.0
+            );
+        }
+        if let Some(op) = mean_ns(&format!("{name}/flat_out")) {
+            println!(
+                "  {name:<10} classify_flat, an Out (call: pyo3, uniffi):      {:>8.2} us",
                 op / 1000.0
             );
         }

@@ -276,7 +276,11 @@ unsafe fn long(env: *mut JNIEnv, r: &Refs, n: i64) -> jobject {
 /// A list or map packed ([`errcat::boundary::Packed`]): its text as a `byte[]` (UTF-8), its shape as a `char[]`,
 /// which `Native` unpacks in Java: a few JNI calls however many values it holds.
 unsafe fn packed(env: *mut JNIEnv, out: &Out) -> Result<[jobject; 2]> {
-    let Packed { text, shape } = pack(out);
+    arrays(env, pack(out))
+}
+
+/// A packed answer's text and shape as a `byte[]` and a `char[]`.
+unsafe fn arrays(env: *mut JNIEnv, Packed { text, shape }: Packed) -> Result<[jobject; 2]> {
     let (text_len, shape_len) = (text.len() as jsize, shape.len() as jsize);
     let bytes = check(env, jni!(env, NewByteArray, text_len))?;
     jni!(env, SetByteArrayRegion, bytes, 0, text_len, text.as_ptr().cast());
@@ -293,16 +297,18 @@ unsafe fn to_java(env: *mut JNIEnv, r: &Refs, out: Out) -> Result<jobject> {
         Out::Bool(b) => return Ok(if b { r.true_ } else { r.false_ }),
         Out::Int(n) => long(env, r, n),
         Out::Str(s) => new_string(env, &s),
-        Out::List(_) | Out::Map(_) => {
-            let parts = packed(env, &out)?;
-            let array = check(env, jni!(env, NewObjectArray, 2, r.object, null_mut()))?;
-            for (i, part) in (0..).zip(parts) {
-                jni!(env, SetObjectArrayElement, array, i, part);
-            }
-            array
-        }
+        Out::List(_) | Out::Map(_) => return pair(env, r, packed(env, &out)?),
     };
     Some(object).filter(|o| !o.is_null()).map_or_else(|| check(env, object), Ok)
+}
+
+/// A packed answer's parts as `Object[] {text, shape}`.
+unsafe fn pair(env: *mut JNIEnv, r: &Refs, parts: [jobject; 2]) -> Result<jobject> {
+    let array = check(env, jni!(env, NewObjectArray, 2, r.object, null_mut()))?;
+    for (i, part) in (0..).zip(parts) {
+        jni!(env, SetObjectArrayElement, array, i, part);
+    }
+    Ok(array)
 }
 
 /// Throws `error` as an `ErrcatException` (made from `[kind index, message, suggestions, candidates]`, packed),
@@ -336,8 +342,12 @@ pub unsafe extern "system" fn Java_io_errcat_Native_call0(
     }
     let result = guard(|| {
         let op = args::text("operation", scalar(env, r, op)?)?;
-        let args = list(env, r, args)?;
-        to_java(env, r, errcat_audit::boundary::call(&op, args)?)
+        let mut args = list(env, r, args)?;
+        // An answer the core writes packed itself (`classify_flat`), else its `Out`.
+        match errcat::boundary::call_packed(&op, &mut args) {
+            Some(packed) => pair(env, r, arrays(env, packed?)?),
+            None => to_java(env, r, errcat_audit::boundary::call(&op, args)?),
+        }
     });
     let object = result.unwrap_or_else(|error| {
         throw(env, r, &error);

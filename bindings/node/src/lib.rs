@@ -186,8 +186,11 @@ impl ToNapiValue for Js {
 
 /// An answer of a synchronous call: a list or map packed (`errcat::boundary::Packed`) as `[text, shape]`, two
 /// strings (UTF-8 and UTF-16 made) that node/errcat.js unpacks (a few N-API calls however many values it holds, instead of one or more per
-/// value); anything else as [`Js`].
-pub struct Answer(Out);
+/// value); anything else as [`Js`]. `Packed`: an answer the core wrote packed itself (`classify_flat`).
+pub enum Answer {
+    Out(Out),
+    Packed(Packed),
+}
 
 impl TypeName for Answer {
     fn type_name() -> &'static str {
@@ -200,10 +203,11 @@ impl TypeName for Answer {
 
 impl ToNapiValue for Answer {
     unsafe fn to_napi_value(env: sys::napi_env, val: Answer) -> Result<sys::napi_value> {
-        let (Out::List(_) | Out::Map(_)) = val.0 else {
-            return unsafe { Js::to_napi_value(env, Js(val.0)) };
+        let Packed { text, shape } = match val {
+            Answer::Packed(packed) => packed,
+            Answer::Out(out @ (Out::List(_) | Out::Map(_))) => pack(&out),
+            Answer::Out(other) => return unsafe { Js::to_napi_value(env, Js(other)) },
         };
-        let Packed { text, shape } = pack(&val.0);
         let mut units = ptr::null_mut();
         let len = shape.len() as isize;
         check_status!(unsafe {
@@ -284,7 +288,13 @@ pub fn call(
             op: op.clone(),
             args,
         })))),
-        Ok(args) => errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Answer(out)))),
+        // An answer the core writes packed itself (`classify_flat`), else its `Out`.
+        Ok(mut args) => match errcat::boundary::call_packed(&op, &mut args) {
+            Some(packed) => packed.map(|p| Ok(Either::A(Answer::Packed(p)))),
+            None => {
+                errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Answer::Out(out))))
+            }
+        },
     });
     match result {
         Ok(answer) => answer,

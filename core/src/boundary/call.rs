@@ -106,6 +106,43 @@ fn link_code(arg: Arg) -> Result<ErrorCode> {
     }
 }
 
+/// The body and the classification of the arguments of `classify`, `classify_flat` and `enrich`.
+fn classification(a: &mut [Arg]) -> Result<(Vec<u8>, crate::Classification)> {
+    let body = args::bytes("body", take(a, 0), super::MAX_BODY_LEN)?;
+    let (command, tunnel) = (
+        args::opt_text("command", take(a, 1))?,
+        args::opt_text("tunnel", take(a, 3))?,
+    );
+    let status = args::opt_number("http_status", take(a, 2))?;
+    let c = ops::classify(
+        &body,
+        command.as_deref(),
+        status.as_ref(),
+        tunnel.as_deref(),
+    )?;
+    Ok((body, c))
+}
+
+/// Runs operation `op` with `args` when the core writes its answer packed itself (`classify_flat`: what [`call`]
+/// answers, as [`super::pack`] packs it, without making the `Out`), guarded as [`call`]; `None` for any other
+/// operation, `args` untouched: a host that unpacks answers (JNI, N-API) tries this first, then [`call`].
+///
+/// ```
+/// use errcat::boundary::{call, call_packed, pack, Arg};
+/// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}"#;
+/// let mut args = vec![Arg::Bytes(body.to_vec()), Arg::from("installBiz")];
+/// let packed = call_packed("classify_flat", &mut args.clone()).unwrap().unwrap();
+/// assert_eq!(packed, pack(&call("classify_flat", args.clone()).unwrap()));
+/// assert!(call_packed("lookup", &mut args).is_none());
+/// assert_eq!(args.len(), 2);
+/// ```
+pub fn call_packed(op: &str, args: &mut [Arg]) -> Option<Result<super::Packed>> {
+    match op {
+        "classify_flat" => Some(guard(|| Ok(classification(args)?.1.pack_flat()))),
+        _ => None,
+    }
+}
+
 /// Runs operation `op` with `args` (positional, as listed in the README's operations table), guarded: a panic is
 /// an `Internal` error. Unknown operations are `InvalidArgument`.
 ///
@@ -209,15 +246,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
         }
         "search" => ids(ops::search(&text(a, 0, "words")?)?),
         "classify" | "classify_flat" | "enrich" => {
-            let body = args::bytes("body", take(a, 0), super::MAX_BODY_LEN)?;
-            let (command, tunnel) = (opt(a, 1, "command")?, opt(a, 3, "tunnel")?);
-            let status = args::opt_number("http_status", take(a, 2))?;
-            let c = ops::classify(
-                &body,
-                command.as_deref(),
-                status.as_ref(),
-                tunnel.as_deref(),
-            )?;
+            let (body, c) = classification(a)?;
             use crate::classify::View;
             match op {
                 "enrich" => Out::Str(c.enrich(&body)?.into()),

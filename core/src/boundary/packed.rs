@@ -31,15 +31,61 @@ pub struct Packed {
 /// assert_eq!(p.text, "é");
 /// ```
 pub fn pack(out: &Out) -> Packed {
-    let mut packed = Packed {
-        text: String::with_capacity(512), // the text of most answers: less than a "large" allocation
-        shape: Vec::with_capacity(64),
-    };
+    let mut packed = Packed::new();
     packed.add(out);
     packed
 }
 
 impl Packed {
+    /// An empty answer, with room for most (the text of most answers: less than a "large" allocation).
+    pub(crate) fn new() -> Packed {
+        Packed {
+            text: String::with_capacity(512),
+            shape: Vec::with_capacity(64),
+        }
+    }
+
+    /// `null` (what `Out::Null` packs to); the writers below are what the other `Out`s pack to, so that an answer
+    /// may be written packed without its `Out` (the flat classification: `classify_flat`).
+    pub(crate) fn null(&mut self) {
+        self.shape.push(0);
+    }
+
+    pub(crate) fn int(&mut self, n: i64) {
+        self.shape.push(3);
+        self.number(((n << 1) ^ (n >> 63)) as u64);
+    }
+
+    pub(crate) fn str(&mut self, s: &str) {
+        self.shape.push(4);
+        self.text(s);
+    }
+
+    /// Text, or null.
+    pub(crate) fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    /// A list of the `n` values written next.
+    pub(crate) fn list(&mut self, n: usize) {
+        self.shape.push(5);
+        self.number(n as u64);
+    }
+
+    /// A map of the `n` members written next, each [`Packed::name`] then its value.
+    pub(crate) fn map(&mut self, n: usize) {
+        self.shape.push(6);
+        self.number(n as u64);
+    }
+
+    /// A member's name.
+    pub(crate) fn name(&mut self, name: &str) {
+        self.text(name);
+    }
+
     fn number(&mut self, mut n: u64) {
         while n >= 0x8000 {
             self.shape.push(0x8000 | (n & 0x7fff) as u16);
@@ -59,26 +105,18 @@ impl Packed {
 
     fn add(&mut self, out: &Out) {
         match out {
-            Out::Null => self.shape.push(0),
+            Out::Null => self.null(),
             Out::Bool(b) => self.shape.push(1 + u16::from(*b)),
-            Out::Int(n) => {
-                self.shape.push(3);
-                self.number(((n << 1) ^ (n >> 63)) as u64);
-            }
-            Out::Str(s) => {
-                self.shape.push(4);
-                self.text(s);
-            }
+            Out::Int(n) => self.int(*n),
+            Out::Str(s) => self.str(s),
             Out::List(items) => {
-                self.shape.push(5);
-                self.number(items.len() as u64);
+                self.list(items.len());
                 items.iter().for_each(|item| self.add(item));
             }
             Out::Map(members) => {
-                self.shape.push(6);
-                self.number(members.len() as u64);
+                self.map(members.len());
                 for (name, value) in members {
-                    self.text(name);
+                    self.name(name);
                     self.add(value);
                 }
             }

@@ -22,6 +22,7 @@ mod context;
 pub(crate) mod decode;
 mod engine;
 mod enrich;
+mod flat;
 mod json;
 #[allow(dead_code)]
 pub(crate) mod pattern;
