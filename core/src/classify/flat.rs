@@ -117,14 +117,7 @@ mod tests {
                     .map(|c| c["args"].clone()),
             );
         }
-        for sample in ["batch.json", "install-user-error.json", "repeat-biz.json"] {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/classify/");
-            let body = std::fs::read_to_string(format!("{path}{sample}")).unwrap();
-            let command = if sample == "batch.json" {
-                "batchInstallBiz"
-            } else {
-                "installBiz"
-            };
+        for (command, body) in crate::classify::sample_bodies() {
             cases.push(serde_json::json!({ "body": body, "command": command }));
         }
         let (mut same, mut errors) = (0, 0);

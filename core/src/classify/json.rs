@@ -318,14 +318,7 @@ mod tests {
             .iter()
             .filter_map(|c| Some((c["args"]["body"].as_str()?.to_string(), c["args"].clone())))
             .collect();
-        for sample in ["batch.json", "install-user-error.json", "repeat-biz.json"] {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/classify/");
-            let body = std::fs::read_to_string(format!("{path}{sample}")).unwrap();
-            let command = if sample == "batch.json" {
-                "batchInstallBiz"
-            } else {
-                "installBiz"
-            };
+        for (command, body) in crate::classify::sample_bodies() {
             bodies.push((body, serde_json::json!({ "command": command })));
         }
         let mut classified = 0;

@@ -27,6 +27,25 @@ mod json;
 #[allow(dead_code)]
 pub(crate) mod pattern;
 mod result;
+
+/// The sample answers of `testdata/classify/` with the command each was sent for, for the tests of the views.
+#[cfg(test)]
+fn sample_bodies() -> Vec<(&'static str, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/classify/");
+    [
+        ("batchInstallBiz", "batch.json"),
+        ("installBiz", "install-user-error.json"),
+        ("installBiz", "repeat-biz.json"),
+    ]
+    .into_iter()
+    .map(|(command, file)| {
+        (
+            command,
+            std::fs::read_to_string(format!("{dir}{file}")).unwrap(),
+        )
+    })
+    .collect()
+}
 #[allow(dead_code)]
 pub(crate) mod rules;
 #[allow(dead_code)]
