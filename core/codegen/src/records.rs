@@ -25,6 +25,16 @@ pub enum Value {
     EnumList(Vec<usize>),
 }
 
+/// The versions a `Value::Versions` holds, in `Blobstore::versions` order.
+pub fn versions_in(cat: &Catalog, bits: u16) -> impl Iterator<Item = &String> {
+    cat.blobstore
+        .versions
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| bits & (1 << i) != 0)
+        .map(|(_, v)| v)
+}
+
 /// The entries of `record`'s system, each as its fields' values in declaration order.
 pub fn rows(cat: &Catalog, record: &Record) -> Vec<Vec<Value>> {
     match record.system {

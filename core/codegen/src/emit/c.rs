@@ -245,15 +245,7 @@ fn assignments(cat: &Catalog, f: &Field, value: &Value) -> Vec<(String, String)>
         Value::Enum(i) => vec![(n, c_str(&enum_name(*i)))],
         Value::StrList(items) => list(items.clone()),
         Value::EnumList(items) => list(items.iter().map(|&i| enum_name(i)).collect()),
-        Value::Versions(bits) => list(
-            cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| v.clone())
-                .collect(),
-        ),
+        Value::Versions(bits) => list(crate::records::versions_in(cat, *bits).cloned().collect()),
     }
 }
 

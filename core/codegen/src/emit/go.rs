@@ -85,12 +85,8 @@ fn value(cat: &Catalog, f: &Field, v: &Value) -> String {
         Value::Enum(i) => quote(&name(*i)),
         Value::EnumList(l) => strings(&l.iter().map(|&i| name(i)).collect::<Vec<_>>()),
         Value::Versions(bits) => strings(
-            &cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| v.clone())
+            &crate::records::versions_in(cat, *bits)
+                .cloned()
                 .collect::<Vec<_>>(),
         ),
     }

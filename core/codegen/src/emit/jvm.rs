@@ -32,12 +32,8 @@ pub fn value(cat: &Catalog, f: &Field, v: &Value, sx: &Syntax) -> String {
         (Value::OptU16(n), _) => n.map_or(sx.no_u16.into(), |n| n.to_string()),
         (Value::StrList(items), _) => list(items.iter().map(|s| lit(s)).collect()),
         (Value::Versions(bits), _) => list(
-            cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| lit(v))
+            crate::records::versions_in(cat, *bits)
+                .map(|v| lit(v))
                 .collect(),
         ),
         (Value::Enum(i), FieldType::Enum(e)) => (sx.item)(e, *i),

@@ -72,14 +72,7 @@ fn value(cat: &Catalog, ty: &FieldType, v: &Value) -> String {
         Value::StrList(items) => list(items.iter().map(|s| js(s))),
         Value::Enum(i) => name(*i),
         Value::EnumList(items) => list(items.iter().map(|&i| name(i))),
-        Value::Versions(bits) => list(
-            cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| js(v)),
-        ),
+        Value::Versions(bits) => list(crate::records::versions_in(cat, *bits).map(|v| js(v))),
     }
 }
 

@@ -98,12 +98,8 @@ fn value(cat: &Catalog, ty: &FieldType, v: &Value) -> String {
         Value::OptU16(n) => opt(n.map(|n| n.to_string())),
         Value::StrList(items) => tuple(items.iter().map(|s| lit(s)).collect()),
         Value::Versions(bits) => tuple(
-            cat.blobstore
-                .versions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, v)| lit(v))
+            crate::records::versions_in(cat, *bits)
+                .map(|v| lit(v))
                 .collect(),
         ),
         Value::Enum(i) => member(*i),
