@@ -51,7 +51,13 @@ ZIG_ENV :=
 ZIG_TOOLS :=
 endif
 CARGO_ZIG := $(ZIG_ENV) $(CARGO)
-NATIVE_CRATES := errcat-cli errcat-c errcat-jni errcat-uniffi
+NATIVE_CRATES := errcat-cli errcat-c errcat-jni errcat-feature-union
+# Built alone, as a cdylib only (`cargo rustc --crate-type cdylib`): its rlib, there for its tests, would otherwise
+# make cargo build every shared crate in a second LTO mode (object code too), which maturin's and napi's cdylib-only
+# builds could not reuse. The crates that cargo builds alone (this, errcat-node, errcat-python) depend on
+# errcat-feature-union, so they resolve the shared crates' features as the build of NATIVE_CRATES does.
+NATIVE_ALONE := errcat-uniffi
+SEPARATE_CRATES := $(NATIVE_ALONE) errcat-node errcat-python
 
 .PHONY: tools native native-env
 
@@ -78,10 +84,12 @@ strip_debug = for f in $(1); do if readelf -S $$f | grep -q '\.debug_'; then str
 ifeq ($(NATIVE_ZIG),1)
 native: tools
 	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) build --release --target $(NATIVE_TARGET) $(addprefix -p ,$(NATIVE_CRATES))
+	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) rustc --release --target $(NATIVE_TARGET) -p $(NATIVE_ALONE) --lib --crate-type cdylib
 	$(call strip_debug,$(addprefix $(NATIVE_DIR)/,$(NATIVE_LINKED)))
 else
 native:
 	$(CARGO) build --release $(addprefix -p ,$(NATIVE_CRATES))
+	$(CARGO) rustc --release -p $(NATIVE_ALONE) --lib --crate-type cdylib
 endif
 
 native-env:

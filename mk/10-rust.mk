@@ -33,6 +33,8 @@ test-rust: toolchain $(ZIG_TOOLS)
 	python3 testdata/gen_boundary_vectors.py --check
 	python3 testdata/classify/gen_vectors.py --check
 	$(CARGO) fmt --all --check
+	python3 packaging/feature_union.py $(or $(NATIVE_TARGET),$(shell rustc -vV | sed -n 's/^host: //p')) \
+		$(NATIVE_CRATES) -- $(SEPARATE_CRATES)
 	$(CARGO_ZIG) clippy --workspace --all-targets -- -D warnings
 	$(CARGO_ZIG) test --workspace
 

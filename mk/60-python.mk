@@ -23,9 +23,9 @@ PY_WHEEL_TAG := $(if $(NATIVE_ZIG),cp39-abi3-manylinux2014_x86_64.manylinux_2_17
 # A shell glob off linux-x86_64 (the tag is the build host's there).
 PY_WHEEL = $(PY_WHEEL_DIR)/errcat-$(VERSION)-$(PY_WHEEL_TAG).whl
 PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
-# maturin's environment differs from the other release builds (cargo would rebuild their shared crates): it keeps its
-# own target directory.
-MATURIN_ZIG := $(if $(NATIVE_ZIG),--target $(NATIVE_TARGET) --compatibility manylinux2014) --target-dir $(ROOT)/target/maturin
+# In the native build's target directory and profile (NATIVE_PROFILE_ENV, mk/05-native.mk), so that the crates it
+# shares with that build are that build's (bindings/feature-union says how); `--strip` strips the module alone.
+MATURIN_ZIG := $(if $(NATIVE_ZIG),--target $(NATIVE_TARGET) --compatibility manylinux2014)
 
 .PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python bench-python-classify
 
@@ -38,7 +38,8 @@ python-venv:
 # cargo decides what is stale; maturin then repacks the wheel (a few seconds).
 python-wheel: tools
 	rm -f $(PY_WHEEL_DIR)/errcat-$(VERSION)-*.whl
-	cd $(ROOT)/python && $(ZIG_ENV) $(MATURIN) build --quiet --release $(MATURIN_ZIG) --out $(PY_WHEEL_DIR)
+	cd $(ROOT)/python && $(ZIG_ENV) $(NATIVE_PROFILE_ENV) $(MATURIN) build --quiet --release --strip $(MATURIN_ZIG) \
+		--out $(PY_WHEEL_DIR)
 	touch $(PY_WHEEL_DIR)/.wheel-built
 
 python-sdist: tools

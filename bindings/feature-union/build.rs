@@ -1,0 +1,2 @@
+// Cargo resolves the [build-dependencies] (the host crates' features) only for a package with a build script.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Intentionally empty: the crate exists for its `Cargo.toml` (why: there).
