@@ -27,7 +27,8 @@ PY_SDIST := $(PY_WHEEL_DIR)/errcat-$(VERSION).tar.gz
 # shares with that build are that build's (bindings/feature-union says how); `--strip` strips the module alone.
 MATURIN_ZIG := $(if $(NATIVE_ZIG),--target $(NATIVE_TARGET) --compatibility manylinux2014)
 
-.PHONY: python-venv python-install python-wheel python-sdist test-python demo-python bench-python bench-python-classify
+.PHONY: python-venv python-install python-wheel python-sdist test-python test-sdist demo-python bench-python \
+	bench-python-classify
 
 # A fresh environment every time: the test is that the wheel installs and works in one.
 python-venv:
@@ -41,6 +42,16 @@ python-wheel: tools
 	cd $(ROOT)/python && $(ZIG_ENV) $(NATIVE_PROFILE_ENV) $(MATURIN) build --quiet --release --strip $(MATURIN_ZIG) \
 		--out $(PY_WHEEL_DIR)
 	touch $(PY_WHEEL_DIR)/.wheel-built
+
+# `make test-sdist` (not in `make test`: a whole release build, a few minutes): pip builds the sdist in a fresh venv
+# (maturin from PyPI, the host's cc), as for a user on a platform without a wheel, and python/examples/demo.py runs.
+SDIST_VENV := $(ROOT)/target/sdist-venv
+test-sdist: python-sdist
+	rm -rf $(SDIST_VENV)
+	$(PYTHON) -m venv $(SDIST_VENV)
+	$(SDIST_VENV)/bin/pip install -q --disable-pip-version-check $(PY_SDIST)
+	cd $(SDIST_VENV) && $(SDIST_VENV)/bin/python $(ROOT)/python/examples/demo.py > /dev/null
+	@echo "test-sdist: the sdist builds, installs and runs python/examples/demo.py"
 
 python-sdist: tools
 	rm -f $(PY_SDIST)
