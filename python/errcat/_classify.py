@@ -4,7 +4,7 @@ them into frozen objects, the code being the answer table's own ``Resolved``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any, List, Literal, Mapping, Optional, Tuple, Union, overload
 
@@ -142,47 +142,32 @@ class Classification:
 
 
 # The core's flat classification (``classify_flat``, bindings/README.md: each object a list of its members' values by
-# position, without the members the answer table holds) becomes the objects' own attribute dicts, built here as dict
-# displays (tests/test_classify.py checks that they hold exactly the fields): no frozen __init__ runs, which would
-# cost more than the classification itself. The code is the answer table's Resolved, which holds its text, reporter,
-# entry and retryability.
-_new = object.__new__
-_set_dict = object.__setattr__
-
-
-def _evidence(e: List[Any]) -> Evidence:
-    (key, tunnel, shape, command, http_status, envelope, data_code, message, data_message, state, reason, error,
-     exception, exception_message, cause, cause_message, cause_origin, cause_frame, causes, frames, placeholders) = e
-    evidence: Evidence = _new(Evidence)
-    _set_dict(evidence, "__dict__", {
-        "key": key, "tunnel": tunnel, "shape": shape, "command": command, "http_status": http_status,
-        "envelope": envelope, "data_code": data_code, "message": message, "data_message": data_message,
-        "state": state, "reason": reason, "error": error, "exception": exception,
-        "exception_message": exception_message, "cause": cause, "cause_message": cause_message,
-        "cause_origin": cause_origin, "cause_frame": cause_frame, "causes": causes, "frames": frames,
-        "placeholders": MappingProxyType(placeholders) if placeholders else _NO_PLACEHOLDERS,
-    })
-    return evidence
-
-
-def _classification(f: List[Any]) -> Classification:
-    _, outcome, rule, why, _, evidence, items, answer = f
-    code: Any = None if answer is None else ANSWERS[answer]  # a Resolved: the answer is a lookup answer's id
-    classification: Classification = _new(Classification)
-    _set_dict(classification, "__dict__", {
-        "outcome": outcome, "code": code, "rule": rule, "why": why,
-        "retryable": None if code is None else code.entry.retryable, "evidence": _evidence(evidence),
-        "results": tuple([_item(i) for i in items]) if items else (),
-    })
-    return classification
-
-
-def _item(f: List[Any]) -> ClassifiedItem:
-    key, error = f[0], f[4]
+# position, without the members the answer table holds) is read by the extension (bindings/python/src/classify.rs)
+# straight from the core's packed answer into these classes: each made by its ``__new__`` and its fields set by
+# position as ``object.__setattr__`` sets them (no frozen ``__init__`` runs, which would cost more than the
+# classification itself; tests/test_classify.py checks that they hold exactly the fields). The code is the answer
+# table's Resolved, which holds its text, reporter, entry and retryability.
+def _item(key: str, classification: Optional[Classification], error: Optional[List[Any]]) -> ClassifiedItem:
     if error is None:
-        return ClassifiedItem(key, _classification(f), None)
+        return ClassifiedItem(key, classification, None)
     kind, message = error
     return ClassifiedItem(key, None, _BY_KIND[ErrorKind(kind)](message))
+
+
+def _answer_rows() -> List[Optional[Tuple[Resolved, bool]]]:
+    """Answer id → the lookup answer and its retryability (``None`` for a status answer)."""
+    rows: List[Optional[Tuple[Resolved, bool]]] = [None] * (max(ANSWERS) + 1)
+    for id, answer in ANSWERS.items():
+        if isinstance(answer, Resolved):
+            rows[id] = (answer, answer.entry.retryable)
+    return rows
+
+
+_native.shapes(
+    Classification, [f.name for f in fields(Classification)], Evidence, [f.name for f in fields(Evidence)],
+    _answer_rows(), _item, _NO_PLACEHOLDERS,
+)
+_classify = _native.classify
 
 
 Body = Union[str, bytes, bytearray]
@@ -206,7 +191,7 @@ def classify(
     Never a guess: raises ``NotFoundError`` for a well-formed answer no rule classifies (the message says what was
     seen, and which command would decide when none was given), ``InvalidArgumentError`` for input that is not an
     answer errcat can read (over 16 MiB, not UTF-8, not JSON, plain text no rule knows) or a bad argument."""
-    return _classification(_call("classify_flat", body, command, http_status, tunnel))
+    return _classify(body, command, http_status, tunnel)
 
 
 @overload

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
 
+mod classify;
 mod convert;
 mod fast;
 
@@ -68,5 +69,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(init, m)?)?;
     m.add_function(wrap_pyfunction!(fast::fast, m)?)?;
+    m.add_function(wrap_pyfunction!(classify::classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classify::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)
 }
