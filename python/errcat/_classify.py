@@ -4,7 +4,7 @@ them into frozen objects, the code being the answer table's own ``Resolved``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, List, Literal, Mapping, Optional, Tuple, Union, overload
 
@@ -147,7 +147,7 @@ class Classification:
 # position as ``object.__setattr__`` sets them (no frozen ``__init__`` runs, which would cost more than the
 # classification itself; tests/test_classify.py checks that they hold exactly the fields). The code is the answer
 # table's Resolved, which holds its text, reporter, entry and retryability.
-def _item(key: str, classification: Optional[Classification], error: Optional[List[Any]]) -> ClassifiedItem:
+def _item(key: str, classification: Optional[Classification], error: Optional[Tuple[str, str]]) -> ClassifiedItem:
     if error is None:
         return ClassifiedItem(key, classification, None)
     kind, message = error
@@ -163,10 +163,7 @@ def _answer_rows() -> List[Optional[Tuple[Resolved, bool]]]:
     return rows
 
 
-_native.shapes(
-    Classification, [f.name for f in fields(Classification)], Evidence, [f.name for f in fields(Evidence)],
-    _answer_rows(), _item, _NO_PLACEHOLDERS,
-)
+_native.shapes(Classification, Evidence, _answer_rows(), _item, _NO_PLACEHOLDERS)
 _classify = _native.classify
 
 

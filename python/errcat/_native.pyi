@@ -16,17 +16,11 @@ def fast(
     """A function serving positional calls from the answer-table dicts, and every other call through ``slow``."""
 
 def classify(body: Any, command: Any, http_status: Any, tunnel: Any, /) -> Any:
-    """``classify_flat`` of the arguments, read into the classes ``shapes`` registered."""
+    """The classification of the arguments (as ``classify_flat``), made into the classes ``shapes`` registered."""
 
 def shapes(
-    classification: type,
-    fields: List[str],
-    evidence: type,
-    evidence_fields: List[str],
-    answers: List[Any],
-    item: Callable[..., Any],
-    no_placeholders: Any,
+    classification: type, evidence: type, answers: List[Any], item: Callable[..., Any], no_placeholders: Any
 ) -> None:
-    """Registers the classes, field names, answer rows and item factory ``classify`` makes its answer of."""
+    """Registers the classes, the answer rows and the item factory ``classify`` makes its answer of."""
 
 def _panic_for_test() -> None: ...
