@@ -154,12 +154,12 @@ def _item(key: str, classification: Optional[Classification], error: Optional[Tu
     return ClassifiedItem(key, None, _BY_KIND[ErrorKind(kind)](message))
 
 
-def _answer_rows() -> List[Optional[Tuple[Resolved, bool]]]:
-    """Answer id → the lookup answer and its retryability (``None`` for a status answer)."""
-    rows: List[Optional[Tuple[Resolved, bool]]] = [None] * (max(ANSWERS) + 1)
+def _answer_rows() -> List[Optional[Resolved]]:
+    """Answer id → the lookup answer (``None`` for a status answer)."""
+    rows: List[Optional[Resolved]] = [None] * (max(ANSWERS) + 1)
     for id, answer in ANSWERS.items():
         if isinstance(answer, Resolved):
-            rows[id] = (answer, answer.entry.retryable)
+            rows[id] = answer
     return rows
 
 

@@ -19,38 +19,14 @@ use rustc_hash::FxHashMap;
 use crate::convert::text;
 
 /// A classification's fields, as the package's `Classification` has them.
-const FIELDS: [&str; 7] = [
-    "outcome",
-    "code",
-    "rule",
-    "why",
-    "retryable",
-    "evidence",
-    "results",
-];
+#[rustfmt::skip]
+const FIELDS: [&str; 7] = ["outcome", "code", "rule", "why", "retryable", "evidence", "results"];
 /// The evidence's fields, in the flat view's order (the package's `Evidence`).
+#[rustfmt::skip]
 const EVIDENCE: [&str; 21] = [
-    "key",
-    "tunnel",
-    "shape",
-    "command",
-    "http_status",
-    "envelope",
-    "data_code",
-    "message",
-    "data_message",
-    "state",
-    "reason",
-    "error",
-    "exception",
-    "exception_message",
-    "cause",
-    "cause_message",
-    "cause_origin",
-    "cause_frame",
-    "causes",
-    "frames",
-    "placeholders",
+    "key", "tunnel", "shape", "command", "http_status", "envelope", "data_code", "message", "data_message",
+    "state", "reason", "error", "exception", "exception_message", "cause", "cause_message", "cause_origin",
+    "cause_frame", "causes", "frames", "placeholders",
 ];
 
 /// A class and its fields (interned).
@@ -63,7 +39,7 @@ struct Class {
 struct Shapes {
     classification: Class,
     evidence: Class,
-    /// Answer id → `(Resolved, retryable)`; `None` for a status answer.
+    /// Answer id → the answer table's `Resolved`; `None` for a status answer.
     answers: Py<PyList>,
     /// `item(key, classification, error)`: a `ClassifiedItem`; `error` is `(kind, message)` or `None`.
     item: Py<PyAny>,
@@ -113,11 +89,8 @@ pub fn classify<'py>(
     tunnel: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     crate::guarded(py, || {
-        let mut args = Vec::with_capacity(4);
-        for a in [body, command, http_status, tunnel] {
-            args.push(crate::convert::arg(a)?);
-        }
-        let c = classification_of(&mut args).map_err(|e| crate::raise(py, &e))?;
+        let [b, c, h, t] = [body, command, http_status, tunnel].map(crate::convert::arg);
+        let c = classification_of(&mut [b?, c?, h?, t?]).map_err(|e| crate::raise(py, &e))?;
         let shapes = SHAPES
             .get(py)
             .ok_or_else(|| PyRuntimeError::new_err("errcat: no shapes"))?;
@@ -130,33 +103,21 @@ fn classification<'py>(
     s: &Shapes,
     c: &Classification,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let none = || py.None().into_bound(py);
-    let (code, retryable) = match c.code() {
-        Some(r) => {
-            let row = s
-                .answers
-                .bind(py)
-                .get_item(Answer::Lookup(r).id() as usize)?;
-            (row.get_item(0)?, row.get_item(1)?)
-        }
-        None => (none(), none()),
+    let code = match c.code() {
+        Some(r) => s
+            .answers
+            .bind(py)
+            .get_item(Answer::Lookup(r).id() as usize)?,
+        None => py.None().into_bound(py),
     };
-    let results = match c.results() {
-        [] => PyTuple::empty(py),
-        items => PyTuple::new(
-            py,
-            items
-                .iter()
-                .map(|i| item(py, s, i))
-                .collect::<PyResult<Vec<_>>>()?,
-        )?,
-    };
+    let items = c.results().iter().map(|i| item(py, s, i));
+    let results = PyTuple::new(py, items.collect::<PyResult<Vec<_>>>()?)?;
     let values = [
         own(py, c.outcome().name()),
         code,
         own(py, c.rule()),
         own(py, c.why()),
-        retryable,
+        c.retryable().into_pyobject(py)?.into_any(),
         evidence(py, s, c.evidence())?,
         results.into_any(),
     ];
