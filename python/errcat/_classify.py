@@ -141,12 +141,12 @@ class Classification:
         return f"{self.code if self.code is not None else 'success'} ({self.rule})"
 
 
-# The core's flat classification (``classify_flat``, bindings/README.md: each object a list of its members' values by
-# position, without the members the answer table holds) is read by the extension (bindings/python/src/classify.rs)
-# straight from the core's packed answer into these classes: each made by its ``__new__`` and its fields set by
-# position as ``object.__setattr__`` sets them (no frozen ``__init__`` runs, which would cost more than the
-# classification itself; tests/test_classify.py checks that they hold exactly the fields). The code is the answer
-# table's Resolved, which holds its text, reporter, entry and retryability.
+# The extension (``_native.classify``, bindings/python/src/classify.rs) makes these objects itself from the core's
+# classification (the members of ``classify_flat``, bindings/README.md): each made by its ``__new__`` and its fields
+# set as ``object.__setattr__`` sets them, without the lists of the flat view or any dict display (no frozen
+# ``__init__`` runs, which would cost more than the classification itself; tests/test_classify.py checks that they
+# hold exactly the fields). The code is the answer table's Resolved, picked by its answer id; an item of a composite
+# answer is made by ``_item``.
 def _item(key: str, classification: Optional[Classification], error: Optional[Tuple[str, str]]) -> ClassifiedItem:
     if error is None:
         return ClassifiedItem(key, classification, None)

@@ -1,7 +1,8 @@
 //! `errcat._native`: the pyo3 extension module behind the `errcat` Python package (`python/`). It decides nothing
 //! (bindings/README.md): [`call`] converts Python values to `errcat::boundary::Arg`s mechanically ([`convert`]),
 //! runs `errcat_audit::boundary::call` and converts the `Out` or the error back; [`fast::fast`] serves positional
-//! `lookup`/`status` calls from the package's answer-table dicts. Everything runs inside `errcat::boundary::guard`.
+//! `lookup`/`status` calls from the package's answer-table dicts; [`classify::classify`] makes the package's
+//! classification objects from the core's classification. Everything runs inside `errcat::boundary::guard`.
 
 use errcat::boundary::guard;
 use errcat::Error;
