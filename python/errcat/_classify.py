@@ -188,7 +188,8 @@ def classify(
     Never a guess: raises ``NotFoundError`` for a well-formed answer no rule classifies (the message says what was
     seen, and which command would decide when none was given), ``InvalidArgumentError`` for input that is not an
     answer errcat can read (over 16 MiB, not UTF-8, not JSON, plain text no rule knows) or a bad argument."""
-    return _classify(body, command, http_status, tunnel)
+    classification: Classification = _classify(body, command, http_status, tunnel)
+    return classification
 
 
 @overload
