@@ -141,48 +141,30 @@ class Classification:
         return f"{self.code if self.code is not None else 'success'} ({self.rule})"
 
 
-# The core's flat classification (``classify_flat``, bindings/README.md: each object a list of its members' values by
-# position, without the members the answer table holds) becomes the objects' own attribute dicts, built here as dict
-# displays (tests/test_classify.py checks that they hold exactly the fields): no frozen __init__ runs, which would
-# cost more than the classification itself. The code is the answer table's Resolved, which holds its text, reporter,
-# entry and retryability.
-_new = object.__new__
-_set_dict = object.__setattr__
-
-
-def _evidence(e: List[Any]) -> Evidence:
-    (key, tunnel, shape, command, http_status, envelope, data_code, message, data_message, state, reason, error,
-     exception, exception_message, cause, cause_message, cause_origin, cause_frame, causes, frames, placeholders) = e
-    evidence: Evidence = _new(Evidence)
-    _set_dict(evidence, "__dict__", {
-        "key": key, "tunnel": tunnel, "shape": shape, "command": command, "http_status": http_status,
-        "envelope": envelope, "data_code": data_code, "message": message, "data_message": data_message,
-        "state": state, "reason": reason, "error": error, "exception": exception,
-        "exception_message": exception_message, "cause": cause, "cause_message": cause_message,
-        "cause_origin": cause_origin, "cause_frame": cause_frame, "causes": causes, "frames": frames,
-        "placeholders": MappingProxyType(placeholders) if placeholders else _NO_PLACEHOLDERS,
-    })
-    return evidence
-
-
-def _classification(f: List[Any]) -> Classification:
-    _, outcome, rule, why, _, evidence, items, answer = f
-    code: Any = None if answer is None else ANSWERS[answer]  # a Resolved: the answer is a lookup answer's id
-    classification: Classification = _new(Classification)
-    _set_dict(classification, "__dict__", {
-        "outcome": outcome, "code": code, "rule": rule, "why": why,
-        "retryable": None if code is None else code.entry.retryable, "evidence": _evidence(evidence),
-        "results": tuple([_item(i) for i in items]) if items else (),
-    })
-    return classification
-
-
-def _item(f: List[Any]) -> ClassifiedItem:
-    key, error = f[0], f[4]
+# The extension (``_native.classify``, bindings/python/src/classify.rs) makes these objects itself from the core's
+# classification (the members of ``classify_flat``, bindings/README.md): each made by its ``__new__`` and its fields
+# set as ``object.__setattr__`` sets them, without the lists of the flat view or any dict display (no frozen
+# ``__init__`` runs, which would cost more than the classification itself; tests/test_classify.py checks that they
+# hold exactly the fields). The code is the answer table's Resolved, picked by its answer id; an item of a composite
+# answer is made by ``_item``.
+def _item(key: str, classification: Optional[Classification], error: Optional[Tuple[str, str]]) -> ClassifiedItem:
     if error is None:
-        return ClassifiedItem(key, _classification(f), None)
+        return ClassifiedItem(key, classification, None)
     kind, message = error
     return ClassifiedItem(key, None, _BY_KIND[ErrorKind(kind)](message))
+
+
+def _answer_rows() -> List[Optional[Resolved]]:
+    """Answer id → the lookup answer (``None`` for a status answer)."""
+    rows: List[Optional[Resolved]] = [None] * (max(ANSWERS) + 1)
+    for id, answer in ANSWERS.items():
+        if isinstance(answer, Resolved):
+            rows[id] = answer
+    return rows
+
+
+_native.shapes(Classification, Evidence, _answer_rows(), _item, _NO_PLACEHOLDERS)
+_classify = _native.classify
 
 
 Body = Union[str, bytes, bytearray]
@@ -206,7 +188,8 @@ def classify(
     Never a guess: raises ``NotFoundError`` for a well-formed answer no rule classifies (the message says what was
     seen, and which command would decide when none was given), ``InvalidArgumentError`` for input that is not an
     answer errcat can read (over 16 MiB, not UTF-8, not JSON, plain text no rule knows) or a bad argument."""
-    return _classification(_call("classify_flat", body, command, http_status, tunnel))
+    classification: Classification = _classify(body, command, http_status, tunnel)
+    return classification
 
 
 @overload

@@ -119,7 +119,7 @@ thread_local! {
     static NAMES: RefCell<rustc_hash::FxHashMap<(usize, usize), Py<PyString>>> = RefCell::default();
 }
 
-fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
+pub(crate) fn text(py: Python<'_>, text: Text) -> Bound<'_, PyString> {
     let Text::Borrowed(name) = text else {
         return PyString::new(py, &text);
     };

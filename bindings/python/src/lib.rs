@@ -1,7 +1,8 @@
 //! `errcat._native`: the pyo3 extension module behind the `errcat` Python package (`python/`). It decides nothing
 //! (bindings/README.md): [`call`] converts Python values to `errcat::boundary::Arg`s mechanically ([`convert`]),
 //! runs `errcat_audit::boundary::call` and converts the `Out` or the error back; [`fast::fast`] serves positional
-//! `lookup`/`status` calls from the package's answer-table dicts. Everything runs inside `errcat::boundary::guard`.
+//! `lookup`/`status` calls from the package's answer-table dicts; [`classify::classify`] makes the package's
+//! classification objects from the core's classification. Everything runs inside `errcat::boundary::guard`.
 
 use errcat::boundary::guard;
 use errcat::Error;
@@ -10,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
 
+mod classify;
 mod convert;
 mod fast;
 
@@ -68,5 +70,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(init, m)?)?;
     m.add_function(wrap_pyfunction!(fast::fast, m)?)?;
+    m.add_function(wrap_pyfunction!(classify::classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classify::shapes, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)
 }

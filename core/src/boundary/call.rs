@@ -123,6 +123,19 @@ fn classification(a: &mut [Arg]) -> Result<(Vec<u8>, crate::Classification)> {
     Ok((body, c))
 }
 
+/// The classification `classify_flat` answers for `args` (read by the same policies), guarded as [`call`]: for a
+/// host that makes its objects from the classification itself (pyo3: the Python objects are made in Rust).
+///
+/// ```
+/// use errcat::boundary::{classification_of, Arg};
+/// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}"#;
+/// let c = classification_of(&mut [Arg::Bytes(body.to_vec()), Arg::from("installBiz")]).unwrap();
+/// assert_eq!(c.rule(), "biz.repeat");
+/// ```
+pub fn classification_of(args: &mut [Arg]) -> Result<crate::Classification> {
+    guard(|| Ok(classification(args)?.1))
+}
+
 /// Runs operation `op` with `args` when the core writes its answer packed itself (`classify_flat`: what [`call`]
 /// answers, as [`super::pack`] packs it, without making the `Out`), guarded as [`call`]; `None` for any other
 /// operation, `args` untouched: a host that unpacks answers (JNI, N-API) tries this first, then [`call`].
