@@ -29,8 +29,10 @@ generate: $(ZIG_TOOLS)
 	python3 testdata/gen_boundary_vectors.py
 	python3 testdata/classify/gen_vectors.py
 
-# errcat-bench holds no tests, and cargo test would build its example, and so criterion, only to check that it compiles,
-# which clippy --all-targets has done.
+# What `cargo test` builds, here and for the soak test (mk/15-audit.mk): the same selection, so that the second
+# reuses the first's build (cargo resolves features per selection). errcat-bench holds no tests, and cargo test
+# would build its example, and so criterion, only to check that it compiles, which clippy --all-targets has done.
+CARGO_TESTED := --workspace --exclude errcat-bench
 test-rust: toolchain $(ZIG_TOOLS)
 	python3 testdata/gen_boundary_vectors.py --check
 	python3 testdata/classify/gen_vectors.py --check
@@ -38,7 +40,7 @@ test-rust: toolchain $(ZIG_TOOLS)
 	python3 packaging/feature_union.py $(or $(NATIVE_TARGET),$(shell rustc -vV | sed -n 's/^host: //p')) \
 		$(NATIVE_CRATES) -- $(SEPARATE_CRATES)
 	$(CARGO_ZIG) clippy --workspace --all-targets -- -D warnings
-	$(CARGO_ZIG) test --workspace --exclude errcat-bench
+	$(CARGO_ZIG) test $(CARGO_TESTED)
 
 demo-cli: cli
 	@echo "== errcat explain: a Koupleless code"
