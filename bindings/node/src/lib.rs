@@ -262,6 +262,25 @@ impl Task for Background {
     }
 }
 
+/// The arguments of a call, each read once (`MAX_LIST_LEN + 1` at most).
+fn read(env: &Env, args: &Array) -> Result<Vec<Arg>> {
+    let len = args.len().min(MAX_LIST_LEN as u32 + 1);
+    (0..len)
+        .map(|i| {
+            args.get::<Unknown>(i)?
+                .map_or(Ok(Arg::Absent), |v| arg(env, v, 0))
+        })
+        .collect()
+}
+
+/// Throws a core error as the array the host turns into its `ErrcatError`.
+fn throw(env: &Env, e: &errcat::Error) -> Error {
+    match env.throw(failure(e)) {
+        Ok(()) => Error::new(Status::PendingException, e.to_string()),
+        Err(error) => error,
+    }
+}
+
 /// Runs errcat operation `op` with `args` (bindings/README.md, "Operations"); with `background`, on libuv's thread
 /// pool, answering a Promise. Throws (or rejects with) `[kind, message, suggestions, candidates]` on an errcat
 /// error.
@@ -272,16 +291,7 @@ pub fn call(
     args: Array,
     background: Option<bool>,
 ) -> Result<Either<Answer, AsyncTask<Background>>> {
-    let read = || -> Result<Vec<Arg>> {
-        let len = args.len().min(MAX_LIST_LEN as u32 + 1);
-        (0..len)
-            .map(|i| {
-                args.get::<Unknown>(i)?
-                    .map_or(Ok(Arg::Absent), |v| arg(&env, v, 0))
-            })
-            .collect()
-    };
-    let result = guard(|| match read() {
+    let result = guard(|| match read(&env, &args) {
         _ if op == "__panic_for_tests" => panic!("deliberate panic (the binding's test hook)"),
         Err(js) => Ok(Err(js)), // a JavaScript exception while reading: it propagates
         Ok(args) if background == Some(true) => Ok(Ok(Either::B(AsyncTask::new(Background {
@@ -296,11 +306,123 @@ pub fn call(
             }
         },
     });
-    match result {
-        Ok(answer) => answer,
-        Err(e) => {
-            env.throw(failure(&e))?;
-            Err(Error::new(Status::PendingException, e.to_string()))
+    result.unwrap_or_else(|e| Err(throw(&env, &e)))
+}
+
+/// `callPacked(op, args, shape)`: `call(op, args)` of an operation the core writes packed (`call_packed`), its
+/// shape written into `shape` (a `Uint16Array` the host keeps and passes each time) when it fits, answering the
+/// text alone; when it does not, `[text, shape]` with a `Uint16Array` of its own. Any other operation answers as
+/// `call`. A plain N-API callback (registered below, not declared in binding.d.ts): on the path of every
+/// classification, without the wrapper napi-rs puts around an export, the operation read into the stack, and no
+/// array made for the answer.
+unsafe extern "C" fn call_packed(
+    raw: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let env = Env::from_raw(raw);
+    let answer = (|| -> Result<sys::napi_value> {
+        let (mut argv, mut argc) = ([ptr::null_mut(); 3], 3);
+        let (none, data) = (ptr::null_mut(), ptr::null_mut());
+        check_status!(unsafe {
+            sys::napi_get_cb_info(raw, info, &mut argc, argv.as_mut_ptr(), none, data)
+        })?;
+        // The operation's name read into the stack (one that fills it, as a String).
+        let (mut name, mut len, mut long) = ([0u8; 64], 0, String::new());
+        check_status!(unsafe {
+            sys::napi_get_value_string_utf8(raw, argv[0], name.as_mut_ptr().cast(), 64, &mut len)
+        })?;
+        if len + 1 >= name.len() {
+            long = unsafe { String::from_napi_value(raw, argv[0]) }?;
         }
-    }
+        let op = match long.is_empty() {
+            true => std::str::from_utf8(&name[..len]).unwrap_or_default(),
+            false => &long,
+        };
+        let args = unsafe { Array::from_napi_value(raw, argv[1]) }?;
+        let answer = guard(|| match read(&env, &args) {
+            Err(js) => Ok(Err(js)),
+            Ok(mut args) => match errcat::boundary::call_packed(op, &mut args) {
+                Some(packed) => packed.map(|p| Ok(Ok(p))),
+                None => errcat_audit::boundary::call(op, args).map(|out| Ok(Err(Answer::Out(out)))),
+            },
+        });
+        let Packed { text, shape } = match answer.unwrap_or_else(|e| Err(throw(&env, &e)))? {
+            Ok(packed) => packed,
+            Err(other) => return unsafe { Answer::to_napi_value(raw, other) },
+        };
+        let made = match text.is_ascii() {
+            true => unsafe { latin1(raw, &text) }?,
+            false => unsafe { <&str>::to_napi_value(raw, &text)? },
+        };
+        let (mut kind, mut room, mut at) = (0, 0, ptr::null_mut());
+        let (mut buffer, mut offset) = (ptr::null_mut(), 0);
+        let given = unsafe {
+            sys::napi_get_typedarray_info(
+                raw,
+                argv[2],
+                &mut kind,
+                &mut room,
+                &mut at,
+                &mut buffer,
+                &mut offset,
+            )
+        };
+        if given == sys::Status::napi_ok
+            && kind == sys::TypedarrayType::uint16_array
+            && room >= shape.len()
+        {
+            unsafe { ptr::copy_nonoverlapping(shape.as_ptr(), at.cast(), shape.len()) };
+            return Ok(made);
+        }
+        let (mut array, mut at) = (ptr::null_mut(), ptr::null_mut());
+        check_status!(unsafe {
+            sys::napi_create_arraybuffer(raw, shape.len() * 2, &mut at, &mut buffer)
+        })?;
+        check_status!(unsafe {
+            sys::napi_create_typedarray(
+                raw,
+                sys::TypedarrayType::uint16_array,
+                shape.len(),
+                buffer,
+                0,
+                &mut array,
+            )
+        })?;
+        unsafe { ptr::copy_nonoverlapping(shape.as_ptr(), at.cast(), shape.len()) };
+        unsafe { Vec::to_napi_value(raw, vec![Raw(made), Raw(array)]) }
+    })();
+    answer.unwrap_or_else(|e| {
+        if e.status != Status::PendingException {
+            unsafe { JsError::from(e).throw_into(raw) };
+        }
+        ptr::null_mut()
+    })
+}
+
+/// An ASCII text as a string (one copy; what `napi_create_string_utf8` makes of it, without decoding it).
+unsafe fn latin1(env: sys::napi_env, text: &str) -> Result<sys::napi_value> {
+    let mut made = ptr::null_mut();
+    let len = text.len() as isize;
+    check_status!(unsafe {
+        sys::napi_create_string_latin1(env, text.as_ptr().cast(), len, &mut made)
+    })?;
+    Ok(made)
+}
+
+/// Registers `callPacked` (above).
+#[napi(module_exports)]
+pub fn exports(mut exports: Object, env: Env) -> Result<()> {
+    let mut function = ptr::null_mut();
+    let name = "callPacked";
+    check_status!(unsafe {
+        sys::napi_create_function(
+            env.raw(),
+            name.as_ptr().cast(),
+            name.len() as isize,
+            Some(call_packed),
+            ptr::null_mut(),
+            &mut function,
+        )
+    })?;
+    exports.set_named_property(name, Raw(function))
 }
