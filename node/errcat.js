@@ -334,12 +334,31 @@ function flatList(n) {
   return false
 }
 
+// The names of the placeholders met so far (the rules' placeholders: a few), internalized, as property keys are:
+// a name met again is taken from here, so that setting it costs no lookup in V8's string table.
+const NAMES = []
+
+/** A placeholder's name. */
+function flatName() {
+  const len = flatNumber()
+  for (let i = 0; i < NAMES.length; i++) {
+    const name = NAMES[i]
+    if (name.length === len && packedText.startsWith(name, pos)) {
+      pos += len
+      return name
+    }
+  }
+  const name = flatText(len)
+  if (NAMES.length < 64) NAMES.push(Object.keys({ [name]: 0 })[0])
+  return name
+}
+
 /** The placeholders: own data properties, in the core's order (a member named `__proto__` is a member). */
 function flatPlaceholders() {
   if (flatShape[at++] !== 6) unreadable()
   const object = {}
   for (let n = flatNumber(); n > 0; n--) {
-    const name = flatText(flatNumber())
+    const name = flatName()
     if (name === '__proto__') Object.defineProperty(object, name, { value: flatStr(), writable: true, enumerable: true, configurable: true })
     else object[name] = flatStr()
   }
@@ -420,10 +439,17 @@ function context(body, options) {
 
 /** @type {typeof import('./index').classify} */
 function classify(body, options) {
-  const args = context(body, options)
+  const o = opts(options)
+  const command = o.command
+  const httpStatus = o.httpStatus
+  const tunnel = o.tunnel
   let answer
   try {
-    answer = native.callPacked('classify_flat', args, SHAPE)
+    // As `context`: the arguments not given are left off.
+    if (tunnel !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command, httpStatus, tunnel)
+    else if (httpStatus !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command, httpStatus)
+    else if (command !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command)
+    else answer = native.callPacked('classify_flat', SHAPE, body)
   } catch (failure) {
     throw raised(failure)
   }

@@ -309,19 +309,22 @@ pub fn call(
     result.unwrap_or_else(|e| Err(throw(&env, &e)))
 }
 
-/// `callPacked(op, args, shape)`: `call(op, args)` of an operation the core writes packed (`call_packed`), its
+/// The most arguments `callPacked` passes on.
+const PACKED_ARGS: usize = 8;
+
+/// `callPacked(op, shape, ...args)`: `call(op, args)` of an operation the core writes packed (`call_packed`), its
 /// shape written into `shape` (a `Uint16Array` the host keeps and passes each time) when it fits, answering the
 /// text alone; when it does not, `[text, shape]` with a `Uint16Array` of its own. Any other operation answers as
 /// `call`. A plain N-API callback (registered below, not declared in binding.d.ts): on the path of every
-/// classification, without the wrapper napi-rs puts around an export, the operation read into the stack, and no
-/// array made for the answer.
+/// classification, without the wrapper napi-rs puts around an export, the arguments read from the call itself
+/// (no array), the operation into the stack, and no array made for the answer.
 unsafe extern "C" fn call_packed(
     raw: sys::napi_env,
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
     let env = Env::from_raw(raw);
     let answer = (|| -> Result<sys::napi_value> {
-        let (mut argv, mut argc) = ([ptr::null_mut(); 3], 3);
+        let (mut argv, mut argc) = ([ptr::null_mut(); 2 + PACKED_ARGS], 2 + PACKED_ARGS);
         let (none, data) = (ptr::null_mut(), ptr::null_mut());
         check_status!(unsafe {
             sys::napi_get_cb_info(raw, info, &mut argc, argv.as_mut_ptr(), none, data)
@@ -338,8 +341,9 @@ unsafe extern "C" fn call_packed(
             true => std::str::from_utf8(&name[..len]).unwrap_or_default(),
             false => &long,
         };
-        let args = unsafe { Array::from_napi_value(raw, argv[1]) }?;
-        let answer = guard(|| match read(&env, &args) {
+        let given = argv[2..argc.clamp(2, argv.len())].iter();
+        let read = || given.map(|&v| arg(&env, unsafe { Unknown::from_raw_unchecked(raw, v) }, 0));
+        let answer = guard(|| match read().collect::<Result<Vec<_>>>() {
             Err(js) => Ok(Err(js)),
             Ok(mut args) => match errcat::boundary::call_packed(op, &mut args) {
                 Some(packed) => packed.map(|p| Ok(Ok(p))),
@@ -359,7 +363,7 @@ unsafe extern "C" fn call_packed(
         let given = unsafe {
             sys::napi_get_typedarray_info(
                 raw,
-                argv[2],
+                argv[1],
                 &mut kind,
                 &mut room,
                 &mut at,
