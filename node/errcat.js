@@ -281,7 +281,7 @@ function analyzeAudit(paths, options) {
 // (reused by every classification: `callPacked`) and answers its text; the objects are read from them here, each
 // straight from its values, with the members and the order of the core's map view. Same module state as `unpack`.
 
-/** The shape of a classification, written by the native module (a larger one comes in an array of its own). */
+/** The shape of a classification, written by the native module (a larger one comes as a string of its own). */
 const SHAPE = new Uint16Array(4096)
 let flatShape = SHAPE
 
@@ -408,14 +408,17 @@ function flatClassification(item) {
     : { outcome, code, reporter, rule, why, retryable, error, evidence, entry, resolved, results })
 }
 
-/** A classification from the answer of `callPacked`: its text (its shape in SHAPE), or `[text, shape]`. */
+/** A classification from the answer of `callPacked`: its text (its shape in SHAPE), or `[text, shape]` as `call`. */
 function classification(answer) {
   if (typeof answer === 'string') {
     packedText = answer
     flatShape = SHAPE
   } else {
-    packedText = answer[0]
-    flatShape = answer[1]
+    // A shape larger than SHAPE (a composite answer of many entries), as a string.
+    const [text, units] = answer
+    packedText = text
+    flatShape = new Uint16Array(units.length)
+    for (let i = 0; i < units.length; i++) flatShape[i] = units.charCodeAt(i)
   }
   at = 0
   pos = 0

@@ -1,6 +1,7 @@
-//! The native half of the `errcat` npm package: one export, `call(op, args, background)`, over
-//! `errcat_audit::boundary::call` (bindings/README.md). It converts JavaScript values to `Arg`s mechanically and the
-//! `Out` back; the core decides everything else. `node/errcat.js` is the host: it names the operations, keeps the
+//! The native half of the `errcat` npm package: `call(op, args, background)`, over `errcat_audit::boundary::call`
+//! (bindings/README.md), and `callPacked(op, shape, ...args)`, the same call answering an operation the core writes
+//! packed with its shape written into the host's own `Uint16Array` (`classify`'s path). It converts JavaScript
+//! values to `Arg`s mechanically and the `Out` back; the core decides everything else. `node/errcat.js` is the host: it names the operations, keeps the
 //! answer table and the generated entries, and throws `ErrcatError`s.
 //!
 //! | JavaScript | `Arg` |
@@ -281,6 +282,17 @@ fn throw(env: &Env, e: &errcat::Error) -> Error {
     }
 }
 
+/// A synchronous call: an answer the core writes packed itself (`classify_flat`), else its `Out`.
+fn run(op: &str, args: Result<Vec<Arg>>) -> errcat::Result<Result<Answer>> {
+    match args {
+        Err(js) => Ok(Err(js)), // a JavaScript exception while reading: it propagates
+        Ok(mut args) => match errcat::boundary::call_packed(op, &mut args) {
+            Some(packed) => packed.map(|p| Ok(Answer::Packed(p))),
+            None => errcat_audit::boundary::call(op, args).map(|out| Ok(Answer::Out(out))),
+        },
+    }
+}
+
 /// Runs errcat operation `op` with `args` (bindings/README.md, "Operations"); with `background`, on libuv's thread
 /// pool, answering a Promise. Throws (or rejects with) `[kind, message, suggestions, candidates]` on an errcat
 /// error.
@@ -293,140 +305,57 @@ pub fn call(
 ) -> Result<Either<Answer, AsyncTask<Background>>> {
     let result = guard(|| match read(&env, &args) {
         _ if op == "__panic_for_tests" => panic!("deliberate panic (the binding's test hook)"),
-        Err(js) => Ok(Err(js)), // a JavaScript exception while reading: it propagates
         Ok(args) if background == Some(true) => Ok(Ok(Either::B(AsyncTask::new(Background {
             op: op.clone(),
             args,
         })))),
-        // An answer the core writes packed itself (`classify_flat`), else its `Out`.
-        Ok(mut args) => match errcat::boundary::call_packed(&op, &mut args) {
-            Some(packed) => packed.map(|p| Ok(Either::A(Answer::Packed(p)))),
-            None => {
-                errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Answer::Out(out))))
-            }
-        },
+        args => run(&op, args).map(|answer| answer.map(Either::A)),
     });
     result.unwrap_or_else(|e| Err(throw(&env, &e)))
 }
 
-/// The most arguments `callPacked` passes on.
-const PACKED_ARGS: usize = 8;
-
-/// `callPacked(op, shape, ...args)`: `call(op, args)` of an operation the core writes packed (`call_packed`), its
-/// shape written into `shape` (a `Uint16Array` the host keeps and passes each time) when it fits, answering the
-/// text alone; when it does not, `[text, shape]` with a `Uint16Array` of its own. Any other operation answers as
-/// `call`. A plain N-API callback (registered below, not declared in binding.d.ts): on the path of every
-/// classification, without the wrapper napi-rs puts around an export, the arguments read from the call itself
-/// (no array), the operation into the stack, and no array made for the answer.
+/// `callPacked(op, shape, ...args)` (8 at most): `call(op, args)`, but an answer the core writes packed (`call_packed`)
+/// has its shape copied into `shape` (a `Uint16Array` the host keeps) and answers its text alone, when it fits. A
+/// plain N-API callback (binding.d.ts does not declare it): no napi-rs wrapper, no array read or made.
 unsafe extern "C" fn call_packed(
     raw: sys::napi_env,
     info: sys::napi_callback_info,
 ) -> sys::napi_value {
     let env = Env::from_raw(raw);
     let answer = (|| -> Result<sys::napi_value> {
-        let (mut argv, mut argc) = ([ptr::null_mut(); 2 + PACKED_ARGS], 2 + PACKED_ARGS);
-        let (none, data) = (ptr::null_mut(), ptr::null_mut());
+        let (mut argv, mut argc, none) = ([ptr::null_mut(); 10], 10, ptr::null_mut());
         check_status!(unsafe {
-            sys::napi_get_cb_info(raw, info, &mut argc, argv.as_mut_ptr(), none, data)
+            sys::napi_get_cb_info(raw, info, &mut argc, argv.as_mut_ptr(), none, none.cast())
         })?;
-        // The operation's name read into the stack (one that fills it, as a String).
-        let (mut name, mut len, mut long) = ([0u8; 64], 0, String::new());
-        check_status!(unsafe {
-            sys::napi_get_value_string_utf8(raw, argv[0], name.as_mut_ptr().cast(), 64, &mut len)
-        })?;
-        if len + 1 >= name.len() {
-            long = unsafe { String::from_napi_value(raw, argv[0]) }?;
+        let op = unsafe { String::from_napi_value(raw, argv[0]) }?;
+        let read = |v: &_| arg(&env, unsafe { Unknown::from_raw_unchecked(raw, *v) }, 0);
+        let args = argv[2..argc.clamp(2, 10)].iter().map(read);
+        let answer = guard(|| run(&op, args.collect()));
+        let room = unsafe { <&mut [u16]>::from_napi_value(raw, argv[1]) }.unwrap_or_default();
+        match answer.unwrap_or_else(|e| Err(throw(&env, &e)))? {
+            Answer::Packed(Packed { text, shape }) if room.len() >= shape.len() => {
+                room[..shape.len()].copy_from_slice(&shape);
+                let make = match text.is_ascii() {
+                    true => sys::napi_create_string_latin1, // no UTF-8 decoding
+                    false => sys::napi_create_string_utf8,
+                };
+                let (mut made, len) = (ptr::null_mut(), text.len() as isize);
+                check_status!(unsafe { make(raw, text.as_ptr().cast(), len, &mut made) })?;
+                Ok(made)
+            }
+            other => unsafe { Answer::to_napi_value(raw, other) }, // as `call`: `[text, shape]` when packed
         }
-        let op = match long.is_empty() {
-            true => std::str::from_utf8(&name[..len]).unwrap_or_default(),
-            false => &long,
-        };
-        let given = argv[2..argc.clamp(2, argv.len())].iter();
-        let read = || given.map(|&v| arg(&env, unsafe { Unknown::from_raw_unchecked(raw, v) }, 0));
-        let answer = guard(|| match read().collect::<Result<Vec<_>>>() {
-            Err(js) => Ok(Err(js)),
-            Ok(mut args) => match errcat::boundary::call_packed(op, &mut args) {
-                Some(packed) => packed.map(|p| Ok(Ok(p))),
-                None => errcat_audit::boundary::call(op, args).map(|out| Ok(Err(Answer::Out(out)))),
-            },
-        });
-        let Packed { text, shape } = match answer.unwrap_or_else(|e| Err(throw(&env, &e)))? {
-            Ok(packed) => packed,
-            Err(other) => return unsafe { Answer::to_napi_value(raw, other) },
-        };
-        let made = match text.is_ascii() {
-            true => unsafe { latin1(raw, &text) }?,
-            false => unsafe { <&str>::to_napi_value(raw, &text)? },
-        };
-        let (mut kind, mut room, mut at) = (0, 0, ptr::null_mut());
-        let (mut buffer, mut offset) = (ptr::null_mut(), 0);
-        let given = unsafe {
-            sys::napi_get_typedarray_info(
-                raw,
-                argv[1],
-                &mut kind,
-                &mut room,
-                &mut at,
-                &mut buffer,
-                &mut offset,
-            )
-        };
-        if given == sys::Status::napi_ok
-            && kind == sys::TypedarrayType::uint16_array
-            && room >= shape.len()
-        {
-            unsafe { ptr::copy_nonoverlapping(shape.as_ptr(), at.cast(), shape.len()) };
-            return Ok(made);
-        }
-        let (mut array, mut at) = (ptr::null_mut(), ptr::null_mut());
-        check_status!(unsafe {
-            sys::napi_create_arraybuffer(raw, shape.len() * 2, &mut at, &mut buffer)
-        })?;
-        check_status!(unsafe {
-            sys::napi_create_typedarray(
-                raw,
-                sys::TypedarrayType::uint16_array,
-                shape.len(),
-                buffer,
-                0,
-                &mut array,
-            )
-        })?;
-        unsafe { ptr::copy_nonoverlapping(shape.as_ptr(), at.cast(), shape.len()) };
-        unsafe { Vec::to_napi_value(raw, vec![Raw(made), Raw(array)]) }
     })();
     answer.unwrap_or_else(|e| {
-        if e.status != Status::PendingException {
-            unsafe { JsError::from(e).throw_into(raw) };
-        }
+        unsafe { JsError::from(e).throw_into(raw) }; // a pending exception stays as it is
         ptr::null_mut()
     })
 }
 
-/// An ASCII text as a string (one copy; what `napi_create_string_utf8` makes of it, without decoding it).
-unsafe fn latin1(env: sys::napi_env, text: &str) -> Result<sys::napi_value> {
-    let mut made = ptr::null_mut();
-    let len = text.len() as isize;
-    check_status!(unsafe {
-        sys::napi_create_string_latin1(env, text.as_ptr().cast(), len, &mut made)
-    })?;
-    Ok(made)
-}
-
-/// Registers `callPacked` (above).
 #[napi(module_exports)]
 pub fn exports(mut exports: Object, env: Env) -> Result<()> {
-    let mut function = ptr::null_mut();
-    let name = "callPacked";
-    check_status!(unsafe {
-        sys::napi_create_function(
-            env.raw(),
-            name.as_ptr().cast(),
-            name.len() as isize,
-            Some(call_packed),
-            ptr::null_mut(),
-            &mut function,
-        )
-    })?;
-    exports.set_named_property(name, Raw(function))
+    exports.set_named_property(
+        "callPacked",
+        env.create_function::<(), Unknown>("callPacked", call_packed)?,
+    )
 }
