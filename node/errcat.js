@@ -409,13 +409,13 @@ function flatClassification(item) {
 }
 
 /** A classification from the answer of `callPacked`: its text (its shape in SHAPE), or `[text, shape]` as `call`. */
-function classification(answer) {
-  if (typeof answer === 'string') {
-    packedText = answer
+function classification(packed) {
+  if (typeof packed === 'string') {
+    packedText = packed
     flatShape = SHAPE
   } else {
     // A shape larger than SHAPE (a composite answer of many entries), as a string.
-    const [text, units] = answer
+    const [text, units] = packed
     packedText = text
     flatShape = new Uint16Array(units.length)
     for (let i = 0; i < units.length; i++) flatShape[i] = units.charCodeAt(i)
@@ -446,17 +446,17 @@ function classify(body, options) {
   const command = o.command
   const httpStatus = o.httpStatus
   const tunnel = o.tunnel
-  let answer
+  let packed
   try {
     // As `context`: the arguments not given are left off.
-    if (tunnel !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command, httpStatus, tunnel)
-    else if (httpStatus !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command, httpStatus)
-    else if (command !== undefined) answer = native.callPacked('classify_flat', SHAPE, body, command)
-    else answer = native.callPacked('classify_flat', SHAPE, body)
+    if (tunnel !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command, httpStatus, tunnel)
+    else if (httpStatus !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command, httpStatus)
+    else if (command !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command)
+    else packed = native.callPacked('classify_flat', SHAPE, body)
   } catch (failure) {
     throw raised(failure)
   }
-  return classification(answer)
+  return classification(packed)
 }
 
 /** @type {typeof import('./index').enrich} */
