@@ -108,7 +108,7 @@ function packedValue() {
       }
       return object
     }
-    default: throw new ErrcatError('Internal', 'a packed answer the package cannot read (a bug)')
+    default: return unreadable()
   }
 }
 
@@ -275,37 +275,157 @@ function analyzeAudit(paths, options) {
   }
 }
 
-// The core's flat classification (`classify_flat`, bindings/README.md): each object a list of its members' values
-// by position, without the members the answer table holds (the code's text, reporter, retryability and entry: the
-// answer id picks the table's object). The objects are built here, with the members and the order of the core's
-// map view.
+// The core's flat classification (`classify_flat`, bindings/README.md, core/src/classify/flat.rs): each object a
+// list of its members' values by position, without the members the answer table holds (the code's text, reporter,
+// retryability and entry: the answer id picks the table's object). The native module writes its shape into SHAPE
+// (reused by every classification: `callPacked`) and answers its text; the objects are read from them here, each
+// straight from its values, with the members and the order of the core's map view. Same module state as `unpack`.
 
-/** The evidence from its members' values in order (the placeholders an object, made by the native module). */
-const evidence = (e) => Object.freeze({ key: e[0], tunnel: e[1], shape: e[2], command: e[3], http_status: e[4],
-  envelope: e[5], data_code: e[6], message: e[7], data_message: e[8], state: e[9], reason: e[10], error: e[11],
-  exception: e[12], exception_message: e[13], cause: e[14], cause_message: e[15], cause_origin: e[16],
-  cause_frame: e[17], causes: e[18], frames: e[19], placeholders: Object.freeze(e[20]) })
+/** The shape of a classification, written by the native module (a larger one comes as a string of its own). */
+const SHAPE = new Uint16Array(4096)
+let flatShape = SHAPE
 
-/** The members of a classification but `key` and `results`: positions 1-5 and 7 of the flat list. */
-function members(f) {
-  const resolved = f[7] === null ? null : answer(f[7])
-  const entry = resolved === null ? null : resolved.entry
-  const error = f[4] === null ? null : Object.freeze({ kind: f[4][0], message: f[4][1] })
-  return { outcome: f[1], code: resolved === null ? null : resolved.code, reporter: entry === null ? null : entry.reporter,
-    rule: f[2], why: f[3], retryable: entry === null ? null : entry.retryable, error,
-    evidence: f[5] === null ? null : evidence(f[5]), entry, resolved }
+function unreadable() {
+  throw new ErrcatError('Internal', 'a packed answer the package cannot read (a bug)')
 }
 
-/** One entry of a composite answer: its key first, no results. */
-const item = (f) => Object.freeze({ key: f[0], ...members(f) })
+function flatNumber() {
+  let unit = flatShape[at++]
+  if (unit < 0x8000) return unit
+  let n = unit & 0x7fff
+  for (let scale = 0x8000; ; scale *= 0x8000) {
+    unit = flatShape[at++]
+    n += (unit & 0x7fff) * scale
+    if (unit < 0x8000) return n
+  }
+}
+
+/** The next `len` units of the text. */
+function flatText(len) {
+  const start = pos
+  pos += len
+  return packedText.slice(start, pos)
+}
+
+/** A text, or null. */
+function flatStr() {
+  const tag = flatShape[at++]
+  if (tag === 4) return flatText(flatNumber())
+  if (tag !== 0) unreadable()
+  return null
+}
+
+/** An integer, or null. */
+function flatInt() {
+  const tag = flatShape[at++]
+  if (tag === 3) {
+    const zigzag = flatNumber()
+    return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2
+  }
+  if (tag !== 0) unreadable()
+  return null
+}
+
+/** A list of `n` values follows (true), or null (false). */
+function flatList(n) {
+  const tag = flatShape[at++]
+  if (tag === 5 && flatNumber() === n) return true
+  if (tag !== 0) unreadable()
+  return false
+}
+
+// The names of the placeholders met so far (the rules' placeholders: a few), internalized, as property keys are:
+// a name met again is taken from here, so that setting it costs no lookup in V8's string table.
+const NAMES = []
+
+/** A placeholder's name. */
+function flatName() {
+  const len = flatNumber()
+  for (let i = 0; i < NAMES.length; i++) {
+    const name = NAMES[i]
+    if (name.length === len && packedText.startsWith(name, pos)) {
+      pos += len
+      return name
+    }
+  }
+  const name = flatText(len)
+  if (NAMES.length < 64) NAMES.push(Object.keys({ [name]: 0 })[0])
+  return name
+}
+
+/** The placeholders: own data properties, in the core's order (a member named `__proto__` is a member). */
+function flatPlaceholders() {
+  if (flatShape[at++] !== 6) unreadable()
+  const object = {}
+  for (let n = flatNumber(); n > 0; n--) {
+    const name = flatName()
+    if (name === '__proto__') Object.defineProperty(object, name, { value: flatStr(), writable: true, enumerable: true, configurable: true })
+    else object[name] = flatStr()
+  }
+  return Object.freeze(object)
+}
+
+/** The evidence, or null. */
+function flatEvidence() {
+  if (!flatList(21)) return null
+  return Object.freeze({ key: flatStr(), tunnel: flatStr(), shape: flatStr(), command: flatStr(), http_status: flatInt(),
+    envelope: flatStr(), data_code: flatStr(), message: flatStr(), data_message: flatStr(), state: flatStr(),
+    reason: flatStr(), error: flatStr(), exception: flatStr(), exception_message: flatStr(), cause: flatStr(),
+    cause_message: flatStr(), cause_origin: flatStr(), cause_frame: flatStr(), causes: flatInt(), frames: flatInt(),
+    placeholders: flatPlaceholders() })
+}
 
 const NO_RESULTS = Object.freeze([])
 
-/** A classification from the core's flat list. */
-function classification(f) {
-  const c = members(f)
-  c.results = f[6].length === 0 ? NO_RESULTS : Object.freeze(f[6].map(item))
-  return Object.freeze(c)
+/**
+ * A classification (`item`: an entry of a composite answer, its key first and no results of its own): key,
+ * outcome, rule, why, error, evidence, results, answer.
+ */
+function flatClassification(item) {
+  if (!flatList(8)) unreadable()
+  const key = flatStr()
+  const outcome = flatStr()
+  const rule = flatStr()
+  const why = flatStr()
+  const error = flatList(2) ? Object.freeze({ kind: flatStr(), message: flatStr() }) : null
+  const evidence = flatEvidence()
+  if (flatShape[at++] !== 5) unreadable()
+  let results = NO_RESULTS
+  const n = flatNumber()
+  if (n > 0) {
+    results = new Array(n)
+    for (let i = 0; i < n; i++) results[i] = flatClassification(true)
+    Object.freeze(results)
+  }
+  const id = flatInt()
+  const resolved = id === null ? null : answer(id)
+  const entry = resolved === null ? null : resolved.entry
+  const code = resolved === null ? null : resolved.code
+  const reporter = entry === null ? null : entry.reporter
+  const retryable = entry === null ? null : entry.retryable
+  return Object.freeze(item
+    ? { key, outcome, code, reporter, rule, why, retryable, error, evidence, entry, resolved }
+    : { outcome, code, reporter, rule, why, retryable, error, evidence, entry, resolved, results })
+}
+
+/** A classification from the answer of `callPacked`: its text (its shape in SHAPE), or `[text, shape]` as `call`. */
+function classification(packed) {
+  if (typeof packed === 'string') {
+    packedText = packed
+    flatShape = SHAPE
+  } else {
+    // A shape larger than SHAPE (a composite answer of many entries), as a string.
+    const [text, units] = packed
+    packedText = text
+    flatShape = new Uint16Array(units.length)
+    for (let i = 0; i < units.length; i++) flatShape[i] = units.charCodeAt(i)
+  }
+  at = 0
+  pos = 0
+  const value = flatClassification(false)
+  packedText = '' // nothing of the answer kept
+  flatShape = SHAPE
+  return value
 }
 
 /** The context of an answer to classify, as `classify` and `enrich` take it. */
@@ -321,7 +441,23 @@ function context(body, options) {
 }
 
 /** @type {typeof import('./index').classify} */
-const classify = (body, options) => classification(call('classify_flat', context(body, options)))
+function classify(body, options) {
+  const o = opts(options)
+  const command = o.command
+  const httpStatus = o.httpStatus
+  const tunnel = o.tunnel
+  let packed
+  try {
+    // As `context`: the arguments not given are left off.
+    if (tunnel !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command, httpStatus, tunnel)
+    else if (httpStatus !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command, httpStatus)
+    else if (command !== undefined) packed = native.callPacked('classify_flat', SHAPE, body, command)
+    else packed = native.callPacked('classify_flat', SHAPE, body)
+  } catch (failure) {
+    throw raised(failure)
+  }
+  return classification(packed)
+}
 
 /** @type {typeof import('./index').enrich} */
 const enrich = (body, options) => call('enrich', context(body, options))

@@ -1,6 +1,7 @@
-//! The native half of the `errcat` npm package: one export, `call(op, args, background)`, over
-//! `errcat_audit::boundary::call` (bindings/README.md). It converts JavaScript values to `Arg`s mechanically and the
-//! `Out` back; the core decides everything else. `node/errcat.js` is the host: it names the operations, keeps the
+//! The native half of the `errcat` npm package: `call(op, args, background)`, over `errcat_audit::boundary::call`
+//! (bindings/README.md), and `callPacked(op, shape, ...args)`, the same call answering an operation the core writes
+//! packed with its shape written into the host's own `Uint16Array` (`classify`'s path). It converts JavaScript
+//! values to `Arg`s mechanically and the `Out` back; the core decides everything else. `node/errcat.js` is the host: it names the operations, keeps the
 //! answer table and the generated entries, and throws `ErrcatError`s.
 //!
 //! | JavaScript | `Arg` |
@@ -262,6 +263,36 @@ impl Task for Background {
     }
 }
 
+/// The arguments of a call, each read once (`MAX_LIST_LEN + 1` at most).
+fn read(env: &Env, args: &Array) -> Result<Vec<Arg>> {
+    let len = args.len().min(MAX_LIST_LEN as u32 + 1);
+    (0..len)
+        .map(|i| {
+            args.get::<Unknown>(i)?
+                .map_or(Ok(Arg::Absent), |v| arg(env, v, 0))
+        })
+        .collect()
+}
+
+/// Throws a core error as the array the host turns into its `ErrcatError`.
+fn throw(env: &Env, e: &errcat::Error) -> Error {
+    match env.throw(failure(e)) {
+        Ok(()) => Error::new(Status::PendingException, e.to_string()),
+        Err(error) => error,
+    }
+}
+
+/// A synchronous call: an answer the core writes packed itself (`classify_flat`), else its `Out`.
+fn run(op: &str, args: Result<Vec<Arg>>) -> errcat::Result<Result<Answer>> {
+    match args {
+        Err(js) => Ok(Err(js)), // a JavaScript exception while reading: it propagates
+        Ok(mut args) => match errcat::boundary::call_packed(op, &mut args) {
+            Some(packed) => packed.map(|p| Ok(Answer::Packed(p))),
+            None => errcat_audit::boundary::call(op, args).map(|out| Ok(Answer::Out(out))),
+        },
+    }
+}
+
 /// Runs errcat operation `op` with `args` (bindings/README.md, "Operations"); with `background`, on libuv's thread
 /// pool, answering a Promise. Throws (or rejects with) `[kind, message, suggestions, candidates]` on an errcat
 /// error.
@@ -272,35 +303,59 @@ pub fn call(
     args: Array,
     background: Option<bool>,
 ) -> Result<Either<Answer, AsyncTask<Background>>> {
-    let read = || -> Result<Vec<Arg>> {
-        let len = args.len().min(MAX_LIST_LEN as u32 + 1);
-        (0..len)
-            .map(|i| {
-                args.get::<Unknown>(i)?
-                    .map_or(Ok(Arg::Absent), |v| arg(&env, v, 0))
-            })
-            .collect()
-    };
-    let result = guard(|| match read() {
+    let result = guard(|| match read(&env, &args) {
         _ if op == "__panic_for_tests" => panic!("deliberate panic (the binding's test hook)"),
-        Err(js) => Ok(Err(js)), // a JavaScript exception while reading: it propagates
         Ok(args) if background == Some(true) => Ok(Ok(Either::B(AsyncTask::new(Background {
             op: op.clone(),
             args,
         })))),
-        // An answer the core writes packed itself (`classify_flat`), else its `Out`.
-        Ok(mut args) => match errcat::boundary::call_packed(&op, &mut args) {
-            Some(packed) => packed.map(|p| Ok(Either::A(Answer::Packed(p)))),
-            None => {
-                errcat_audit::boundary::call(&op, args).map(|out| Ok(Either::A(Answer::Out(out))))
-            }
-        },
+        args => run(&op, args).map(|answer| answer.map(Either::A)),
     });
-    match result {
-        Ok(answer) => answer,
-        Err(e) => {
-            env.throw(failure(&e))?;
-            Err(Error::new(Status::PendingException, e.to_string()))
+    result.unwrap_or_else(|e| Err(throw(&env, &e)))
+}
+
+/// `callPacked(op, shape, ...args)` (8 at most): `call(op, args)`, but an answer the core writes packed (`call_packed`)
+/// has its shape copied into `shape` (a `Uint16Array` the host keeps) and answers its text alone, when it fits. A
+/// plain N-API callback (binding.d.ts does not declare it): no napi-rs wrapper, no array read or made.
+unsafe extern "C" fn call_packed(
+    raw: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let env = Env::from_raw(raw);
+    let answer = (|| -> Result<sys::napi_value> {
+        let (mut argv, mut argc, none) = ([ptr::null_mut(); 10], 10, ptr::null_mut());
+        check_status!(unsafe {
+            sys::napi_get_cb_info(raw, info, &mut argc, argv.as_mut_ptr(), none, none.cast())
+        })?;
+        let op = unsafe { String::from_napi_value(raw, argv[0]) }?;
+        let read = |v: &_| arg(&env, unsafe { Unknown::from_raw_unchecked(raw, *v) }, 0);
+        let args = argv[2..argc.clamp(2, 10)].iter().map(read);
+        let answer = guard(|| run(&op, args.collect()));
+        let room = unsafe { <&mut [u16]>::from_napi_value(raw, argv[1]) }.unwrap_or_default();
+        match answer.unwrap_or_else(|e| Err(throw(&env, &e)))? {
+            Answer::Packed(Packed { text, shape }) if room.len() >= shape.len() => {
+                room[..shape.len()].copy_from_slice(&shape);
+                let make = match text.is_ascii() {
+                    true => sys::napi_create_string_latin1, // no UTF-8 decoding
+                    false => sys::napi_create_string_utf8,
+                };
+                let (mut made, len) = (ptr::null_mut(), text.len() as isize);
+                check_status!(unsafe { make(raw, text.as_ptr().cast(), len, &mut made) })?;
+                Ok(made)
+            }
+            other => unsafe { Answer::to_napi_value(raw, other) }, // as `call`: `[text, shape]` when packed
         }
-    }
+    })();
+    answer.unwrap_or_else(|e| {
+        unsafe { JsError::from(e).throw_into(raw) }; // a pending exception stays as it is
+        ptr::null_mut()
+    })
+}
+
+#[napi(module_exports)]
+pub fn exports(mut exports: Object, env: Env) -> Result<()> {
+    exports.set_named_property(
+        "callPacked",
+        env.create_function::<(), Unknown>("callPacked", call_packed)?,
+    )
 }
