@@ -286,7 +286,13 @@ export interface Classification {
   readonly entry: KouplelessEntry | null
   readonly resolved: Resolved | null
   /** One classification per entry of a batch (`batchInstallBiz`) or list (`queryAllBiz`) answer. */
-  readonly results: ReadonlyArray<Classification & { readonly key: string }>
+  readonly results: ReadonlyArray<ClassifiedItem>
+}
+
+/** One entry of a composite answer (frozen): its key first, then the members of a `Classification` but `results`. */
+export interface ClassifiedItem extends Omit<Classification, 'results'> {
+  /** The entry's URL (`batchInstallBiz`) or `name:version` (`queryAllBiz`). */
+  readonly key: string
 }
 
 /**

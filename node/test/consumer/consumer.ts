@@ -47,7 +47,11 @@ const code: string = errcat.compose('User', 'DiskFull').code + errcat.parse('Ark
 const versions: ReadonlyArray<Version> = errcat.VERSIONS
 const classified: errcat.Classification = errcat.classify('{"code":"SUCCESS"}', { command: 'installBiz', httpStatus: 200 })
 const classifiedCode: string | null = classified.results[0]?.resolved?.code ?? classified.code
+const item: errcat.ClassifiedItem | undefined = classified.results[0]
+const itemKey: string | undefined = item?.key
+// @ts-expect-error an entry of a composite answer has no results of its own
+const nested = item?.results
 const enriched: string = errcat.enrich(new Uint8Array([123, 125]), { tunnel: 'mqtt' })
 const fingerprint: string = errcat.CATALOG_FINGERPRINT + errcat.VERSION
 export { meaning, alias, type, reporter, sources, moved, text, version, big, numbers, found, problem, cause, kindOf }
-export { notFound, audit, service, md, code, versions, fingerprint, classifiedCode, enriched }
+export { notFound, audit, service, md, code, versions, fingerprint, classifiedCode, enriched, itemKey, nested }
