@@ -5,6 +5,10 @@ TEST_TARGETS += test-java
 DEMO_TARGETS += demo-java
 BENCH_TARGETS += bench-java
 
+# Every Maven build here runs its JVM with .mvn/jvm.config (found from the pom upwards): -XX:TieredStopAtLevel=1, C1
+# only. javac and kotlinc run in Maven's JVM for a minute at most, where C2 compiling their hot code costs more than it
+# gains: Kotlin's compile took 30 CPU-s instead of 60. Tests and benchmarks run in forked JVMs (surefire, JMH) with
+# the JVM's defaults.
 JAVA_MVN := $(ROOT)/java/mvn-offline-first.sh
 JAVA_JAR = $(ROOT)/java/target/errcat-$(VERSION).jar
 
