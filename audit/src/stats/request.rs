@@ -165,7 +165,7 @@ impl AddressCache {
 
 /// The bytes of `text` (at most 16) as a little-endian number, zero above them: two overlapping loads.
 #[inline(always)]
-fn word16(text: &[u8]) -> u128 {
+pub(super) fn word16(text: &[u8]) -> u128 {
     let n = text.len();
     let load8 = |at: usize| u64::from_le_bytes(text[at..at + 8].try_into().expect("8 bytes"));
     let load4 = |at: usize| u32::from_le_bytes(text[at..at + 4].try_into().expect("4 bytes"));
