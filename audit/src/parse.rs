@@ -279,6 +279,7 @@ impl<'a, 't> Fields<'a, 't> {
     }
 
     /// Physical fields `first..=last` as one slice (the TABs between them included).
+    #[inline(always)]
     fn span(&self, first: u8, last: u8) -> &'a [u8] {
         let (first, last) = (usize::from(first), usize::from(last));
         let start = if first == 0 {
@@ -294,6 +295,8 @@ impl<'a, 't> Fields<'a, 't> {
         &self.line[start..end]
     }
 
+    /// Inlined, so that a constant layout folds into the TAB positions read.
+    #[inline(always)]
     fn get(&self, layout: &Layout, field: usize) -> &'a [u8] {
         self.span(layout.start[field], layout.end[field])
     }
