@@ -375,8 +375,6 @@ impl Sketch {
         }
     }
 
-    /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
-    /// stays valid until the next `locate` (which may reduce the summary first).
     /// A summary read back from a partial report (see `crate::partial`).
     pub(crate) fn restored(
         capacity: usize,
@@ -392,7 +390,9 @@ impl Sketch {
         s
     }
 
-    #[inline]
+    /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
+    /// stays valid until the next `locate` (which may reduce the summary first).
+    #[inline(always)]
     pub fn locate(&mut self, key: u64, insert: bool) -> Option<u32> {
         if let Some(i) = self.index.get(key) {
             return Some(i);
@@ -400,6 +400,13 @@ impl Sketch {
         if !insert {
             return None;
         }
+        self.insert(key)
+    }
+
+    /// Adds entity `key` (not kept), reducing first when full; returns its index. Apart from
+    /// [`Sketch::locate`], which is inlined into the hot path (it was a call per entity).
+    #[inline(never)]
+    fn insert(&mut self, key: u64) -> Option<u32> {
         if self.slots.len() >= 2 * self.capacity {
             self.reduce();
         }

@@ -169,7 +169,7 @@ impl Default for AddressCache {
 
 impl AddressCache {
     /// The summary key of address `text` (`keep_port`: a host's port is part of it, a client's is not).
-    #[inline]
+    #[inline(always)]
     pub fn key(&mut self, text: &[u8], keep_port: bool, names: &mut Interner) -> u64 {
         if text.len() > 16 {
             return address_key(text, keep_port, names);
