@@ -243,6 +243,36 @@ mod tests {
     }
 
     #[test]
+    fn the_window_grows_either_way_and_keeps_every_count() {
+        // A fall from 2^49 to 1 (the window grows down by more than the 64 zeros inserted at a time), values
+        // falling and rising by octaves, random ones: the counts per index are a plain array's.
+        let mut state = 11u64;
+        let mut c = Counts::<5>::default();
+        let mut plain = vec![0u32; index::<5>(MAX_DURATION_US) + 1];
+        let mut values: Vec<u64> = vec![1 << 49, 1];
+        values.extend((0..50).rev().map(|k| 1u64 << k));
+        values.extend((0..40).map(|k| 3u64 << k));
+        for _ in 0..2000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            values.push(state >> (state % 64));
+        }
+        for v in values {
+            c.record(v);
+            plain[index::<5>(v.min(MAX_DURATION_US))] += 1;
+        }
+        let got: Vec<(usize, u32)> = c.buckets().filter(|b| b.1 > 0).collect();
+        let want: Vec<(usize, u32)> = plain
+            .iter()
+            .enumerate()
+            .filter(|b| *b.1 > 0)
+            .map(|(i, &n)| (i, n))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn quantiles_equal_the_histograms() {
         let mut c8 = Counts::<8>::default();
         let mut c5 = Counts::<5>::default();
