@@ -30,6 +30,25 @@ pub(crate) fn value<const S: u32>(i: usize) -> u64 {
     }
 }
 
+/// A duration (µs, clamped to [`MAX_DURATION_US`]) with its bucket index in a `Counts<S>`: a request's duration is
+/// counted in several windows of one layout (its entities', its timeline cell's), and the index is found once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Indexed<const S: u32> {
+    pub us: u64,
+    pub index: usize,
+}
+
+impl<const S: u32> Indexed<S> {
+    #[inline(always)]
+    pub fn new(us: u64) -> Indexed<S> {
+        let us = us.min(MAX_DURATION_US);
+        Indexed {
+            us,
+            index: index::<S>(us),
+        }
+    }
+}
+
 /// Counts per bucket index over the window of indices seen so far (`lo..lo + counts.len()`), grown on demand at
 /// either end; `max` exact. A window rather than an array from index 0: most summaries (an entity's, a stage's)
 /// see durations within a few octaves, so their arrays stay a few dozen slots instead of hundreds, and a new one
@@ -49,8 +68,12 @@ pub(crate) struct Counts<const S: u32> {
 impl<const S: u32> Counts<S> {
     #[inline]
     pub fn record(&mut self, d: u64) {
-        let d = d.min(MAX_DURATION_US);
-        let i = index::<S>(d);
+        self.record_indexed(Indexed::new(d));
+    }
+
+    /// [`Counts::record`] of a duration whose index is known.
+    #[inline]
+    pub fn record_indexed(&mut self, Indexed { us: d, index: i }: Indexed<S>) {
         let c = self.slot(i);
         if *c == u32::MAX {
             *c = 1;

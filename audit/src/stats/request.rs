@@ -6,7 +6,7 @@ use super::{ModuleKind, Partial, Req, Setup, UNIT_BID, UNIT_VUID};
 use crate::entities::{
     address_key, path_disk, path_vuid_bid, query_ids, EntityKind, Interner, Sketch,
 };
-use crate::hist::index as hdr_index;
+use crate::hist::{index as hdr_index, Indexed};
 use crate::tracelog::value_start;
 
 impl Partial {
@@ -29,10 +29,11 @@ impl Partial {
             let g = &self.groups[g].1;
             (g.svc as usize, g.module)
         };
+        let d5 = duration.map(Indexed::new);
         let mut found = Located {
             at: [(0, 0); 6],
             n: 0,
-            duration,
+            duration: d5,
         };
         {
             let (hosts, clients, names) = (&mut self.hosts, &mut self.clients, &mut self.names);
@@ -118,12 +119,12 @@ impl Partial {
             let cell = svc.timeline.cell(t);
             cell.requests += 1;
             cell.codes.add(r.status, 1);
-            if let Some(d) = duration {
-                cell.durations.record(d);
+            if let Some(d) = d5 {
+                cell.durations.record_indexed(d);
             }
         }
         for &(kind, i) in &found.at[..found.n] {
-            svc.sketches[kind].update(i, r.status, error, duration);
+            svc.sketches[kind].update(i, r.status, error, d5);
         }
     }
 }
@@ -133,7 +134,7 @@ struct Located {
     at: [(usize, u32); 6],
     n: usize,
     /// The request's duration, what the prefetches are for.
-    duration: Option<u64>,
+    duration: Option<Indexed<5>>,
 }
 
 impl Located {
