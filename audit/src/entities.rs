@@ -21,7 +21,7 @@ use index::KeyIndex;
 use path::path_ids;
 pub(crate) use path::{path_disk, path_vuid_bid};
 
-use super::hist::Counts;
+use super::hist::{Counts, Indexed};
 use super::parse::parse_number;
 use super::seek::{self, Key, Search};
 use super::tracelog::TRACE_LOG;
@@ -375,8 +375,6 @@ impl Sketch {
         }
     }
 
-    /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
-    /// stays valid until the next `locate` (which may reduce the summary first).
     /// A summary read back from a partial report (see `crate::partial`).
     pub(crate) fn restored(
         capacity: usize,
@@ -392,7 +390,9 @@ impl Sketch {
         s
     }
 
-    #[inline]
+    /// The index of entity `key`, added when new and `insert` (`None` when not kept and not added). An index
+    /// stays valid until the next `locate` (which may reduce the summary first).
+    #[inline(always)]
     pub fn locate(&mut self, key: u64, insert: bool) -> Option<u32> {
         if let Some(i) = self.index.get(key) {
             return Some(i);
@@ -400,6 +400,13 @@ impl Sketch {
         if !insert {
             return None;
         }
+        self.insert(key)
+    }
+
+    /// Adds entity `key` (not kept), reducing first when full; returns its index. Apart from
+    /// [`Sketch::locate`], which is inlined into the hot path (it was a call per entity).
+    #[inline(never)]
+    fn insert(&mut self, key: u64) -> Option<u32> {
         if self.slots.len() >= 2 * self.capacity {
             self.reduce();
         }
@@ -414,10 +421,10 @@ impl Sketch {
 
     /// Asks the CPU to load what [`Sketch::update`] of entity `i` with duration `d` will touch.
     #[inline(always)]
-    pub fn prefetch(&self, i: u32, d: Option<u64>) {
+    pub fn prefetch(&self, i: u32, d: Option<Indexed<5>>) {
         #[cfg(target_arch = "x86_64")]
         if let Some(s) = self.slots.get(i as usize) {
-            let at = d.map_or(0, super::hist::index::<5>);
+            let at = d.map_or(0, |d| d.index);
             let p: *const u32 = s.durations.get(at).map_or(std::ptr::null(), |c| c);
             // SAFETY: a prefetch is only a hint; the addresses are those of live elements (or null, ignored).
             unsafe {
@@ -434,7 +441,7 @@ impl Sketch {
 
     /// Counts a request of entity `i` (from [`Sketch::locate`]).
     #[inline]
-    pub fn update(&mut self, i: u32, code: u16, error: bool, duration: Option<u64>) {
+    pub fn update(&mut self, i: u32, code: u16, error: bool, duration: Option<Indexed<5>>) {
         let w = if error { ERROR_WEIGHT } else { 1 };
         self.total_weight += w;
         let s = &mut self.slots[i as usize];
@@ -443,7 +450,7 @@ impl Sketch {
         s.errors += u64::from(error);
         s.codes.add(code, 1);
         if let Some(d) = duration {
-            s.durations.record(d);
+            s.durations.record_indexed(d);
         }
     }
 
@@ -451,7 +458,7 @@ impl Sketch {
     #[cfg(test)]
     pub fn add(&mut self, key: u64, code: u16, error: bool, duration: Option<u64>, insert: bool) {
         match self.locate(key, insert) {
-            Some(i) => self.update(i, code, error, duration),
+            Some(i) => self.update(i, code, error, duration.map(Indexed::new)),
             None => self.total_weight += if error { ERROR_WEIGHT } else { 1 },
         }
     }

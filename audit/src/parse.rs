@@ -279,6 +279,7 @@ impl<'a, 't> Fields<'a, 't> {
     }
 
     /// Physical fields `first..=last` as one slice (the TABs between them included).
+    #[inline(always)]
     fn span(&self, first: u8, last: u8) -> &'a [u8] {
         let (first, last) = (usize::from(first), usize::from(last));
         let start = if first == 0 {
@@ -294,6 +295,8 @@ impl<'a, 't> Fields<'a, 't> {
         &self.line[start..end]
     }
 
+    /// Inlined, so that a constant layout folds into the TAB positions read.
+    #[inline(always)]
     fn get(&self, layout: &Layout, field: usize) -> &'a [u8] {
         self.span(layout.start[field], layout.end[field])
     }
@@ -323,45 +326,38 @@ pub(crate) struct Hot<'a> {
     pub status: u16,
     pub resp_length: Option<u64>,
     pub duration_us: Option<u64>,
-}
-
-impl<'a> Hot<'a> {
-    /// The request header (raw JSON text) of the line whose fields are `f`.
-    #[inline]
-    pub(crate) fn req_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
-        f.get(self.layout, REQ_HEADER)
-    }
-
-    /// The response header (raw JSON text).
-    #[inline]
-    pub(crate) fn resp_header(&self, f: &Fields<'a, '_>) -> &'a [u8] {
-        f.get(self.layout, RESP_HEADER)
-    }
+    /// The request and response headers (raw JSON text).
+    pub req_header: &'a [u8],
+    pub resp_header: &'a [u8],
 }
 
 /// Validates a TAB line (starting at its `REQ` field) and returns the counted fields. Only the fields counted
 /// and validated are looked at; the headers and the body are left untouched.
 #[inline]
 pub(crate) fn parse_hot<'a>(f: &Fields<'a, '_>) -> Result<Hot<'a>, Malformed> {
-    let layout = match f.count {
-        12 | 14 => &PLAIN,
+    match f.count {
+        // Its own call with the layout a constant, so that the field positions fold (nearly every line).
+        12 | 14 => parse_fields(f, &PLAIN),
         13 => {
             let header = f.get(&TAB_IN_PATH, REQ_HEADER);
             let path_ok = parse_status(f.get(&TAB_IN_PATH, STATUS)).is_some()
                 && (header.is_empty() || header[0] == b'{');
             if path_ok || parse_status(f.get(&TAB_IN_BODY, STATUS)).is_none() {
-                &TAB_IN_PATH
+                parse_fields(f, &TAB_IN_PATH)
             } else {
-                &TAB_IN_BODY
+                parse_fields(f, &TAB_IN_BODY)
             }
         }
-        n => {
-            return Err(Malformed {
-                kind: MalformedKind::FieldCount,
-                fields: n,
-            })
-        }
-    };
+        n => Err(Malformed {
+            kind: MalformedKind::FieldCount,
+            fields: n,
+        }),
+    }
+}
+
+/// [`parse_hot`] with the layout chosen.
+#[inline(always)]
+fn parse_fields<'a>(f: &Fields<'a, '_>, layout: &'static Layout) -> Result<Hot<'a>, Malformed> {
     let bad = |kind| Malformed {
         kind,
         fields: f.count,
@@ -387,6 +383,8 @@ pub(crate) fn parse_hot<'a>(f: &Fields<'a, '_>) -> Result<Hot<'a>, Malformed> {
         status,
         resp_length,
         duration_us,
+        req_header: f.get(layout, REQ_HEADER),
+        resp_header: f.get(layout, RESP_HEADER),
     })
 }
 
@@ -404,10 +402,10 @@ fn parse_tab(line: &[u8]) -> Result<Record<'_>, Malformed> {
         start_time: h.start_time,
         method: Cow::Borrowed(h.method),
         path: Cow::Borrowed(h.path),
-        req_header: Cow::Borrowed(f.get(h.layout, REQ_HEADER)),
+        req_header: Cow::Borrowed(h.req_header),
         req_params: Cow::Borrowed(f.get(h.layout, REQ_PARAMS)),
         status: h.status,
-        resp_header: Cow::Borrowed(f.get(h.layout, RESP_HEADER)),
+        resp_header: Cow::Borrowed(h.resp_header),
         resp_body: Cow::Borrowed(f.get(h.layout, RESP_BODY)),
         resp_length: h.resp_length,
         duration_us: h.duration_us,

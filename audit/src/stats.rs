@@ -25,7 +25,7 @@ use super::tracelog::TraceLogAcc;
 mod live;
 mod request;
 pub(crate) use live::MS_BUCKETS;
-use request::AddressCache;
+use request::{word16, AddressCache};
 
 /// Malformed lines kept with their line number and reason.
 pub(crate) const KEEP_MALFORMED: usize = 10;
@@ -183,15 +183,12 @@ impl Group {
 #[inline]
 fn row_key(code: u16, method: &[u8], host: &[u8]) -> u128 {
     if method.len() <= 8 && host.len() <= 5 {
-        let mut m = [0u8; 8];
-        m[..method.len()].copy_from_slice(method);
-        let mut h = [0u8; 5];
-        h[..host.len()].copy_from_slice(host);
-        u128::from(u64::from_le_bytes(m))
+        // Loaded as words, not copied into arrays (two `memcpy` calls per line).
+        word16(method)
             | u128::from(code) << 64
             | (method.len() as u128) << 80
             | (host.len() as u128) << 84
-            | u128::from(u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], 0, 0, 0])) << 88
+            | word16(host) << 88
     } else {
         use std::hash::{Hash, Hasher};
         let mut hasher = rustc_hash::FxHasher::default();
@@ -466,8 +463,8 @@ impl Partial {
                         path: h.path,
                         status: h.status,
                         duration_us: h.duration_us,
-                        req_header: h.req_header(&fields),
-                        resp_header: h.resp_header(&fields),
+                        req_header: h.req_header,
+                        resp_header: h.resp_header,
                     },
                 ),
                 Err(m) => self.malformed_line(unit, n, line, m),
