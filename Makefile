@@ -25,6 +25,20 @@ help:
 	@echo "make test-portable  # the JAR, the wheel and the C library inside a Debian 11 root (glibc 2.31)"
 
 demo: $(DEMO_TARGETS)
-test: $(TEST_TARGETS)
+
+# `make test` runs the suites in two lanes, for two cores: most suites run one process at a time, so each lane uses
+# the core the other leaves idle. One lane: the Rust checks, then the soak, Python and Node suites; the other: the
+# release build, then the browser, C, Go, Java and Kotlin suites. test-packaging runs last, on what they built. Each
+# lane's output is printed whole when the lane ends (-Orecurse). TEST_LANES=1 runs the lanes one after the other.
+TEST_LANES ?= 2
+TEST_LANE_RUST := test-rust test-audit-soak test-python test-node
+.PHONY: test-lane-rust test-lane-native
+test:
+	$(MAKE) --no-print-directory -j$(TEST_LANES) -Orecurse test-lane-rust test-lane-native
+	$(MAKE) --no-print-directory test-packaging
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
+test-lane-rust:
+	$(MAKE) --no-print-directory -j1 $(filter $(TEST_LANE_RUST),$(TEST_TARGETS))
+test-lane-native:
+	$(MAKE) --no-print-directory -j1 native $(filter-out $(TEST_LANE_RUST) test-packaging,$(TEST_TARGETS))
 bench: $(BENCH_TARGETS)

@@ -82,9 +82,13 @@ NATIVE_LINKED := liberrcat.so liberrcat_jni.so liberrcat_uniffi.so errcat
 NATIVE_PROFILE_ENV := $(if $(NATIVE_ZIG),CARGO_PROFILE_RELEASE_STRIP=none)
 strip_debug = for f in $(1); do if readelf -S $$f | grep -q '\.debug_'; then strip --strip-debug $$f; fi; done
 ifeq ($(NATIVE_ZIG),1)
+# One `make native` at a time, cargo and strip together (flock): `make test`'s two lanes and the Maven builds each ask
+# for it, and the later ones find it fresh.
 native: tools
-	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) build --release --target $(NATIVE_TARGET) $(addprefix -p ,$(NATIVE_CRATES))
-	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) rustc --release --target $(NATIVE_TARGET) -p $(NATIVE_ALONE) --lib --crate-type cdylib
+	mkdir -p $(ROOT)/target && exec 9> $(ROOT)/target/.native.lock && flock 9 && \
+	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) build --release --target $(NATIVE_TARGET) $(addprefix -p ,$(NATIVE_CRATES)) && \
+	$(NATIVE_PROFILE_ENV) $(CARGO_ZIG) rustc --release --target $(NATIVE_TARGET) -p $(NATIVE_ALONE) --lib \
+		--crate-type cdylib && \
 	$(call strip_debug,$(addprefix $(NATIVE_DIR)/,$(NATIVE_LINKED)))
 else
 native:
