@@ -32,8 +32,12 @@ demo: $(DEMO_TARGETS)
 # lane's output is printed whole when the lane ends (-Orecurse). TEST_LANES=1 runs the lanes one after the other.
 TEST_LANES ?= 2
 TEST_LANE_RUST := test-rust test-audit-soak test-python test-node
+# What both lanes need is set up first, once: the tool venv and Debian's packages. Two lanes building the same venv,
+# or running apt-get, at once collide (one removes the venv the other is creating; apt's lock refuses the second).
+TEST_SETUP := tools promtool chromium c-deps
 .PHONY: test-lane-rust test-lane-native
 test:
+	$(MAKE) --no-print-directory $(TEST_SETUP)
 	$(MAKE) --no-print-directory -j$(TEST_LANES) -Orecurse test-lane-rust test-lane-native
 	$(MAKE) --no-print-directory test-packaging
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
