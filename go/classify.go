@@ -3,6 +3,7 @@ package errcat
 import (
 	"encoding/base64"
 	"encoding/json"
+	"strings"
 )
 
 // ClassifyOption says how an answer came: WithCommand, WithHTTPStatus, WithTunnel.
@@ -31,26 +32,28 @@ func WithTunnel(tunnel string) ClassifyOption {
 
 // Evidence is what a classification read from the answer.
 type Evidence struct {
-	Key          *string           `json:"key"`     // a batch entry's URL or a biz's name:version
-	Tunnel       string            `json:"tunnel"`  // http, mqtt or client
-	Shape        string            `json:"shape"`   // text, empty, envelope, batch-entry, biz-record, ops-record
-	Command      *string           `json:"command"` // the Arklet command, when known
-	HTTPStatus   *int              `json:"http_status"`
-	Envelope     *string           `json:"envelope"`  // the envelope's code (FAILED, CMD_PROCESS_INTERNAL_ERROR, ...)
-	DataCode     *string           `json:"data_code"` // data.code (REPEAT_BIZ, NOT_FOUND_BIZ, ...)
-	Message      *string           `json:"message"`
-	DataMessage  *string           `json:"data_message"`
-	State        *string           `json:"state"`
-	Reason       *string           `json:"reason"`
-	Error        *string           `json:"error"`     // the text after "Internal Error: "
-	Exception    *string           `json:"exception"` // its exception class
-	Cause        *string           `json:"cause"`     // the deepest "Caused by:" class
-	CauseMessage *string           `json:"cause_message"`
-	CauseOrigin  *string           `json:"cause_origin"` // framework, user, platform or unknown
-	CauseFrame   *string           `json:"cause_frame"`
-	Causes       int               `json:"causes"`
-	Frames       int               `json:"frames"`
-	Placeholders map[string]string `json:"placeholders"` // bizName, bizVersion, ... from the rule's pattern
+	Key         *string `json:"key"`     // a batch entry's URL or a biz's name:version
+	Tunnel      string  `json:"tunnel"`  // http, mqtt or client
+	Shape       string  `json:"shape"`   // text, empty, envelope, batch-entry, biz-record, ops-record
+	Command     *string `json:"command"` // the Arklet command, when known
+	HTTPStatus  *int    `json:"http_status"`
+	Envelope    *string `json:"envelope"`  // the envelope's code (FAILED, CMD_PROCESS_INTERNAL_ERROR, ...)
+	DataCode    *string `json:"data_code"` // data.code (REPEAT_BIZ, NOT_FOUND_BIZ, ...)
+	Message     *string `json:"message"`
+	DataMessage *string `json:"data_message"`
+	State       *string `json:"state"`
+	Reason      *string `json:"reason"`
+	Error       *string `json:"error"`     // the text after "Internal Error: "
+	Exception   *string `json:"exception"` // its exception class
+	// ExceptionMessage is that exception's message.
+	ExceptionMessage *string           `json:"exception_message"`
+	Cause            *string           `json:"cause"` // the deepest "Caused by:" class
+	CauseMessage     *string           `json:"cause_message"`
+	CauseOrigin      *string           `json:"cause_origin"` // framework, user, platform or unknown
+	CauseFrame       *string           `json:"cause_frame"`
+	Causes           int               `json:"causes"`
+	Frames           int               `json:"frames"`
+	Placeholders     map[string]string `json:"placeholders"` // bizName, bizVersion, ... from the rule's pattern
 }
 
 // Classification says which two-level code a real Arklet or ModuleController answer means. A ModuleController
@@ -66,7 +69,9 @@ type Classification struct {
 	Evidence  Evidence `json:"evidence"`
 	// Results holds one classification per entry of a batch (batchInstallBiz) or list (queryAllBiz) answer.
 	Results []ClassifiedItem `json:"-"`
-	JSON    string           `json:"-"` // the whole classification as errcat classify --json prints it
+	// Deprecated: ClassifyArklet no longer fills JSON (writing that text cost more than the classification);
+	// ClassifyArkletJSON answers it.
+	JSON string `json:"-"`
 }
 
 // ClassifiedItem is one entry of a batch or list answer: its classification, or why it has none.
@@ -130,27 +135,82 @@ func kindOf(name string) Kind {
 	return KindInternal
 }
 
-func classifyArgs(body []byte, opts []ClassifyOption) []any {
+func classifyOpts(opts []ClassifyOption) classifyOptions {
 	var o classifyOptions
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&o)
 		}
 	}
-	// The last true: with each code's entry, for JSON (enrich reads no fifth argument).
-	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel, true}
+	return o
+}
+
+// classifyArgs are the arguments of the classify operations as JSON carries them; withEntry: each code's entry in
+// the answer (enrich reads no fifth argument).
+func classifyArgs(body []byte, o classifyOptions, withEntry bool) []any {
+	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel, withEntry}
+}
+
+// cSafe reports whether the options cross as C arguments unchanged: names without a NUL, a status that fits an
+// int32. Any other goes through the JSON call, so that the library judges it as every binding's.
+func (o classifyOptions) cSafe() bool {
+	noNUL := func(s *string) bool { return s == nil || strings.IndexByte(*s, 0) < 0 }
+	return noNUL(o.command) && noNUL(o.tunnel) &&
+		(o.httpStatus == nil || *o.httpStatus == int(int32(*o.httpStatus)))
 }
 
 // ClassifyArklet says which code a real answer means: body exactly as received (an Arklet HTTP body, an MQTT
 // bizOperation payload, or a ModuleController client error's text, per WithTunnel). A well-formed answer no rule
 // knows is ErrNotFound; input that is not an answer (not JSON, not UTF-8, over 16 MiB) ErrInvalidArgument.
+//
+// The classification is read from the library's packed flat answer (flat.go); its JSON text, which costs more
+// than the classification itself, is ClassifyArkletJSON's.
 func ClassifyArklet(body []byte, opts ...ClassifyOption) (*Classification, error) {
 	t := answers()
 	if t.err != nil {
 		return nil, t.err
 	}
+	o := classifyOpts(opts)
+	if !o.cSafe() {
+		return classifyViaJSON(t, body, o)
+	}
+	status := int32(0)
+	if o.httpStatus != nil {
+		status = int32(*o.httpStatus)
+	}
+	var c *Classification
+	var readErr error
+	err := classifyPacked(body, o.command, o.tunnel, status, func(text string, shape []uint16) {
+		f := newFlatReader(text, shape)
+		c = &f.store.c
+		_, readErr = f.classification(t, c)
+		if readErr == nil && (f.bad || f.at != len(f.shape)) {
+			readErr = &Error{Kind: KindInternal, Message: "a packed classification errcat cannot read (a bug)"}
+		}
+	})
+	if err == nil {
+		err = readErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ClassifyArkletJSON is the classification of ClassifyArklet as the JSON object `errcat classify --json` prints
+// (with each code's catalog entry). Errors as for ClassifyArklet.
+func ClassifyArkletJSON(body []byte, opts ...ClassifyOption) (string, error) {
 	var raw json.RawMessage
-	if err := call(&raw, "classify", classifyArgs(body, opts)...); err != nil {
+	if err := call(&raw, "classify", classifyArgs(body, classifyOpts(opts), true)...); err != nil {
+		return "", err
+	}
+	return string(raw), nil
+}
+
+// classifyViaJSON classifies through the JSON call: for options a C string or an int32 cannot carry.
+func classifyViaJSON(t *table, body []byte, o classifyOptions) (*Classification, error) {
+	var raw json.RawMessage
+	if err := call(&raw, "classify", classifyArgs(body, o, true)...); err != nil {
 		return nil, err
 	}
 	var c classified
@@ -164,6 +224,6 @@ func ClassifyArklet(body []byte, opts ...ClassifyOption) (*Classification, error
 // (ModuleController's decoder ignores the new member).
 func EnrichArklet(body []byte, opts ...ClassifyOption) ([]byte, error) {
 	var text string
-	err := call(&text, "enrich", classifyArgs(body, opts)...)
+	err := call(&text, "enrich", classifyArgs(body, classifyOpts(opts), true)...)
 	return []byte(text), err
 }

@@ -411,11 +411,57 @@ func classifyView(t *testing.T, args map[string]json.RawMessage) (map[string]any
 	if c.Entry != nil && c.Entry.Code != c.Code {
 		t.Errorf("the code's entry is %s, not %s", c.Entry.Code, c.Code)
 	}
-	var doc struct{ Entry *struct{ Code string } }
-	if err := json.Unmarshal([]byte(c.JSON), &doc); err != nil || (doc.Entry == nil) != (c.Entry == nil) {
-		t.Errorf("the JSON's entry is %v (%v), the code's %v", doc.Entry, err, c.Entry)
-	}
+	checkAgainstJSON(t, c, body, opts)
 	return v, nil
+}
+
+// checkAgainstJSON compares what ClassifyArklet read from the packed flat answer with the JSON object of
+// ClassifyArkletJSON (what errcat classify --json prints), member by member, its items' too.
+func checkAgainstJSON(t *testing.T, c *errcat.Classification, body []byte, opts []errcat.ClassifyOption) {
+	t.Helper()
+	text, err := errcat.ClassifyArkletJSON(body, opts...)
+	if err != nil {
+		t.Fatalf("ClassifyArkletJSON: %v", err)
+	}
+	type object struct {
+		errcat.Classification
+		Code    *string
+		Entry   *json.RawMessage
+		Results []struct {
+			Key     string
+			Outcome string
+			Code    *string
+			Rule    *string
+		}
+	}
+	var doc object
+	if err := json.Unmarshal([]byte(text), &doc); err != nil {
+		t.Fatalf("ClassifyArkletJSON answered %s: %v", text, err)
+	}
+	if (doc.Entry == nil) != (c.Entry == nil) {
+		t.Errorf("the JSON's entry is %v, the code's %v", doc.Entry, c.Entry)
+	}
+	if doc.Code == nil && c.Code != "" || doc.Code != nil && *doc.Code != c.Code {
+		t.Errorf("code %q, the JSON's %v", c.Code, doc.Code)
+	}
+	got := *c
+	got.Code, got.Entry, got.Results = "", nil, nil
+	if !reflect.DeepEqual(got, doc.Classification) {
+		t.Errorf("ClassifyArklet read\n%+v\nthe JSON has\n%+v", got, doc.Classification)
+	}
+	if len(doc.Results) != len(c.Results) {
+		t.Fatalf("%d results, the JSON's %d", len(c.Results), len(doc.Results))
+	}
+	for i, r := range doc.Results {
+		item := c.Results[i]
+		code, outcome := "", "unclassified"
+		if item.Classification != nil {
+			code, outcome = item.Classification.Code, item.Classification.Outcome
+		}
+		if r.Key != item.Key || r.Outcome != outcome || (r.Code == nil) != (code == "") || r.Code != nil && *r.Code != code {
+			t.Errorf("result %d: %+v, the JSON's %+v", i, item, r)
+		}
+	}
 }
 
 func itemView(c *errcat.Classification) map[string]any {

@@ -5,7 +5,8 @@
 #   make install PREFIX=/usr/local [DESTDIR=]   install the header, both libraries and errcat.pc
 #   make test-c test-go    C tests (against the installed library, under valgrind), Go tests (-race)
 #   make demo-c-go         a C and a Go program answering the questions of `make demo-cli`
-#   make bench-c bench-go  lookup through the C API / the Go module against a plain C / Go baseline
+#   make bench-c bench-go  lookup through the C API / the Go module against a plain C / Go baseline, then classify
+#                          against Rust's errcat::classify of the same bodies (bench-c-classify, bench-go-classify)
 #   make go-prebuilt       regenerate the Go module's committed library and header (go/internal/prebuilt) from the
 #                          release build; commit them when they changed (the packaging tests fail while they are stale)
 
@@ -13,7 +14,8 @@ TEST_TARGETS += test-c test-go
 DEMO_TARGETS += demo-c-go
 BENCH_TARGETS += bench-c bench-go
 
-.PHONY: c-lib c-header c-deps c-stage install test-c test-go demo-c-go bench-c bench-go go-prebuilt
+.PHONY: c-lib c-header c-deps c-stage install test-c test-go demo-c-go bench-c bench-go go-prebuilt \
+	bench-c-classify bench-go-classify
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -119,6 +121,17 @@ bench-c: c-lib
 	$(CC) -std=c11 -O2 -o $(C_OUT)/lookup-bench $(ROOT)/bench/c/lookup_bench.c -I$(ROOT)/include \
 		$(C_LIB_DIR)/liberrcat.a -lgcc_s -lutil -lrt -lpthread -lm -ldl
 	$(C_OUT)/lookup-bench
+	$(MAKE) --no-print-directory bench-c-classify
+
+# The bodies and the Rust means come from bench-classify-rust (target/criterion/classify), run just before.
+CLASSIFY_BODIES := $(ROOT)/target/criterion/classify
+criterion_mean = $$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["mean"]["point_estimate"])' \
+	$(CLASSIFY_BODIES)/$(1)_errcat/new/estimates.json)
+bench-c-classify: c-lib bench-classify-rust
+	mkdir -p $(C_OUT)
+	$(CC) -std=c11 -O2 -o $(C_OUT)/classify-bench $(ROOT)/bench/c/classify_bench.c -I$(ROOT)/include \
+		$(C_LIB_DIR)/liberrcat.a -lgcc_s -lutil -lrt -lpthread -lm -ldl
+	$(C_OUT)/classify-bench $(CLASSIFY_BODIES) $(call criterion_mean,typical) $(call criterion_mean,80-frames)
 
 # Medians over GO_BENCH_COUNT runs (the build VM is shared: single runs vary by 20 % and more). The once-per-process
 # costs (the table load, the first call of every key after it: go/answers_bench_test.go) run a fixed 40 times each.
@@ -130,3 +143,10 @@ bench-go: c-lib
 	cd $(ROOT)/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench 'AnswerTableLoad|First' -benchtime=40x -count=$(GO_BENCH_COUNT) . \
 		| tee -a $(C_OUT)/go-bench.txt
 	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt
+	$(MAKE) --no-print-directory bench-go-classify
+bench-go-classify: c-lib bench-classify-rust
+	mkdir -p $(C_OUT)
+	cd $(ROOT)/bench/go && ERRCAT_CLASSIFY_BODIES=$(CLASSIFY_BODIES) $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' \
+		-bench Classify -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . | tee $(C_OUT)/go-classify-bench.txt
+	awk -v typical_ns=$(call criterion_mean,typical) -v eighty_ns=$(call criterion_mean,80-frames) \
+		-f $(ROOT)/bench/go/classify_ratio.awk $(C_OUT)/go-classify-bench.txt

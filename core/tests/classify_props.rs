@@ -122,6 +122,7 @@ proptest! {
                 prop_assert!(serde_json::from_str::<serde_json::Value>(&e).is_ok(), "{e}");
             }
             prop_assert!(c.to_json_value().is_object());
+            prop_assert_eq!(c.to_json(), c.to_json_value().to_string());
         }
     }
 

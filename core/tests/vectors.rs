@@ -121,7 +121,11 @@ fn run(op: &str, a: &Value) -> errcat::Result<Value> {
             let context = ["command", "http_status", "tunnel"].map(|n| arg(&a[n]));
             let mut args = vec![Arg::Bytes(vectors_file::classify_body(a))];
             args.extend(context.iter().cloned());
-            let mut view = vectors_file::classify_view(&json(call("classify", args.clone())?));
+            let out = call("classify", args.clone())?;
+            // The JSON the C library and the JSON call write, straight from the `Out`, is its `Value`'s.
+            let direct = serde_json::to_string(&out).unwrap();
+            assert_eq!(direct, Value::from(out.clone()).to_string());
+            let mut view = vectors_file::classify_view(&json(out));
             if a["enrich"] == json!(true) {
                 view["enriched"] = json(call("enrich", args)?);
             }

@@ -2,7 +2,8 @@
 //! 80-frame stack trace (about 10 KB), each against the native baseline in the same run: `serde_json::from_slice`
 //! of the same body into a `Value` (what any caller pays just to read the answer). Prints the ratios, and the time
 //! of the core's `classify` operation (`boundary`: what a binding pays before converting the answer to its values).
-//! Targets: typical <= 2 us, 80 frames <= 20 us.
+//! Targets: typical <= 2 us, 80 frames <= 20 us. The bodies are written to target/criterion/classify/NAME.body for
+//! the C and Go benchmarks.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -79,6 +80,13 @@ fn main() {
             assert_eq!(c.evidence().frames, 80);
             assert_eq!(c.code().unwrap().to_string(), "User.InstallBizUserError");
         }
+    }
+
+    // The very bytes, for the benchmarks that have no JSON writer of their own to rebuild them with (C, Go).
+    let dir = output_dir().join("classify");
+    std::fs::create_dir_all(&dir).expect("target/criterion/classify");
+    for (name, body) in &bodies {
+        std::fs::write(dir.join(format!("{name}.body")), body).expect("a body file");
     }
 
     let mut c = Criterion::default()

@@ -3,7 +3,7 @@
 //! sees it, with every field of both systems' records: catalog/fields.toml), and every struct and export of
 //! bindings/c/api.toml. An export's body calls the hand-written function the description names.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 use crate::guard;
 
@@ -276,6 +276,31 @@ pub struct errcat_error_value {
     pub reporter: *const c_char,
     /// The CubeFS version of a status number, or NULL for the newest.
     pub version: *const c_char,
+}
+
+/// An answer packed for a binding that builds its own values (the Go module): all its text in one UTF-8 string and
+/// its shape in UTF-16 units, as `bindings/README.md` ("Packed answers") describes; filled by `errcat_classify_packed`.
+/// Owned: free it with `errcat_packed_free`.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct errcat_packed {
+    /// Every text of the answer, in order: UTF-8, not NUL-terminated.
+    pub text: *mut c_char,
+    /// Bytes of `text`.
+    pub text_len: usize,
+    /// The values in order, each a tag and its operands in 15-bit groups (text lengths in UTF-16 units).
+    pub shape: *mut u16,
+    /// Units of `shape`.
+    pub shape_len: usize,
+    /// errcat's own: what `text` and `shape` point into (for `errcat_packed_free`).
+    pub owner: *mut c_void,
+}
+
+impl errcat_packed {
+    /// What an out-parameter holds after a failure.
+    // SAFETY: every field is a pointer, a number, a bool or an array of them: all zero is NULL, 0, false.
+    pub(crate) const NONE: errcat_packed = unsafe { std::mem::zeroed() };
 }
 
 /// How to analyse audit logs. A NULL options pointer means all defaults.
@@ -573,6 +598,23 @@ pub unsafe extern "C" fn errcat_classify_enrich(
     out: *mut *mut c_char,
 ) -> errcat_status {
     guard::fill(out, std::ptr::null_mut(), || crate::wire::enrich(body, body_len, command, http_status, tunnel))
+}
+
+/// The classification of `errcat_classify` in the flat view (`classify_flat`: each object a list of its values by
+/// position, the code's entry left to the answer table's `answer` id), packed. Arguments and errors as for
+/// `errcat_classify`; on failure `*out` is zeroed (nothing to free).
+#[no_mangle]
+pub unsafe extern "C" fn errcat_classify_packed(
+    body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
+    out: *mut errcat_packed,
+) -> errcat_status {
+    guard::fill(out, errcat_packed::NONE, || crate::wire::classify_packed(body, body_len, command, http_status, tunnel))
+}
+
+/// Frees what `errcat_classify_packed` filled and zeroes it; NULL or an empty answer is a no-op.
+#[no_mangle]
+pub unsafe extern "C" fn errcat_packed_free(p: *mut errcat_packed) {
+    crate::wire::free_packed(p)
 }
 
 /// Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =

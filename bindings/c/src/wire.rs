@@ -1,13 +1,13 @@
 //! Koupleless answers on the wire: an error value with its cause chain rendered as problem+json or as the Arklet
 //! envelope, and a real Arklet / ModuleController answer classified into its two-level code.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
-use errcat_core::boundary::{ops, Number, MAX_BODY_LEN};
+use errcat_core::boundary::{self, ops, Number, MAX_BODY_LEN};
 use errcat_core::{Classification, Error, ErrorCode, Result};
 
 use crate::args::{opt, owned, text};
-use crate::errcat_error_value;
+use crate::{errcat_error_value, errcat_packed};
 
 pub(crate) unsafe fn problem_json(value: *const errcat_error_value) -> Result<*mut c_char> {
     render("problem", value)
@@ -52,13 +52,47 @@ pub(crate) unsafe fn enrich(
     Ok(owned(classification.enrich(bytes)?))
 }
 
-unsafe fn classified<'a>(
+pub(crate) unsafe fn classify_packed(
     body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
-) -> Result<(Classification, &'a [u8])> {
+) -> Result<errcat_packed> {
+    let bytes = body_bytes(body, body_len)?;
+    let status = Number::Int(i64::from(http_status));
+    let packed =
+        boundary::classify_flat_packed(bytes, opt(command, "command")?, Some(&status), opt(tunnel, "tunnel")?)?;
+    // The answer itself is the owner: its buffers are handed out as they are (boxing each as a slice would
+    // reallocate it to its length).
+    let mut owner = Box::new(packed);
+    Ok(errcat_packed {
+        text: owner.text.as_mut_ptr().cast::<c_char>(),
+        text_len: owner.text.len(),
+        shape: owner.shape.as_mut_ptr(),
+        shape_len: owner.shape.len(),
+        owner: Box::into_raw(owner).cast::<c_void>(),
+    })
+}
+
+/// Frees what [`classify_packed`] answered and zeroes it; NULL or an empty answer is a no-op.
+pub(crate) unsafe fn free_packed(p: *mut errcat_packed) {
+    if let Some(p) = p.as_mut() {
+        if !p.owner.is_null() {
+            drop(Box::from_raw(p.owner.cast::<boundary::Packed>()));
+        }
+        *p = errcat_packed::NONE;
+    }
+}
+
+/// The body's bytes: NULL only when empty, at most the core's limit.
+unsafe fn body_bytes<'a>(body: *const c_char, body_len: usize) -> Result<&'a [u8]> {
     if body.is_null() && body_len > 0 || body_len > MAX_BODY_LEN {
         return Err(Error::invalid_argument(format!("body is NULL or longer than {MAX_BODY_LEN} bytes")));
     }
-    let bytes = if body.is_null() { &[][..] } else { std::slice::from_raw_parts(body.cast::<u8>(), body_len) };
+    Ok(if body.is_null() { &[][..] } else { std::slice::from_raw_parts(body.cast::<u8>(), body_len) })
+}
+
+unsafe fn classified<'a>(
+    body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
+) -> Result<(Classification, &'a [u8])> {
+    let bytes = body_bytes(body, body_len)?;
     let status = Number::Int(i64::from(http_status));
     Ok((ops::classify(bytes, opt(command, "command")?, Some(&status), opt(tunnel, "tunnel")?)?, bytes))
 }

@@ -53,6 +53,14 @@ static void null_pointers(void) {
     errcat_error_value no_detail = {"Arklet.InstallBizFailed", NULL, NULL, NULL, NULL};
     EXPECT(errcat_problem_json(&no_detail, &text), ERRCAT_INVALID_ARGUMENT);
     EXPECT(errcat_arklet_json(&no_detail, NULL), ERRCAT_INVALID_ARGUMENT);
+    errcat_packed packed;
+    EXPECT(errcat_classify_packed("{}", 2, NULL, 0, NULL, NULL), ERRCAT_INVALID_ARGUMENT);
+    EXPECT(errcat_classify_packed(NULL, 2, NULL, 0, NULL, &packed), ERRCAT_INVALID_ARGUMENT);
+    CHECK(packed.owner == NULL && packed.shape == NULL, "packed answer zeroed on failure");
+    EXPECT(errcat_classify_packed("\xff", 1, "installBiz", 0, NULL, &packed), ERRCAT_INVALID_ARGUMENT);
+    EXPECT(errcat_classify_packed("{}", 2, "installBiz", 70000, NULL, &packed), ERRCAT_INVALID_ARGUMENT);
+    errcat_packed_free(NULL);
+    errcat_packed_free(&packed);
     EXPECT(errcat_audit_analyze(NULL, 1, NULL, &report), ERRCAT_INVALID_ARGUMENT);
     const char *paths[] = {NULL};
     EXPECT(errcat_audit_analyze(paths, 1, NULL, &report), ERRCAT_INVALID_ARGUMENT);

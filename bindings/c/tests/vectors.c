@@ -182,6 +182,16 @@ static errcat_status run_classify(const cJSON *args, cJSON *v) {
     int http_status = cJSON_IsNumber(status) ? (int)status->valuedouble : 0;
     char *json = NULL, *enriched = NULL;
     errcat_status s = errcat_classify(body, len, opt(args, "command"), http_status, opt(args, "tunnel"), &json);
+    /* The packed flat view (what the Go module reads) answers alike: the same status, an answer or a zeroed one. */
+    errcat_packed packed;
+    errcat_status ps = errcat_classify_packed(body, len, opt(args, "command"), http_status, opt(args, "tunnel"), &packed);
+    if (ps != s || (ps == ERRCAT_OK) != (packed.shape_len > 0 && packed.owner != NULL)) {
+        fprintf(stderr, "errcat_classify_packed: status %d (errcat_classify: %d), %zu shape units\n", ps, s,
+                packed.shape_len);
+        s = ERRCAT_INTERNAL;
+    }
+    errcat_packed_free(&packed);
+    if (packed.owner != NULL || packed.text != NULL) s = ERRCAT_INTERNAL;
     if (s == ERRCAT_OK && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(args, "enrich"))) {
         s = errcat_classify_enrich(body, len, opt(args, "command"), http_status, opt(args, "tunnel"), &enriched);
         if (s == ERRCAT_OK) cJSON_AddStringToObject(v, "enriched", enriched);

@@ -34,6 +34,35 @@ pub type Key = Text;
 
 /// An `Out` as JSON (a map as an object, in its order): what the JSON call answers, and the JSON view of the
 /// objects described as an `Out` (a classification's).
+/// Written straight to JSON, members in order: what [`From<Out> for serde_json::Value`] makes, without building the
+/// `Value` (an insertion-ordered map per object). A map's names are unique (errcat's own member names; a
+/// classification's placeholders are deduplicated when its `Out` is made), so nothing differs.
+impl serde::Serialize for Out {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Out::Null => s.serialize_unit(),
+            Out::Bool(b) => s.serialize_bool(*b),
+            Out::Int(i) => s.serialize_i64(*i),
+            Out::Str(t) => s.serialize_str(t),
+            Out::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Out::Map(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(&**name, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 impl From<Out> for serde_json::Value {
     fn from(out: Out) -> serde_json::Value {
         use serde_json::Value;
@@ -154,6 +183,25 @@ pub fn call_packed(op: &str, args: &mut [Arg]) -> Option<Result<super::Packed>> 
         "classify_flat" => Some(guard(|| Ok(classification(args)?.1.pack_flat()))),
         _ => None,
     }
+}
+
+/// `classify_flat` of a body the caller keeps (the C library's `errcat_classify_packed`), its context read as
+/// [`ops::classify`] reads it, the answer packed as [`call_packed`] packs it; guarded as [`call`].
+///
+/// ```
+/// use errcat::boundary::{call_packed, classify_flat_packed, Arg};
+/// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}"#;
+/// let mut args = vec![Arg::Bytes(body.to_vec()), Arg::from("installBiz")];
+/// let packed = call_packed("classify_flat", &mut args).unwrap().unwrap();
+/// assert_eq!(classify_flat_packed(body, Some("installBiz"), None, None).unwrap(), packed);
+/// ```
+pub fn classify_flat_packed(
+    body: &[u8],
+    command: Option<&str>,
+    http_status: Option<&args::Number>,
+    tunnel: Option<&str>,
+) -> Result<super::Packed> {
+    guard(|| Ok(ops::classify(body, command, http_status, tunnel)?.pack_flat()))
 }
 
 /// Runs operation `op` with `args` (positional, as listed in the README's operations table), guarded: a panic is

@@ -67,7 +67,7 @@ pub fn call_json(
         return Err(Error::invalid_argument("arguments are not a JSON array"));
     };
     let args = items.into_iter().map(arg).collect::<Result<Vec<_>>>()?;
-    Ok(Value::from(dispatch(op, args)?).to_string())
+    Ok(serde_json::to_string(&dispatch(op, args)?).expect("an Out is always JSON"))
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub mod static_map;
 
 pub use answers::{table as answer_table, Answer};
 pub use args::{Arg, Number};
-pub use call::{call, call_packed, classification_of, Key, Out, Text};
+pub use call::{call, call_packed, classification_of, classify_flat_packed, Key, Out, Text};
 pub use guard::{guard, panic_error};
 pub use json::call_json;
 pub use limits::{

@@ -128,9 +128,15 @@ fn evidence(e: Evidence, rule: &'static Rule, view: View) -> Out {
     o.push("cause_frame", text(e.cause_frame));
     o.push("causes", int(e.causes));
     o.push("frames", int(e.frames));
-    let placeholders = e.placeholders.into_iter();
-    let placeholders = placeholders.map(|(n, v)| (hole(rule, n), Out::Str(v.into())));
-    o.push("placeholders", Out::Map(placeholders.collect()));
+    // One member per name (a name two patterns share: its first place, its last value, as a JSON object keeps it).
+    let mut placeholders: Vec<(Key, Out)> = Vec::with_capacity(e.placeholders.len());
+    for (n, v) in e.placeholders {
+        match placeholders.iter_mut().find(|(k, _)| **k == *n) {
+            Some(seen) => seen.1 = Out::Str(v.into()),
+            None => placeholders.push((hole(rule, n), Out::Str(v.into()))),
+        }
+    }
+    o.push("placeholders", Out::Map(placeholders));
     o.out()
 }
 
@@ -138,8 +144,39 @@ fn evidence(e: Evidence, rule: &'static Rule, view: View) -> Out {
 /// last member of a classified object but `results` and `answer`.
 fn entry(o: &mut Object, code: Option<Resolved>, view: View) {
     if view.entry {
-        let entry = code.map(|r| Out::from(entry_json(Entry::Koupleless(r.entry))));
+        let entry = code.map(|r| entry_out(Entry::Koupleless(r.entry)));
         o.push("entry", entry.unwrap_or(Out::Null));
+    }
+}
+
+/// An entry's JSON view (the export's object) as an `Out`. Each entry's is made once per process and kept with its
+/// text: a classification's copy borrows that text, so it allocates only its maps and lists (building the JSON
+/// `Value` each time, an insertion-ordered map per object, was most of the C library's `errcat_classify`).
+fn entry_out(entry: Entry) -> Out {
+    static VIEWS: std::sync::OnceLock<Vec<std::sync::OnceLock<Out>>> = std::sync::OnceLock::new();
+    let views = VIEWS.get_or_init(|| {
+        (0..Entry::COUNT)
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
+    });
+    views[entry.id()]
+        .get_or_init(|| kept(Out::from(entry_json(entry))))
+        .clone()
+}
+
+/// `out` with all its text borrowed: leaked, which is bounded (once per catalog entry, above).
+fn kept(out: Out) -> Out {
+    let text = |t: Text| Text::Borrowed(Box::leak(t.into_owned().into_boxed_str()));
+    match out {
+        Out::Str(t) => Out::Str(text(t)),
+        Out::List(items) => Out::List(items.into_iter().map(kept).collect()),
+        Out::Map(members) => Out::Map(
+            members
+                .into_iter()
+                .map(|(k, v)| (text(k), kept(v)))
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -253,7 +290,8 @@ impl Classification {
     /// assert!(v["code"].is_null());
     /// ```
     pub fn to_json(&self) -> String {
-        self.to_json_value().to_string()
+        let out = self.clone().into_out(View::JSON);
+        serde_json::to_string(&out).expect("an Out is always JSON")
     }
 }
 

@@ -363,6 +363,34 @@ typedef struct errcat_error_value {
 } errcat_error_value;
 
 /**
+ * An answer packed for a binding that builds its own values (the Go module): all its text in one UTF-8 string and
+ * its shape in UTF-16 units, as `bindings/README.md` ("Packed answers") describes; filled by `errcat_classify_packed`.
+ * Owned: free it with `errcat_packed_free`.
+ */
+typedef struct errcat_packed {
+    /**
+     * Every text of the answer, in order: UTF-8, not NUL-terminated.
+     */
+    char *text;
+    /**
+     * Bytes of `text`.
+     */
+    size_t text_len;
+    /**
+     * The values in order, each a tag and its operands in 15-bit groups (text lengths in UTF-16 units).
+     */
+    uint16_t *shape;
+    /**
+     * Units of `shape`.
+     */
+    size_t shape_len;
+    /**
+     * errcat's own: what `text` and `shape` point into (for `errcat_packed_free`).
+     */
+    void *owner;
+} errcat_packed;
+
+/**
  * How to analyse audit logs. A NULL options pointer means all defaults.
  */
 typedef struct errcat_audit_options {
@@ -647,6 +675,23 @@ enum errcat_status errcat_classify_enrich(const char *body,
                                           int32_t http_status,
                                           const char *tunnel,
                                           char **out);
+
+/**
+ * The classification of `errcat_classify` in the flat view (`classify_flat`: each object a list of its values by
+ * position, the code's entry left to the answer table's `answer` id), packed. Arguments and errors as for
+ * `errcat_classify`; on failure `*out` is zeroed (nothing to free).
+ */
+enum errcat_status errcat_classify_packed(const char *body,
+                                          size_t body_len,
+                                          const char *command,
+                                          int32_t http_status,
+                                          const char *tunnel,
+                                          struct errcat_packed *out);
+
+/**
+ * Frees what `errcat_classify_packed` filled and zeroes it; NULL or an empty answer is a no-op.
+ */
+void errcat_packed_free(struct errcat_packed *p);
 
 /**
  * Analyses the audit logs at `paths` (`paths_len` files or directories, any bytes but NUL; `"-"` = stdin; none =

@@ -155,7 +155,7 @@ pub fn generated_source(cat: &Catalog) -> String {
         "//! The C API: its constants, the enums (`errcat_status`, `errcat_system`), `errcat_entry` (one catalog entry as C\n\
          //! sees it, with every field of both systems' records: catalog/fields.toml), and every struct and export of\n\
          //! bindings/c/api.toml. An export's body calls the hand-written function the description names.\n\n\
-         use std::ffi::c_char;\n\n\
+         use std::ffi::{c_char, c_void};\n\n\
          use crate::guard;\n\n",
     );
     enums(&mut out, cat);
