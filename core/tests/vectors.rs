@@ -125,6 +125,9 @@ fn run(op: &str, a: &Value) -> errcat::Result<Value> {
             // The JSON the C library and the JSON call write, straight from the `Out`, is its `Value`'s.
             let direct = serde_json::to_string(&out).unwrap();
             assert_eq!(direct, Value::from(out.clone()).to_string());
+            // And the C library's errcat_classify (each entry's kept text) is the CLI's object.
+            let c = errcat::boundary::classification_of(&mut args.clone())?;
+            assert_eq!(c.to_json(), c.to_json_value().to_string());
             let mut view = vectors_file::classify_view(&json(out));
             if a["enrich"] == json!(true) {
                 view["enriched"] = json(call("enrich", args)?);

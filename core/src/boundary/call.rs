@@ -316,6 +316,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                     entry: false,
                     answer: true,
                     flat: true,
+                    entry_id: false,
                 }),
                 _ => {
                     // Hosts hold each answer's entry: only a host that hands out the JSON view asks for it.
@@ -324,6 +325,7 @@ fn dispatch(op: &str, a: &mut [Arg]) -> Result<Out> {
                         entry,
                         answer: true,
                         flat: false,
+                        entry_id: false,
                     })
                 }
             }

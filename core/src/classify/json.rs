@@ -23,6 +23,8 @@ pub(crate) struct View {
     /// first and `results`, without the members a host has from the answer table by the `answer` id (`code`,
     /// `reporter`, `retryable`, `entry`): no member names cross but the placeholders'.
     pub flat: bool,
+    /// `entry` as the entry's id: the view [`Classification::to_json`] writes, with each entry's JSON text there.
+    pub entry_id: bool,
 }
 
 impl View {
@@ -30,6 +32,7 @@ impl View {
         entry: true,
         answer: false,
         flat: false,
+        entry_id: false,
     };
 }
 
@@ -144,7 +147,10 @@ fn evidence(e: Evidence, rule: &'static Rule, view: View) -> Out {
 /// last member of a classified object but `results` and `answer`.
 fn entry(o: &mut Object, code: Option<Resolved>, view: View) {
     if view.entry {
-        let entry = code.map(|r| entry_out(Entry::Koupleless(r.entry)));
+        let entry = code.map(|r| match Entry::Koupleless(r.entry) {
+            e if view.entry_id => Out::Int(e.id() as i64),
+            e => entry_out(e),
+        });
         o.push("entry", entry.unwrap_or(Out::Null));
     }
 }
@@ -162,6 +168,54 @@ fn entry_out(entry: Entry) -> Out {
     views[entry.id()]
         .get_or_init(|| kept(Out::from(entry_json(entry))))
         .clone()
+}
+
+/// A classification's `Out` of the `entry_id` view as JSON: each `entry` member that holds an entry id written as
+/// that entry's JSON text, made once per entry (its catalog text is most of the object: escaping it each time cost
+/// more than the classification). A placeholder named `entry` holds text, never an id.
+struct WithEntryText<'a>(&'a Out);
+
+impl serde::Serialize for WithEntryText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Out::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&WithEntryText(item))?;
+                }
+                seq.end()
+            }
+            Out::Map(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    match (&**name, value) {
+                        ("entry", Out::Int(id)) => map.serialize_entry(name, entry_text(*id))?,
+                        _ => map.serialize_entry(name, &WithEntryText(value))?,
+                    }
+                }
+                map.end()
+            }
+            other => other.serialize(s),
+        }
+    }
+}
+
+/// The JSON text of entry `id`'s view, made once per process.
+fn entry_text(id: i64) -> &'static serde_json::value::RawValue {
+    type Texts = Vec<std::sync::OnceLock<Box<serde_json::value::RawValue>>>;
+    static TEXTS: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        (0..Entry::COUNT)
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
+    });
+    let id = usize::try_from(id).expect("an entry id");
+    texts[id].get_or_init(|| {
+        let entry = Entry::by_id(id).expect("an entry id");
+        serde_json::value::RawValue::from_string(entry_json(entry).to_string())
+            .expect("a Value is JSON")
+    })
 }
 
 /// `out` with all its text borrowed: leaked, which is bounded (once per catalog entry, above).
@@ -290,8 +344,12 @@ impl Classification {
     /// assert!(v["code"].is_null());
     /// ```
     pub fn to_json(&self) -> String {
-        let out = self.clone().into_out(View::JSON);
-        serde_json::to_string(&out).expect("an Out is always JSON")
+        let view = View {
+            entry_id: true,
+            ..View::JSON
+        };
+        let out = self.clone().into_out(view);
+        serde_json::to_string(&WithEntryText(&out)).expect("an Out is always JSON")
     }
 }
 
