@@ -1,6 +1,7 @@
 package errcat_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -99,4 +100,19 @@ func ExampleClassifyArklet() {
 	// Output:
 	// Arklet.InstallationRequirementNotMet biz.repeat demo false
 	// Module installation conditions are not met
+}
+
+// The same classification as the JSON object `errcat classify --json` prints, for a log line or an API response.
+func ExampleClassifyArkletJSON() {
+	body := []byte(`{"code":"FAILED","message":"install biz not success!",` +
+		`"data":{"code":"REPEAT_BIZ","message":"Biz: demo:1.0.0 has been installed or registered."}}`)
+	text, err := errcat.ClassifyArkletJSON(body, errcat.WithCommand("installBiz"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var doc struct{ Code, Rule string }
+	_ = json.Unmarshal([]byte(text), &doc)
+	fmt.Println(doc.Code, doc.Rule)
+	// Output: Arklet.InstallationRequirementNotMet biz.repeat
 }
