@@ -66,7 +66,7 @@ test-rust: promtool
 # The soak is the workspace's one ignored test: run as `--workspace --tests`, it reuses test-rust's build (`-p
 # errcat-cli` resolves the shared crates' features differently and rebuilt them).
 test-audit-soak: promtool cli
-	ERRCAT_CLI=$(ERRCAT) $(CARGO_ZIG) test $(CARGO_TESTED) --tests -- --ignored --nocapture
+	ERRCAT_CLI=$(ERRCAT) $(CARGO_TEST) --tests -- --ignored --nocapture
 
 bench-audit-follow: cli
 	ERRCAT=$(ERRCAT) bench/audit/follow.sh $(AUDIT_FOLLOW_SIZE)
