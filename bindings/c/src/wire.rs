@@ -4,7 +4,7 @@
 use std::ffi::{c_char, c_void};
 
 use errcat_core::boundary::{self, ops, Number, MAX_BODY_LEN};
-use errcat_core::{Classification, Error, ErrorCode, Result};
+use errcat_core::{Error, ErrorCode, Result};
 
 use crate::args::{opt, owned, text};
 use crate::{errcat_error_value, errcat_packed};
@@ -42,23 +42,22 @@ unsafe fn link(v: &errcat_error_value) -> Result<(ErrorCode, String)> {
 pub(crate) unsafe fn classify(
     body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
 ) -> Result<*mut c_char> {
-    Ok(owned(classified(body, body_len, command, http_status, tunnel)?.0.to_json()))
+    Ok(owned(classified(body, body_len, command, http_status, tunnel, ops::classify)?.to_json()))
 }
 
 pub(crate) unsafe fn enrich(
     body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
 ) -> Result<*mut c_char> {
-    let (classification, bytes) = classified(body, body_len, command, http_status, tunnel)?;
-    Ok(owned(classification.enrich(bytes)?))
+    let enriched = classified(body, body_len, command, http_status, tunnel, |bytes, c, s, t| {
+        ops::classify(bytes, c, s, t)?.enrich(bytes)
+    })?;
+    Ok(owned(enriched))
 }
 
 pub(crate) unsafe fn classify_packed(
     body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
 ) -> Result<errcat_packed> {
-    let bytes = body_bytes(body, body_len)?;
-    let status = Number::Int(i64::from(http_status));
-    let packed =
-        boundary::classify_flat_packed(bytes, opt(command, "command")?, Some(&status), opt(tunnel, "tunnel")?)?;
+    let packed = classified(body, body_len, command, http_status, tunnel, boundary::classify_flat_packed)?;
     // The answer itself is the owner: its buffers are handed out as they are (boxing each as a slice would
     // reallocate it to its length).
     let mut owner = Box::new(packed);
@@ -81,18 +80,16 @@ pub(crate) unsafe fn free_packed(p: *mut errcat_packed) {
     }
 }
 
-/// The body's bytes: NULL only when empty, at most the core's limit.
-unsafe fn body_bytes<'a>(body: *const c_char, body_len: usize) -> Result<&'a [u8]> {
+/// `op` (the core's classification, as JSON, enriched or packed) of the arguments of the classify exports: the body
+/// NULL only when empty and at most the core's limit.
+unsafe fn classified<T>(
+    body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
+    op: impl FnOnce(&[u8], Option<&str>, Option<&Number>, Option<&str>) -> Result<T>,
+) -> Result<T> {
     if body.is_null() && body_len > 0 || body_len > MAX_BODY_LEN {
         return Err(Error::invalid_argument(format!("body is NULL or longer than {MAX_BODY_LEN} bytes")));
     }
-    Ok(if body.is_null() { &[][..] } else { std::slice::from_raw_parts(body.cast::<u8>(), body_len) })
-}
-
-unsafe fn classified<'a>(
-    body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
-) -> Result<(Classification, &'a [u8])> {
-    let bytes = body_bytes(body, body_len)?;
+    let bytes = if body.is_null() { &[][..] } else { std::slice::from_raw_parts(body.cast::<u8>(), body_len) };
     let status = Number::Int(i64::from(http_status));
-    Ok((ops::classify(bytes, opt(command, "command")?, Some(&status), opt(tunnel, "tunnel")?)?, bytes))
+    op(bytes, opt(command, "command")?, Some(&status), opt(tunnel, "tunnel")?)
 }
