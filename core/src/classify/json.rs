@@ -2,6 +2,9 @@
 //! converted, the JSON `errcat classify --json` prints. Every member is always present (null when it does not
 //! apply), in a fixed order. The flat view (`classify_flat`) is the same values as lists, by position.
 
+use std::sync::OnceLock;
+
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::pattern::Part;
@@ -159,15 +162,17 @@ fn entry(o: &mut Object, code: Option<Resolved>, view: View) {
 /// text: a classification's copy borrows that text, so it allocates only its maps and lists (building the JSON
 /// `Value` each time, an insertion-ordered map per object, was most of the C library's `errcat_classify`).
 fn entry_out(entry: Entry) -> Out {
-    static VIEWS: std::sync::OnceLock<Vec<std::sync::OnceLock<Out>>> = std::sync::OnceLock::new();
-    let views = VIEWS.get_or_init(|| {
-        (0..Entry::COUNT)
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    });
-    views[entry.id()]
-        .get_or_init(|| kept(Out::from(entry_json(entry))))
-        .clone()
+    static VIEWS: PerEntry<Out> = OnceLock::new();
+    per_entry(&VIEWS, entry.id(), || kept(Out::from(entry_json(entry)))).clone()
+}
+
+/// A value per catalog entry, each made on first use and kept for the life of the process.
+type PerEntry<T> = OnceLock<Vec<OnceLock<T>>>;
+
+/// Entry `id`'s value in `cache`, made by `make` the first time.
+fn per_entry<T>(cache: &'static PerEntry<T>, id: usize, make: impl FnOnce() -> T) -> &'static T {
+    let slots = cache.get_or_init(|| (0..Entry::COUNT).map(|_| OnceLock::new()).collect());
+    slots[id].get_or_init(make)
 }
 
 /// A classification's `Out` of the `entry_id` view as JSON: each `entry` member that holds an entry id written as
@@ -202,20 +207,14 @@ impl serde::Serialize for WithEntryText<'_> {
 }
 
 /// The JSON text of entry `id`'s view, made once per process.
-fn entry_text(id: i64) -> &'static serde_json::value::RawValue {
-    type Texts = Vec<std::sync::OnceLock<Box<serde_json::value::RawValue>>>;
-    static TEXTS: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
-    let texts = TEXTS.get_or_init(|| {
-        (0..Entry::COUNT)
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    });
+fn entry_text(id: i64) -> &'static RawValue {
+    static TEXTS: PerEntry<Box<RawValue>> = OnceLock::new();
     let id = usize::try_from(id).expect("an entry id");
-    texts[id].get_or_init(|| {
+    let make = || {
         let entry = Entry::by_id(id).expect("an entry id");
-        serde_json::value::RawValue::from_string(entry_json(entry).to_string())
-            .expect("a Value is JSON")
-    })
+        RawValue::from_string(entry_json(entry).to_string()).expect("a Value is JSON")
+    };
+    per_entry::<Box<RawValue>>(&TEXTS, id, make)
 }
 
 /// `out` with all its text borrowed: leaked, which is bounded (once per catalog entry, above).
