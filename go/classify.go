@@ -200,17 +200,20 @@ func ClassifyArklet(body []byte, opts ...ClassifyOption) (*Classification, error
 // ClassifyArkletJSON is the classification of ClassifyArklet as the JSON object `errcat classify --json` prints
 // (with each code's catalog entry). Errors as for ClassifyArklet.
 func ClassifyArkletJSON(body []byte, opts ...ClassifyOption) (string, error) {
+	raw, err := classifyJSON(body, classifyOpts(opts))
+	return string(raw), err
+}
+
+func classifyJSON(body []byte, o classifyOptions) (json.RawMessage, error) {
 	var raw json.RawMessage
-	if err := call(&raw, "classify", classifyArgs(body, classifyOpts(opts), true)...); err != nil {
-		return "", err
-	}
-	return string(raw), nil
+	err := call(&raw, "classify", classifyArgs(body, o, true)...)
+	return raw, err
 }
 
 // classifyViaJSON classifies through the JSON call: for options a C string or an int32 cannot carry.
 func classifyViaJSON(t *table, body []byte, o classifyOptions) (*Classification, error) {
-	var raw json.RawMessage
-	if err := call(&raw, "classify", classifyArgs(body, o, true)...); err != nil {
+	raw, err := classifyJSON(body, o)
+	if err != nil {
 		return nil, err
 	}
 	var c classified

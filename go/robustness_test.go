@@ -227,3 +227,23 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error("concurrent answer differs:", e)
 	}
 }
+
+// Options a C string or an int32 cannot carry go through the JSON call, where the library judges them; the answers
+// a C string can carry are the packed path's. Each pair must agree.
+func TestClassifyOptionsBeyondC(t *testing.T) {
+	body := []byte(`{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}`)
+	for _, opts := range [][]errcat.ClassifyOption{
+		{errcat.WithCommand("installBiz\x00")},
+		{errcat.WithTunnel("http\x00")},
+		{errcat.WithCommand("installBiz"), errcat.WithHTTPStatus(math.MaxInt32 + 201)},
+	} {
+		_, err := errcat.ClassifyArklet(body, opts...)
+		wantKind(t, err, errcat.ErrInvalidArgument)
+		_, jsonErr := errcat.ClassifyArkletJSON(body, opts...)
+		wantKind(t, jsonErr, errcat.ErrInvalidArgument)
+	}
+	c, err := errcat.ClassifyArklet(body, errcat.WithCommand("INSTALLBIZ"), errcat.WithHTTPStatus(200))
+	if err != nil || c.Code != "Arklet.InstallationRequirementNotMet" || *c.Evidence.Command != "installBiz" {
+		t.Fatalf("a command in capitals: %+v, %v", c, err)
+	}
+}
