@@ -2,8 +2,9 @@ package errcat
 
 // Every call into the C library is in this file: the answer table (once), the library version, errcat_call,
 // which runs any operation by name with its arguments as JSON through the same dispatcher every errcat binding
-// uses, and errcat_classify_packed, the classification Go reads itself (flat.go). The C helper takes the thread's last error in the same cgo call: a goroutine may move to another OS thread
-// between two cgo calls, and errcat's last error is per thread.
+// uses, and errcat_classify_packed, the classification Go reads itself (flat.go). Each C helper takes the
+// thread's last error in the same cgo call: a goroutine may move to another OS thread between two cgo calls, and
+// errcat's last error is per thread.
 
 /*
 #include <stdlib.h>
