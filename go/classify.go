@@ -145,10 +145,10 @@ func classifyOpts(opts []ClassifyOption) classifyOptions {
 	return o
 }
 
-// classifyArgs are the arguments of the classify operations as JSON carries them; withEntry: each code's entry in
-// the answer (enrich reads no fifth argument).
-func classifyArgs(body []byte, o classifyOptions, withEntry bool) []any {
-	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel, withEntry}
+// classifyArgs are the arguments of the classify operations as JSON carries them, the last asking for each code's
+// entry in the answer (enrich reads no fifth argument).
+func classifyArgs(body []byte, o classifyOptions) []any {
+	return []any{map[string]string{"bytes": base64.StdEncoding.EncodeToString(body)}, o.command, o.httpStatus, o.tunnel, true}
 }
 
 // cSafe reports whether the options cross as C arguments unchanged: names without a NUL, a status that fits an
@@ -206,7 +206,7 @@ func ClassifyArkletJSON(body []byte, opts ...ClassifyOption) (string, error) {
 
 func classifyJSON(body []byte, o classifyOptions) (json.RawMessage, error) {
 	var raw json.RawMessage
-	err := call(&raw, "classify", classifyArgs(body, o, true)...)
+	err := call(&raw, "classify", classifyArgs(body, o)...)
 	return raw, err
 }
 
@@ -227,6 +227,6 @@ func classifyViaJSON(t *table, body []byte, o classifyOptions) (*Classification,
 // (ModuleController's decoder ignores the new member).
 func EnrichArklet(body []byte, opts ...ClassifyOption) ([]byte, error) {
 	var text string
-	err := call(&text, "enrich", classifyArgs(body, classifyOpts(opts), true)...)
+	err := call(&text, "enrich", classifyArgs(body, classifyOpts(opts))...)
 	return []byte(text), err
 }

@@ -142,11 +142,11 @@ bench-go: c-lib
 		| tee $(C_OUT)/go-bench.txt
 	cd $(ROOT)/go && $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' -bench 'AnswerTableLoad|First' -benchtime=40x -count=$(GO_BENCH_COUNT) . \
 		| tee -a $(C_OUT)/go-bench.txt
-	awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt
+	awk -f $(ROOT)/bench/go/median.awk -f $(ROOT)/bench/go/ratio.awk $(C_OUT)/go-bench.txt
 	$(MAKE) --no-print-directory bench-go-classify
 bench-go-classify: c-lib bench-classify-rust
 	mkdir -p $(C_OUT)
 	cd $(ROOT)/bench/go && ERRCAT_CLASSIFY_BODIES=$(CLASSIFY_BODIES) $(GO_ENV) go test $(GO_DEV_TAGS) -run '^$$' \
 		-bench Classify -benchmem -benchtime=300ms -count=$(GO_BENCH_COUNT) . | tee $(C_OUT)/go-classify-bench.txt
 	awk -v typical_ns=$(call criterion_mean,typical) -v eighty_ns=$(call criterion_mean,80-frames) \
-		-f $(ROOT)/bench/go/classify_ratio.awk $(C_OUT)/go-classify-bench.txt
+		-f $(ROOT)/bench/go/median.awk -f $(ROOT)/bench/go/classify_ratio.awk $(C_OUT)/go-classify-bench.txt

@@ -5,13 +5,6 @@
     name = $1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkClassify/, "", name)
     for (i = 2; i <= NF; i++) if ($(i + 1) == "ns/op") { n[name]++; v[name, n[name]] = $i + 0 }
 }
-function median(name,    i, j, t, k, s) {
-    k = n[name]
-    for (i = 1; i <= k; i++) s[i] = v[name, i]
-    for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t }
-    lo[name] = s[1]; hi[name] = s[k]
-    return (k % 2) ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2
-}
 END {
     rust["Typical"] = typical_ns; rust["80Frames"] = eighty_ns
     printf "errcat.ClassifyArklet(body, WithCommand(\"installBiz\")) vs Rust errcat::classify of the same body (criterion mean); median of the runs\n"

@@ -12,13 +12,6 @@
         metric = name " " $(i + 1); n[metric]++; v[metric, n[metric]] = $i + 0
     }
 }
-function median(name,    i, j, t, k, s) {
-    k = n[name]
-    for (i = 1; i <= k; i++) s[i] = v[name, i]
-    for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t }
-    lo[name] = s[1]; hi[name] = s[k]
-    return (k % 2) ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2
-}
 function show(label, name, base) {
     printf "  %-9s %7.1f ns/op  (%.1f-%.1f)   ratio %5.2fx\n", label, m[name], lo[name], hi[name], m[name] / m[base]
 }
