@@ -8,7 +8,8 @@
 #                          HashMap with the same answers in the same run; the table's load time; Errcat.classify
 #                          against Rust's errcat::classify (bench-kotlin-classify: only that)
 #   make uniffi-bindings   `make generate` (bindings/uniffi/src/generated.rs from catalog/fields.toml), then the
-#                          committed Kotlin and Swift sources (`cargo test -p errcat-uniffi` fails while they drift)
+#                          committed Kotlin and Swift sources and the record of what they were generated from,
+#                          bindings/uniffi/generated.lock (`cargo test -p errcat-uniffi` fails while they drift)
 
 TEST_TARGETS += test-kotlin
 DEMO_TARGETS += demo-kotlin
@@ -48,3 +49,4 @@ uniffi-bindings: generate
 		--config bindings/uniffi/bindgen.toml --no-format --out-dir $(UNIFFI_GEN)
 	install -D -m 644 $(UNIFFI_GEN)/io/errcat/kotlin/errcat.kt kotlin/src/generated/kotlin/io/errcat/kotlin/errcat.kt
 	install -m 644 $(UNIFFI_GEN)/Errcat.swift $(UNIFFI_GEN)/ErrcatFFI.h $(UNIFFI_GEN)/ErrcatFFI.modulemap swift/
+	ERRCAT_BLESS_BINDINGS=1 $(CARGO_ZIG) test -q -p errcat-uniffi --test generated

@@ -10,15 +10,23 @@ const path = require('node:path')
 const { execFileSync } = require('node:child_process')
 const { nodeDir, packageDir } = require('./support')
 
-test('binding.js and binding.d.ts have not drifted from bindings/node', (t) => {
+/**
+ * The directory holding a fresh `napi build`'s binding.js and binding.d.ts: the one make test-node's own build wrote
+ * (ERRCAT_NAPI_OUT, so that the addon is not compiled a second time), else a scratch one this builds into.
+ */
+function napiOutput(t) {
+  if (process.env.ERRCAT_NAPI_OUT) return process.env.ERRCAT_NAPI_OUT
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'errcat-napi-'))
   t.after(() => fs.rmSync(out, { recursive: true, force: true }))
   const napi = path.join(nodeDir, 'node_modules/@napi-rs/cli/dist/cli.js')
-  // make test-node passes the arguments of its own build (the zig-linked target), so this reuses that build.
-  const extra = (process.env.ERRCAT_NAPI_BUILD_ARGS || '').split(' ').filter(Boolean)
-  execFileSync(process.execPath, [napi, 'build', '--platform', '--release', ...extra,
+  execFileSync(process.execPath, [napi, 'build', '--platform', '--release',
     '--manifest-path', '../bindings/node/Cargo.toml', '--package-json-path', 'package.json',
     '--output-dir', out, '--js', 'binding.js', '--dts', 'binding.d.ts'], { cwd: nodeDir, stdio: ['ignore', 'pipe', 'pipe'] })
+  return out
+}
+
+test('binding.js and binding.d.ts have not drifted from bindings/node', (t) => {
+  const out = napiOutput(t)
   for (const file of ['binding.js', 'binding.d.ts']) {
     const committed = fs.readFileSync(path.join(nodeDir, file), 'utf8')
     const generated = fs.readFileSync(path.join(out, file), 'utf8')
