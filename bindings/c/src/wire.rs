@@ -42,7 +42,7 @@ unsafe fn link(v: &errcat_error_value) -> Result<(ErrorCode, String)> {
 pub(crate) unsafe fn classify(
     body: *const c_char, body_len: usize, command: *const c_char, http_status: i32, tunnel: *const c_char,
 ) -> Result<*mut c_char> {
-    Ok(owned(classified(body, body_len, command, http_status, tunnel, ops::classify)?.to_json()))
+    Ok(owned(classified(body, body_len, command, http_status, tunnel, ops::classify)?.into_json()))
 }
 
 pub(crate) unsafe fn enrich(
