@@ -43,5 +43,13 @@ bench-java-classify: bench-classify-rust
 
 # The Rust side of the Java and Python classify benchmarks: bench/rust's criterion bench of errcat::classify
 # (briefly), whose estimates (target/criterion/classify/*_errcat) the host benchmarks read in the same make run.
+# CLASSIFY_RUST_FILTER: a criterion filter (bench-classify-rounds takes only the errcat rows, errcat$).
+CLASSIFY_RUST_FILTER ?=
 bench-classify-rust: $(ZIG_TOOLS)
-	$(CARGO_ZIG) bench -q -p errcat-bench --bench classify -- --warm-up-time 1 --measurement-time 3
+	$(CARGO_ZIG) bench -q -p errcat-bench --bench classify -- $(CLASSIFY_RUST_FILTER) --warm-up-time 1 --measurement-time 3
+
+# Classify through every binding against Rust, in interleaved rounds (bench/classify_rounds.sh): the medians.
+CLASSIFY_ROUNDS ?= 3
+.PHONY: bench-classify-rounds
+bench-classify-rounds:
+	$(ROOT)/bench/classify_rounds.sh $(CLASSIFY_ROUNDS)
