@@ -4,7 +4,8 @@
 # language's classify benchmark runs right after it, so the two sides of each ratio are seconds apart, not minutes.
 # On this shared 2-core VM the speed of the machine moves by a third within minutes (Rust's typical body has measured
 # 0.9 to 2.2 us), which one pass of `make bench-<lang>-classify` per language cannot tell from a binding's cost.
-# Prints each round's lines, then per language and row the median over the rounds of the binding's time and ratio.
+# Prints each round's lines, then per language and row the median over the rounds of the binding's time (and the
+# slowest round's) and of its ratio.
 # Not part of `make test`.
 #
 #   bench/classify_rounds.sh [ROUNDS] [LANG...]     ROUNDS default 3; LANG of c go java python node kotlin (all)
@@ -61,6 +62,7 @@ awk '
     key = lang SUBSEP label
     if (!(key in times)) order[++rows] = key
     times[key] = times[key] " " us
+    if (us + 0 > slowest[key] + 0) slowest[key] = us
     ratios[key] = ratios[key] " " ratio
   }
   END {
@@ -68,7 +70,7 @@ awk '
       key = order[r]
       split(key, part, SUBSEP)
       m = median(ratios[key])
-      printf "  %-7s %-20s %8.2f us  ratio %5.2fx  (rounds:%s)  %s\n", part[1], part[2], median(times[key]), m,
-        ratios[key], m <= 3 ? "ok" : "OVER"
+      printf "  %-7s %-20s %8.2f us (slowest %6.2f)  ratio %5.2fx  (rounds:%s)  %s\n", part[1], part[2],
+        median(times[key]), slowest[key], m, ratios[key], m <= 3 ? "ok" : "OVER"
     }
   }' "$OUT"
