@@ -3,7 +3,7 @@
 # criterion estimate of errcat::classify (the two bodies of bench/rust/benches/classify.rs) is taken again and that
 # language's classify benchmark runs right after it, so the two sides of each ratio are seconds apart, not minutes.
 # On this shared 2-core VM the speed of the machine moves by a third within minutes (Rust's typical body has measured
-# 0.9 to 2.2 us), which one pass of `make bench-<lang>-classify` per language cannot tell from a binding's cost.
+# 0.9 to 2.7 us), which one pass of `make bench-<lang>-classify` per language cannot tell from a binding's cost.
 # Prints each round's lines, then per language and row the median over the rounds of the binding's time (and the
 # slowest round's) and of its ratio.
 # Not part of `make test`.
@@ -18,22 +18,26 @@ shift || true
 LANGS=("$@")
 [[ ${#LANGS[@]} -gt 0 ]] || LANGS=(c go java python node kotlin)
 OUT="$(mktemp)"
-trap 'rm -f "$OUT"' EXIT
+RUN="$(mktemp)"
+trap 'rm -f "$OUT" "$RUN"' EXIT
+# Runs make with these arguments, its output in $RUN; on failure prints that output and stops.
+run_make() {
+  make -s -C "$ROOT" --no-print-directory "$@" > "$RUN" 2>&1 || { cat "$RUN"; echo "failed: make $*" >&2; exit 1; }
+}
 
 # Build what the benchmarks load (and run each once), so that no round pays a build.
 echo "building and warming: rust ${LANGS[*]} ..." >&2
-make -s -C "$ROOT" bench-classify-rust > "$OUT" 2>&1 || { cat "$OUT"; exit 1; }
+run_make bench-classify-rust
 for lang in "${LANGS[@]}"; do
-  make -s -C "$ROOT" -o bench-classify-rust "bench-$lang-classify" > "$OUT" 2>&1 || { cat "$OUT"; exit 1; }
+  run_make -o bench-classify-rust "bench-$lang-classify"
 done
-: > "$OUT"
 
 for round in $(seq "$ROUNDS"); do
   for lang in "${LANGS[@]}"; do
     # Only the errcat::classify functions: the other rows of the criterion group are not what the bindings read.
-    make -s -C "$ROOT" --no-print-directory bench-classify-rust CLASSIFY_RUST_FILTER='errcat$$' > /dev/null 2>&1
-    make -s -C "$ROOT" --no-print-directory -o bench-classify-rust "bench-$lang-classify" 2>&1 \
-      | grep -E ' us .*ratio +[0-9.]+x' | sed "s/^/$lang $round /" | tee -a "$OUT"
+    run_make bench-classify-rust CLASSIFY_RUST_FILTER='errcat$$'
+    run_make -o bench-classify-rust "bench-$lang-classify"
+    grep -E ' us .*ratio +[0-9.]+x' "$RUN" | sed "s/^/$lang $round /" | tee -a "$OUT"
   done
 done
 
