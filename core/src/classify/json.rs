@@ -350,8 +350,13 @@ impl Classification {
     /// JSON's values instead of copied (the C library's `errcat_classify`).
     ///
     /// ```
-    /// let c = errcat::classify(br#"{"code":"SUCCESS"}"#, &errcat::ClassifyContext::default()).unwrap();
-    /// assert_eq!(c.to_json(), c.clone().into_json());
+    /// let body = br#"{"code":"FAILED","data":{"code":"REPEAT_BIZ","message":"Biz: a:1.0.0 has been installed or registered."}}"#;
+    /// let c = errcat::classify(body, &errcat::ClassifyContext::default()).unwrap();
+    /// let value = c.to_json_value(); // made by another path: the Value of the classification's view
+    /// let v: serde_json::Value = serde_json::from_str(&c.into_json()).unwrap();
+    /// assert_eq!(v, value);
+    /// assert_eq!(v["rule"], "biz.repeat");
+    /// assert_eq!(v["evidence"]["placeholders"]["bizName"], "a");
     /// ```
     pub fn into_json(self) -> String {
         let view = View {
