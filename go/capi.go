@@ -29,6 +29,9 @@ static go_packed_result go_classify_packed(const char *body, size_t len, const c
 	if (r.status != ERRCAT_OK) r.err = errcat_last_error_json();
 	return r;
 }
+
+// By value, so that the Go copy it frees stays on the goroutine's stack (a pointer to it would move it to the heap).
+static void go_packed_free(errcat_packed p) { errcat_packed_free(&p); }
 */
 import "C"
 
@@ -102,7 +105,7 @@ func classifyPacked(body []byte, command, tunnel *string, httpStatus int32, read
 	if r.status != C.ERRCAT_OK {
 		return failure(r.status, r.err)
 	}
-	defer C.errcat_packed_free(&r.out)
+	defer C.go_packed_free(r.out)
 	read(C.GoStringN(r.out.text, C.int(r.out.text_len)), unsafe.Slice((*uint16)(unsafe.Pointer(r.out.shape)), int(r.out.shape_len)))
 	return nil
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // ClassifyOption says how an answer came: WithCommand, WithHTTPStatus, WithTunnel.
-type ClassifyOption func(*classifyOptions)
+type ClassifyOption func(classifyOptions) classifyOptions // by value: a pointer would move each call's options to the heap
 
 type classifyOptions struct {
 	command, tunnel *string
@@ -16,18 +16,18 @@ type classifyOptions struct {
 
 // WithCommand is the Arklet command the answer is for (installBiz, uninstallBiz, queryAllBiz, ...; case is ignored).
 func WithCommand(command string) ClassifyOption {
-	return func(o *classifyOptions) { o.command = &command }
+	return func(o classifyOptions) classifyOptions { o.command = &command; return o }
 }
 
 // WithHTTPStatus is the HTTP status of the answer (0 = not given).
 func WithHTTPStatus(status int) ClassifyOption {
-	return func(o *classifyOptions) { o.httpStatus = &status }
+	return func(o classifyOptions) classifyOptions { o.httpStatus = &status; return o }
 }
 
 // WithTunnel is how the answer came: "http" (the default), "mqtt" (a bizOperation payload) or "client" (the
 // text of an error ModuleController's own client returned).
 func WithTunnel(tunnel string) ClassifyOption {
-	return func(o *classifyOptions) { o.tunnel = &tunnel }
+	return func(o classifyOptions) classifyOptions { o.tunnel = &tunnel; return o }
 }
 
 // Evidence is what a classification read from the answer.
@@ -139,7 +139,7 @@ func classifyOpts(opts []ClassifyOption) classifyOptions {
 	var o classifyOptions
 	for _, opt := range opts {
 		if opt != nil {
-			opt(&o)
+			o = opt(o)
 		}
 	}
 	return o

@@ -12,7 +12,7 @@ import (
 // n values, 6 a map of n members). Each object is a list of its values by position; the code, its reporter and
 // retryability come from the answer table by the answer id, as in Java and Node.
 
-// flatReader is the answer being read and where in it. A shape that does not read as expected sets bad (a bug:
+// flatReader is the answer being read and where in it (a value on the reading goroutine's stack). A shape that does not read as expected sets bad (a bug:
 // the library and this package disagree), and every read after it answers a zero value.
 type flatReader struct {
 	text  string
@@ -27,7 +27,7 @@ type flatReader struct {
 // flatStore holds what the pointers of one classification point to, allocated at once (a classification has
 // about twenty optional members: one allocation each was most of the reading's cost).
 type flatStore struct {
-	strs      [16]string
+	strs      [10]string // room for the optional texts of most answers (an 80-frame failure has 9)
 	ints      [4]int
 	used, nI  int
 	reporter  string
@@ -37,8 +37,8 @@ type flatStore struct {
 	c         Classification // the answer's own (not an item's)
 }
 
-func newFlatReader(text string, shape []uint16) *flatReader {
-	return &flatReader{text: text, shape: shape, ascii: isASCII(text), store: new(flatStore)}
+func newFlatReader(text string, shape []uint16) flatReader {
+	return flatReader{text: text, shape: shape, ascii: isASCII(text), store: new(flatStore)}
 }
 
 // isASCII reports whether every byte of s is below 0x80, eight at a time.
@@ -117,6 +117,7 @@ func (f *flatReader) tagged(want uint16) bool {
 	return false
 }
 
+// optStr is the next text or null, the text kept in the store (for the members that point to one).
 func (f *flatReader) optStr() *string {
 	if !f.tagged(4) {
 		return nil
@@ -124,7 +125,7 @@ func (f *flatReader) optStr() *string {
 	s := f.textOf(f.number())
 	st := f.store
 	if st.used == len(st.strs) {
-		st = new(flatStore) // the items of a composite answer: one more store per 16 texts
+		st = new(flatStore) // the items of a composite answer: one more store per 10 texts
 		f.store = st
 	}
 	st.strs[st.used] = s
@@ -132,11 +133,12 @@ func (f *flatReader) optStr() *string {
 	return &st.strs[st.used-1]
 }
 
+// str is the next text ("" for null), for a member that holds it by value.
 func (f *flatReader) str() string {
-	if s := f.optStr(); s != nil {
-		return *s
+	if !f.tagged(4) {
+		return ""
 	}
-	return ""
+	return f.textOf(f.number())
 }
 
 func (f *flatReader) optInt() *int {
