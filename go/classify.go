@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// ClassifyOption says how an answer came: WithCommand, WithHTTPStatus, WithTunnel.
-type ClassifyOption func(classifyOptions) classifyOptions // by value: a pointer would move each call's options to the heap
+// ClassifyOption says how an answer came: WithCommand, WithHTTPStatus, WithTunnel. (It takes and returns the
+// options by value: through a pointer, each call's options would move to the heap.)
+type ClassifyOption func(classifyOptions) classifyOptions
 
 type classifyOptions struct {
 	command, tunnel *string

@@ -12,8 +12,9 @@ import (
 // n values, 6 a map of n members). Each object is a list of its values by position; the code, its reporter and
 // retryability come from the answer table by the answer id, as in Java and Node.
 
-// flatReader is the answer being read and where in it (a value on the reading goroutine's stack). A shape that does not read as expected sets bad (a bug:
-// the library and this package disagree), and every read after it answers a zero value.
+// flatReader is the answer being read and where in it, a value on the reading goroutine's stack. A shape that does
+// not read as expected sets bad (a bug: the library and this package disagree), and every read after it answers a
+// zero value.
 type flatReader struct {
 	text  string
 	shape []uint16
@@ -125,7 +126,7 @@ func (f *flatReader) optStr() *string {
 	s := f.textOf(f.number())
 	st := f.store
 	if st.used == len(st.strs) {
-		st = new(flatStore) // the items of a composite answer: one more store per 10 texts
+		st = new(flatStore) // a composite answer's items, or a rare answer of more texts: one more store per 10
 		f.store = st
 	}
 	st.strs[st.used] = s
