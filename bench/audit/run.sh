@@ -5,6 +5,8 @@
 #   python3 (split on TAB, Counter)       (the obvious script)
 #   errcat audit --format json            (the full report: codes, apis, latency percentiles, unknown codes, the
 #                                          timeline, the entities, the Trace-Log stages)
+#   errcat audit --code 999               (the same read and parse of every line, with a code filter that no
+#                                          generated line passes: what is left of 2x wc -l for the analysis)
 #   errcat-base audit --format json       (optional: the report as it was before, built from AUDIT_BENCH_BASE)
 #   grep -F ID > file                     (the floor of finding one trace id)
 #   errcat audit trace ID                 (every line of that id, parsed, in time order)
@@ -58,13 +60,14 @@ run() {
     awk) "$AWK" -F'\t' '{c[$2" "$8]++}' "$LOG" ;;
     python) python3 -c "$PY" "$LOG" ;;
     errcat) "$ERRCAT" audit --format json "$LOG" ;;
+    parse) "$ERRCAT" audit --format json --code 999 "$LOG" ;;
     base) "$BASE" audit --format json "$LOG" ;;
     # To a file: GNU grep stops at the first match when its output is /dev/null.
     grep) grep -F "$ID" "$LOG" > "$DIR/grep.out" ;;
     trace) "$ERRCAT" audit trace "$ID" "$LOG" ;;
   esac
 }
-TOOLS=(wc awk python errcat grep trace)
+TOOLS=(wc awk python errcat parse grep trace)
 [[ -n "$BASE" ]] && TOOLS+=(base)
 declare -A BEST CPU
 TIMEFORMAT='%R %U %S'
@@ -101,6 +104,11 @@ if [[ "$HOPS" != "$GREP" ]]; then
   exit 1
 fi
 CHECK="$CHECK; trace $ID: $HOPS lines = grep -F's"
+MATCHED=$("$ERRCAT" audit --format json --code 999 "$LOG" | python3 -c 'import json, sys; print(json.load(sys.stdin)["matched"])')
+if [[ "$MATCHED" != 0 ]]; then
+  echo "--code 999 matched $MATCHED lines: the parse-only row would include analysis" >&2
+  exit 1
+fi
 
 echo "input: $LOG, $BYTES bytes, $LINES lines; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); best of $RUNS interleaved runs, page cache warm"
 echo "$CHECK"
@@ -114,13 +122,15 @@ row "$AWK_NAME -F\\t {c[\$2\" \"\$8]++}" awk
 row "python3 split + Counter" python
 [[ -n "$BASE" ]] && row "errcat audit (before: ${AUDIT_BENCH_BASE:-$BASE})" base
 row "errcat audit --format json" errcat
+row "errcat audit --code 999 (parse only)" parse
 row "grep -F ID" grep
 row "errcat audit trace ID" trace
 echo "* user + sys seconds of the best run (errcat uses all cores: CPU can exceed wall time)"
 awk -v wc="${BEST[wc]}" -v awk_="${BEST[awk]}" -v py="${BEST[python]}" -v e="${BEST[errcat]}" \
-    -v g="${BEST[grep]}" -v t="${BEST[trace]}" -v b="${BEST[base]:-0}" \
+    -v g="${BEST[grep]}" -v t="${BEST[trace]}" -v b="${BEST[base]:-0}" -v p="${BEST[parse]}" \
     -v ce="${CPU[errcat]}" -v cb="${CPU[base]:-0}" 'BEGIN {
   printf "errcat / wc -l = %.2f (target <= 2)   awk / errcat = %.1f   python / errcat = %.1f\n", e / wc, awk_ / e, py / e
+  printf "the analysis (errcat - parse only) = %.3f s; what 2x wc -l leaves it (2 wc - parse) = %.3f s\n", e - p, 2 * wc - p
   if (b > 0) printf "errcat / before = %.2f wall, %.2f CPU (target <= 1.3)\n", e / b, (cb > 0 ? ce / cb : 0)
   printf "trace / grep -F = %.2f (target <= 1.5)\n", t / g
 }'
