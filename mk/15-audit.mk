@@ -5,6 +5,8 @@
 # same generated log, and `errcat audit trace` against grep -F, best of AUDIT_BENCH_RUNS; AUDIT_BENCH_SIZE=64M for a
 # quick run, AUDIT_BENCH_DIR=/dir to keep (and reuse) the generated log instead of a temporary one,
 # AUDIT_BENCH_BASE=<git rev> to time the report of that commit too.
+# `make bench-audit-dimensions` (not part of `make bench`: it builds a patched throwaway errcat first): what the
+# entities, the Trace-Log and the timeline each add to the one-shot report (bench/audit/dimensions.sh).
 
 DEMO_TARGETS += demo-audit
 BENCH_TARGETS += bench-audit
@@ -14,7 +16,7 @@ AUDIT_BENCH_RUNS ?= 5
 AUDIT_BENCH_BASE ?=
 AUDIT_DEMO_DIR ?= target/demo/cluster
 
-.PHONY: demo-audit bench-audit
+.PHONY: demo-audit bench-audit bench-audit-dimensions
 
 demo-audit: cli
 	@echo "== errcat audit: an hour of a blobstore cluster (every service, special codes, odd and malformed lines);"
@@ -36,6 +38,9 @@ demo-audit: cli
 
 bench-audit: cli
 	ERRCAT=$(ERRCAT) AUDIT_BENCH_BASE=$(AUDIT_BENCH_BASE) bench/audit/run.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)
+
+bench-audit-dimensions: cli
+	ERRCAT=$(ERRCAT) bench/audit/dimensions.sh $(AUDIT_BENCH_SIZE) $(AUDIT_BENCH_RUNS)
 
 # Live audit logs (issue 13). `make promtool` installs Debian's prometheus package for promtool (idempotent; the
 # /metrics tests run `promtool check metrics` when it is there and say loudly when it is not). `make
