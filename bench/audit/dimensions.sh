@@ -34,18 +34,7 @@ run() {
   esac
 }
 TOOLS=(wc shipped parse skip0 skip1 skip2 skip4 skip7)
-declare -A BEST CPU
-TIMEFORMAT='%R %U %S'
-for _ in $(seq "$RUNS"); do
-  for t in "${TOOLS[@]}"; do
-    cat "$LOG" > /dev/null
-    read -r wall user sys < <({ time run "$t" > /dev/null; } 2>&1)
-    if [[ -z "${BEST[$t]:-}" ]] || awk -v a="$wall" -v b="${BEST[$t]}" 'BEGIN { exit !(a < b) }'; then
-      BEST[$t]=$wall
-      CPU[$t]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    fi
-  done
-done
+interleaved_rounds
 
 echo "input: $LOG, $BYTES bytes, $LINES lines; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); best of $RUNS interleaved runs, page cache warm"
 printf "%-46s %8s %8s %9s\n" "report" "seconds" "CPU s" "vs wc -l"

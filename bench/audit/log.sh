@@ -17,3 +17,21 @@ fi
 BYTES=$(stat -c %s "$LOG")
 LINES=$(wc -l < "$LOG")
 now() { date +%s.%N; }
+
+# RUNS rounds of every tool in TOOLS, in turn (so that a load spike hurts them alike), each through the caller's
+# `run TOOL` with the page cache warmed first; BEST[tool] is its best wall time, CPU[tool] that run's user + sys
+# seconds (the machine may be shared, so wall time alone can mislead).
+declare -A BEST CPU
+interleaved_rounds() {
+  local TIMEFORMAT='%R %U %S' t wall user sys
+  for _ in $(seq "$RUNS"); do
+    for t in "${TOOLS[@]}"; do
+      cat "$LOG" > /dev/null
+      read -r wall user sys < <({ time run "$t" > /dev/null; } 2>&1)
+      if [[ -z "${BEST[$t]:-}" ]] || awk -v a="$wall" -v b="${BEST[$t]}" 'BEGIN { exit !(a < b) }'; then
+        BEST[$t]=$wall
+        CPU[$t]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+      fi
+    done
+  done
+}

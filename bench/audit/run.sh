@@ -69,19 +69,7 @@ run() {
 }
 TOOLS=(wc awk python errcat parse grep trace)
 [[ -n "$BASE" ]] && TOOLS+=(base)
-declare -A BEST CPU
-TIMEFORMAT='%R %U %S'
-for _ in $(seq "$RUNS"); do
-  for t in "${TOOLS[@]}"; do
-    cat "$LOG" > /dev/null # page cache warm for every run
-    read -r wall user sys < <({ time run "$t" > /dev/null; } 2>&1)
-    if [[ -z "${BEST[$t]:-}" ]] || awk -v a="$wall" -v b="${BEST[$t]}" 'BEGIN { exit !(a < b) }'; then
-      BEST[$t]=$wall
-      # CPU seconds (user + sys) of that run: the machine may be shared, so wall time alone can mislead.
-      CPU[$t]=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    fi
-  done
-done
+interleaved_rounds
 
 # Sanity: errcat's (service, code) counts equal awk's; the trace has every line grep finds.
 SUM='import json, sys, collections
